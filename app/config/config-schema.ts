@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * /config.json: one build serves every trust (DESIGN.md "Runtime configuration").
+ * Unknown keys are dropped, not fatal, so older builds accept newer files.
+ */
+
+const serviceBase = z
+  .string({ error: 'must be a URL' })
+  .refine((value) => URL.canParse(value), { error: 'must be a URL', abort: true })
+  .refine((value) => {
+    const url = new URL(value);
+    // Plain http only for a gateway on this machine (development); patient data goes over TLS.
+    return url.protocol === 'https:' || ((url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.protocol === 'http:');
+  }, 'must be an https:// URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const odsCode = z
+  .string({ error: 'must be an ODS code such as RX8' })
+  .regex(/^[A-Z0-9]{3,12}$/, 'must be an ODS code such as RX8 (capital letters and digits)');
+
+export const ServiceBases = z.object({
+  pds: serviceBase,
+  nrl: serviceBase,
+  ods: serviceBase,
+  ssp: serviceBase,
+  audit: serviceBase,
+});
+export type ServiceBases = z.infer<typeof ServiceBases>;
+
+export const LiveConfig = z.object({
+  mode: z.literal('live'),
+  organisationOds: odsCode,
+  /** This system's Spine ASID, sent as `Ssp-From`; when absent the gateway must set it. */
+  asid: z.string().regex(/^\d{12}$/, 'must be a 12-digit Spine ASID').optional(),
+  services: ServiceBases,
+});
+export type LiveConfig = z.infer<typeof LiveConfig>;
+
+export const DemoConfig = z.object({
+  mode: z.literal('demo'),
+});
+export type DemoConfig = z.infer<typeof DemoConfig>;
+
+export const AppConfig = z.discriminatedUnion('mode', [LiveConfig, DemoConfig], {
+  error: 'must be "live" or "demo"',
+});
+export type AppConfig = z.infer<typeof AppConfig>;
+
+export const DEMO_CONFIG: DemoConfig = { mode: 'demo' };

@@ -1,0 +1,34 @@
+/** A phone number found on a team's public contact-details page (docs/national-apis.md §2.2). */
+export interface ContactNumber {
+  /** What the page says this number is for, e.g. "Crisis line (24 hours)". */
+  readonly label: string;
+  /** Exactly as written on the page, e.g. "01632 960 417". */
+  readonly display: string;
+  /** RFC 3966 URI with digits only, e.g. "tel:01632960417" or "tel:+441632960417". */
+  readonly tel: string;
+}
+
+export interface ContactDetails {
+  readonly sourceUrl: string;
+  /** The page's heading or title, when it has one. */
+  readonly teamName: string | undefined;
+  readonly numbers: readonly ContactNumber[];
+  /** Opening hours or out-of-hours text, when the page states them. */
+  readonly hours: string | undefined;
+}
+
+/**
+ * `tel:` URI for a UK number as written ("01632 960 417", "+44 (0)1632 960417").
+ * Undefined when the text does not hold a plausible UK number.
+ */
+export function telUri(written: string): string | undefined {
+  let text = written.replace(/\(0\)/g, '');
+  const international = text.trim().startsWith('+');
+  text = text.replace(/[^\d]/g, '');
+  if (international) {
+    if (!/^44\d{9,10}$/.test(text)) return undefined;
+    return `tel:+${text}`;
+  }
+  if (/^0\d{9,10}$/.test(text) || /^(999|111|112)$/.test(text)) return `tel:${text}`;
+  return undefined;
+}

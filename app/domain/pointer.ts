@@ -1,0 +1,64 @@
+import type { NhsNumber } from './nhs-number';
+import type { RecordType } from './record-types';
+
+/** NRL format codes (England-NRLFormatCode), compared by code (docs/national-apis.md §1.5). */
+export const FORMAT_UNSTRUCTURED = 'urn:nhs-ic:unstructured';
+export const FORMAT_STRUCTURED = 'urn:nhs-ic:structured';
+export const FORMAT_RECORD_CONTACT = 'urn:nhs-ic:record-contact';
+
+export type RetrievalMechanism = 'SSP' | 'Direct' | 'LDR' | 'InContext';
+
+/** One `content[]` item of a pointer: where one rendition of the record lives. */
+export interface PointerContent {
+  readonly contentType: string;
+  readonly url: string;
+  readonly title: string | undefined;
+  /** ISO date-time the document was created, when the producer says. */
+  readonly creation: string | undefined;
+  readonly formatCode: string;
+  readonly stability: 'static' | 'dynamic' | undefined;
+  readonly retrievalMechanism: RetrievalMechanism | undefined;
+}
+
+export interface Coding {
+  readonly code: string;
+  readonly display: string | undefined;
+}
+
+/** A parsed NRL DocumentReference. */
+export interface Pointer {
+  readonly id: string;
+  readonly subjectNhsNumber: NhsNumber;
+  readonly recordType: RecordType;
+  /** When the pointer was created or last updated (ISO instant). */
+  readonly date: string | undefined;
+  /** The organisation that authored the record: the owning team's organisation. */
+  readonly authorOds: string | undefined;
+  /** The organisation that maintains the pointer (may be a proxy). */
+  readonly custodianOds: string;
+  /** The team (e.g. "Mental health crisis resolution team"); legacy pointers may lack it. */
+  readonly practiceSetting: Coding | undefined;
+  /** Provider ASID from `context.related`, used as `Ssp-To`. */
+  readonly providerAsid: string | undefined;
+  readonly contents: readonly PointerContent[];
+}
+
+/** The organisation to look up in ODS for a pointer's owner: author first, then custodian. */
+export function owningOrganisationOds(pointer: Pointer): string {
+  return pointer.authorOds ?? pointer.custodianOds;
+}
+
+/** The renditions of the record itself (everything except contact-details pages). */
+export function documentContents(pointer: Pointer): PointerContent[] {
+  return pointer.contents.filter((c) => c.formatCode !== FORMAT_RECORD_CONTACT);
+}
+
+export function contactContents(pointer: Pointer): PointerContent[] {
+  return pointer.contents.filter((c) => c.formatCode === FORMAT_RECORD_CONTACT);
+}
+
+/** Crisis plans first, then by record type rank, then newest first. */
+export function comparePointers(a: Pointer, b: Pointer): number {
+  if (a.recordType.rank !== b.recordType.rank) return a.recordType.rank - b.recordType.rank;
+  return (b.date ?? '').localeCompare(a.date ?? '');
+}

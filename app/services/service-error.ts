@@ -1,0 +1,74 @@
+/**
+ * Every failure of a national service becomes a ServiceError: a kind the offline policy and
+ * the screens act on, plus technical detail for logs. Words for crews: service-error-messages.ts.
+ */
+
+export type ServiceName = 'pds' | 'nrl' | 'ods' | 'ssp' | 'contact-page';
+
+export type ServiceErrorKind =
+  /** No answer: offline, DNS, connection refused, CORS. */
+  | 'network'
+  /** No answer in time. */
+  | 'timeout'
+  /** 404: no such patient / pointer / organisation. */
+  | 'not-found'
+  /** 404 INVALIDATED_RESOURCE from PDS: the record was invalidated and not superseded. */
+  | 'invalidated'
+  /** 400: the service rejected what we sent (a bug or a config problem, not the crew's fault). */
+  | 'rejected'
+  /** 401: credentials missing or expired at the gateway. */
+  | 'unauthorised'
+  /** 403: this organisation or user may not see it. */
+  | 'forbidden'
+  /** 429: slow down. */
+  | 'rate-limited'
+  /** 5xx or 408. */
+  | 'unavailable'
+  /** A 2xx reply we could not read: bad JSON, wrong shape, wrong content type. */
+  | 'malformed'
+  /** We cannot retrieve this kind of record here (e.g. a retrieval mechanism we do not support). */
+  | 'unsupported';
+
+export interface ServiceErrorInit {
+  readonly service: ServiceName;
+  readonly kind: ServiceErrorKind;
+  /** What happened, for logs and support: status, OperationOutcome code, diagnostics. */
+  readonly detail: string;
+  readonly status?: number | undefined;
+  /** Spine error code from the OperationOutcome (e.g. INVALID_NHS_NUMBER), when there is one. */
+  readonly code?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly retryAfterSeconds?: number | undefined;
+  readonly cause?: unknown;
+}
+
+export class ServiceError extends Error {
+  override readonly name = 'ServiceError';
+  readonly service: ServiceName;
+  readonly kind: ServiceErrorKind;
+  readonly detail: string;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(init: ServiceErrorInit) {
+    super(`${init.service} ${init.kind}: ${init.detail}`, { cause: init.cause });
+    this.service = init.service;
+    this.kind = init.kind;
+    this.detail = init.detail;
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+
+  /** Worth trying again later without changing anything (the offline policy keys on this). */
+  get temporary(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'unavailable' || this.kind === 'rate-limited';
+  }
+}
+
+export function isServiceError(value: unknown): value is ServiceError {
+  return value instanceof ServiceError;
+}
