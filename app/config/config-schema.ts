@@ -1,23 +1,26 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 
 /**
  * /config.json: one build serves every trust (DESIGN.md "Runtime configuration").
  * Unknown keys are dropped, not fatal, so older builds accept newer files.
  */
 
-const serviceBase = z
-  .string({ error: 'must be a URL' })
-  .refine((value) => URL.canParse(value), { error: 'must be a URL', abort: true })
-  .refine((value) => {
-    const url = new URL(value);
-    // Plain http only for a gateway on this machine (development); patient data goes over TLS.
-    return url.protocol === 'https:' || ((url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.protocol === 'http:');
-  }, 'must be an https:// URL')
-  .transform((value) => value.replace(/\/+$/, ''));
+const serviceBase = z.pipe(
+  z.string({ error: 'must be a URL' }).check(
+    z.refine((value) => URL.canParse(value), { error: 'must be a URL', abort: true }),
+    z.refine((value) => {
+      const url = new URL(value);
+      // Plain http only for a gateway on this machine (development); patient data goes over TLS.
+      return url.protocol === 'https:' || ((url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.protocol === 'http:');
+    }, 'must be an https:// URL'),
+  ),
+  z.transform((value: string) => value.replace(/\/+$/, '')),
+);
 
 const odsCode = z
   .string({ error: 'must be an ODS code such as RX8' })
-  .regex(/^[A-Z0-9]{3,12}$/, 'must be an ODS code such as RX8 (capital letters and digits)');
+  .check(z.regex(/^[A-Z0-9]{3,12}$/, 'must be an ODS code such as RX8 (capital letters and digits)'));
 
 export const ServiceBases = z.object({
   pds: serviceBase,
@@ -32,7 +35,7 @@ export const LiveConfig = z.object({
   mode: z.literal('live'),
   organisationOds: odsCode,
   /** This system's Spine ASID, sent as `Ssp-From`; when absent the gateway must set it. */
-  asid: z.string().regex(/^\d{12}$/, 'must be a 12-digit Spine ASID').optional(),
+  asid: z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit Spine ASID'))),
   services: ServiceBases,
 });
 export type LiveConfig = z.infer<typeof LiveConfig>;

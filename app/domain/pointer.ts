@@ -62,3 +62,24 @@ export function comparePointers(a: Pointer, b: Pointer): number {
   if (a.recordType.rank !== b.recordType.rank) return a.recordType.rank - b.recordType.rank;
   return (b.date ?? '').localeCompare(a.date ?? '');
 }
+
+/**
+ * The contact-details page for a record's owning team: the pointer's own contact content,
+ * else a sibling contact pointer from the same organisation (same team first). NRL has no
+ * structured phone field; the page is the only source of the team's number (§2.2).
+ */
+export function findContactContent(pointer: Pointer, all: readonly Pointer[]): PointerContent | undefined {
+  const own = contactContents(pointer)[0];
+  if (own) return own;
+  const owner = owningOrganisationOds(pointer);
+  const team = pointer.practiceSetting?.code;
+  const siblings = all
+    .filter((p) => p !== pointer && owningOrganisationOds(p) === owner && contactContents(p).length > 0)
+    .sort((a, b) => Number(b.practiceSetting?.code === team) - Number(a.practiceSetting?.code === team));
+  return siblings.flatMap(contactContents)[0];
+}
+
+/** Pointers that locate a record to read (not only a contact page). */
+export function isRecordPointer(pointer: Pointer): boolean {
+  return documentContents(pointer).length > 0;
+}

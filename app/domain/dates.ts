@@ -1,0 +1,32 @@
+/** Dates as NHS staff read them (en-GB, UK time). Pure formatting, no I/O. */
+
+const UK_TIME_ZONE = 'Europe/London';
+
+/** "22 October 2010" for a FHIR date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+export function formatFhirDate(value: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  if (!year) return value;
+  const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
+  if (month) options.month = 'long';
+  if (day) options.day = 'numeric';
+  return new Intl.DateTimeFormat('en-GB', options).format(date);
+}
+
+/** "1 June 2025" for an instant, in UK time. */
+export function formatInstantDate(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: UK_TIME_ZONE }).format(date);
+}
+
+/** Whole years between a FHIR birth date and `now`, or undefined for a partial date. */
+export function ageInYears(birthDate: string, now: Date): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  let age = now.getUTCFullYear() - y;
+  const beforeBirthday = now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d);
+  if (beforeBirthday) age -= 1;
+  return age;
+}

@@ -1,0 +1,104 @@
+import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { telUri, type ContactNumber } from '../../domain/contact-details';
+import { findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
+import type { Lookup } from '../lookup/lookup-queries';
+import { describeError } from '../shell/describe-error';
+import { useRuntime } from '../shell/runtime-context';
+import { contactDetailsQuery, organisationQuery } from './contact-queries';
+import { contactWords as words } from './contact-words';
+
+/**
+ * Who to call: the team that owns the plan (practiceSetting + author organisation), its
+ * numbers from the contact-details page as tap-to-call links, and the ODS switchboard as a
+ * clearly labelled fallback (ODS does not hold crisis-team lines; national-apis.md §4).
+ */
+export function CrisisTeamCard({ lookup, pointer, allPointers }: { lookup: Lookup; pointer: Pointer; allPointers: readonly Pointer[] }) {
+  const headingId = useId();
+  const { services } = useRuntime();
+  const odsCode = owningOrganisationOds(pointer);
+  const organisation = useQuery(organisationQuery(services, lookup, odsCode));
+  const contactContent = findContactContent(pointer, allPointers);
+
+  return (
+    <section className="nhsuk-card crl-team-card" aria-labelledby={headingId}>
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-card__heading crl-team-card__heading" id={headingId}>
+          {words.heading}
+        </h2>
+        <p className="nhsuk-body-l crl-team-card__team">{pointer.practiceSetting?.display ?? words.teamNotStated}</p>
+        <p className="crl-team-card__organisation">{organisation.data?.name ?? odsCode}</p>
+        {contactContent ? <TeamNumbers lookup={lookup} url={contactContent.url} /> : <p>{words.noContactPage}</p>}
+        <div className="crl-team-card__switchboard">
+          <h3 className="nhsuk-heading-s">{words.switchboard}</h3>
+          {organisation.data?.switchboard ? (
+            <CallLink label={organisation.data.name} display={organisation.data.switchboard} tel={telUri(organisation.data.switchboard)} secondary />
+          ) : organisation.isPending ? null : (
+            <p>{words.switchboardUnknown}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
+  const { services } = useRuntime();
+  const contact = useQuery(contactDetailsQuery(services, lookup, url));
+  const pageLink = (
+    <p>
+      <a href={url} target="_blank" rel="noopener noreferrer">
+        {words.openPage} <span className="nhsuk-u-visually-hidden">{words.opensInNewTab}</span>
+      </a>
+    </p>
+  );
+  if (contact.isPending) return <p role="status">{words.loadingNumbers}</p>;
+  if (contact.isError) {
+    return (
+      <>
+        <p>
+          {words.pageFailed} {describeError(contact.error)}
+        </p>
+        {pageLink}
+      </>
+    );
+  }
+  const { numbers, hours } = contact.data;
+  return (
+    <>
+      {numbers.length === 0 ? (
+        <>
+          <p>{words.noNumbersOnPage}</p>
+          {pageLink}
+        </>
+      ) : (
+        <ul className="nhsuk-list crl-call-list">
+          {numbers.map((number) => (
+            <li key={number.tel}>
+              <CallLink {...number} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {hours && (
+        <p>
+          <strong>{words.hours}: </strong>
+          {hours}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A big tap target for gloved hands: the number as written on the page, dialled as digits. */
+function CallLink({ label, display, tel, secondary = false }: Pick<ContactNumber, 'label' | 'display'> & { tel: string | undefined; secondary?: boolean }) {
+  if (!tel) return <p>{`${label}: ${display}`}</p>;
+  return (
+    <a className={secondary ? 'crl-call crl-call--secondary' : 'crl-call'} href={tel}>
+      <span className="crl-call__label">
+        {words.call} {label}
+      </span>
+      <span className="crl-call__number">{display}</span>
+    </a>
+  );
+}

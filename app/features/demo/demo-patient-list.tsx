@@ -1,0 +1,38 @@
+import { parseNhsNumber, formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
+import type { DemoPatientEntry } from '../shell/runtime-context';
+
+/** Demo mode: the synthetic patients and what each one shows, for trainers. */
+export function DemoPatientList({
+  patients,
+  open,
+  onPick,
+}: {
+  patients: readonly DemoPatientEntry[];
+  open: boolean;
+  onPick: (nhsNumber: NhsNumber) => void;
+}) {
+  return (
+    <details className="nhsuk-details crl-demo-patients" open={open}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">Demo patients for training</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p>Synthetic people with NHS numbers from the 999 test range. Pick one to search.</p>
+        <ul className="nhsuk-list crl-demo-patients__list">
+          {patients.map((patient) => {
+            const parsed = parseNhsNumber(patient.nhsNumber);
+            if (!parsed.ok) return null;
+            return (
+              <li key={patient.nhsNumber}>
+                <button type="button" className="nhsuk-button nhsuk-button--secondary crl-demo-patients__button" onClick={() => onPick(parsed.value)}>
+                  <span className="crl-nhs-number">{formatNhsNumber(parsed.value)}</span> {patient.title}
+                </button>
+                <span className="nhsuk-body-s crl-demo-patients__description">{patient.description}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,72 @@
+import type { NhsNumberProblem } from '../../domain/nhs-number';
+
+/**
+ * Every word on the lookup screen, in one place so clinical leads can review the wording.
+ * The two outcome headings are fixed: crews and trainers rely on them meaning exactly this.
+ */
+export const lookupWords = {
+  pageTitle: 'Find a crisis plan',
+  nhsNumberLabel: 'NHS number',
+  nhsNumberHint: '10 digits, for example 943 476 5919',
+  search: 'Search',
+  errorSummaryTitle: 'There is a problem',
+  nhsNumberProblem: {
+    empty: 'Enter an NHS number',
+    'not-digits': 'NHS number must contain only digits',
+    'wrong-length': 'NHS number must be 10 digits',
+    checksum: 'NHS number is not a valid NHS number: check the digits',
+  } satisfies Record<NhsNumberProblem, string>,
+
+  checkingPatient: 'Checking who this is on the Personal Demographics Service…',
+  checkingRecords: 'Checking the National Record Locator for a crisis plan…',
+  identityFailedTitle: 'Could not confirm who this is',
+  identityFailedAdvice: 'Records are only shown once the Personal Demographics Service confirms the patient.',
+  tryAgain: 'Try again',
+
+  noCrisisPlanTitle: 'No crisis plan found',
+  noCrisisPlanBody: 'The National Record Locator answered: there is no mental health crisis plan for this person.',
+  couldNotCheckTitle: 'Could not check for a crisis plan',
+  couldNotCheckAdvice: 'This does not mean there is no plan. Try again, or use your usual process to contact the local crisis team.',
+  unreadableRecords: (count: number) =>
+    count === 1
+      ? 'The National Record Locator returned 1 record that could not be read. It may be a crisis plan.'
+      : `The National Record Locator returned ${count} records that could not be read. One of them may be a crisis plan.`,
+  unreadableRecordsAlongside: (count: number) =>
+    count === 1
+      ? '1 other record from the National Record Locator could not be read and is not shown.'
+      : `${count} other records from the National Record Locator could not be read and are not shown.`,
+
+  banner: {
+    region: 'Patient details from the Personal Demographics Service',
+    born: 'Born',
+    age: (years: number) => `(${years} ${years === 1 ? 'year' : 'years'} old)`,
+    nhsNumber: 'NHS number',
+    gender: 'Gender',
+    address: 'Address',
+    restricted: 'Restricted record: address not shown',
+    noAddress: 'Not recorded',
+    deceased: (date: string) => `Recorded as deceased on ${date}. Check the patient's identity.`,
+    superseded: (oldNumber: string, newNumber: string) =>
+      `NHS number ${oldNumber} has been replaced by ${newNumber}. Records are shown for ${newNumber}.`,
+    genders: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Not known' },
+  },
+
+  records: {
+    heading: (count: number) => (count === 1 ? '1 record found' : `${count} records found`),
+    crisisPlansFound: (count: number) => (count === 1 ? 'Crisis plan found' : `${count} crisis plans found`),
+    otherRecords: 'Other urgent care records',
+    from: 'From',
+    updated: 'Updated',
+    open: 'Open',
+    showing: 'Showing',
+    unknownOrganisation: (ods: string) => `Organisation ${ods}`,
+  },
+
+  plan: {
+    forPatient: (name: string, nhsNumber: string) => `For ${name}, NHS number ${nhsNumber}`,
+    retrieving: 'Retrieving the plan from the organisation that holds it…',
+    retrieveFailedTitle: 'The plan could not be retrieved',
+    noDocument: 'This record has no document this app can open.',
+    documentTitle: (label: string) => `${label} document`,
+  },
+} as const;

@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { formatInstantDate } from '../../domain/dates';
+import { owningOrganisationOds, type Pointer } from '../../domain/pointer';
+import { organisationQuery } from '../contacts/contact-queries';
+import { useRuntime } from '../shell/runtime-context';
+import type { Lookup } from './lookup-queries';
+import { lookupWords } from './lookup-words';
+
+const words = lookupWords.records;
+
+/** Every record found, crisis plans first: type, owning organisation and date; one is open. */
+export function RecordList({
+  lookup,
+  records,
+  selectedId,
+  onSelect,
+}: {
+  lookup: Lookup;
+  records: readonly Pointer[];
+  selectedId: string;
+  onSelect: (id: string) => void;
+}) {
+  return (
+    <ul className="nhsuk-list crl-record-list" aria-label={words.heading(records.length)}>
+      {records.map((pointer) => (
+        <li key={pointer.id}>
+          <RecordListItem lookup={lookup} pointer={pointer} selected={pointer.id === selectedId} onSelect={() => onSelect(pointer.id)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RecordListItem({ lookup, pointer, selected, onSelect }: { lookup: Lookup; pointer: Pointer; selected: boolean; onSelect: () => void }) {
+  const organisationName = useOrganisationName(lookup, owningOrganisationOds(pointer));
+  return (
+    <button type="button" className={selected ? 'crl-record-item crl-record-item--selected' : 'crl-record-item'} aria-current={selected} onClick={onSelect}>
+      <span className="crl-record-item__type">{pointer.recordType.label}</span>
+      <span className="crl-record-item__meta">
+        {words.from} {organisationName}
+        {pointer.date && (
+          <>
+            {' · '}
+            {words.updated} {formatInstantDate(pointer.date)}
+          </>
+        )}
+      </span>
+      <span className="crl-record-item__action">{selected ? words.showing : words.open}</span>
+    </button>
+  );
+}
+
+/** The ODS name of an organisation, or its code while loading or when ODS cannot say. */
+export function useOrganisationName(lookup: Lookup, odsCode: string): string {
+  const { services } = useRuntime();
+  const organisation = useQuery(organisationQuery(services, lookup, odsCode));
+  return organisation.data?.name ?? words.unknownOrganisation(odsCode);
+}

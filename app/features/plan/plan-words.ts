@@ -1,0 +1,21 @@
+/**
+ * Every word the plan viewer shows a crew, in one place so clinical wording can be reviewed.
+ */
+const getItAnotherWay = 'Use the care team’s contact details to get the plan another way.';
+
+export const planWords = {
+  opening: 'Opening the plan…',
+  pageLabel: (pageNumber: number, pageCount: number) => `Page ${pageNumber} of ${pageCount}`,
+  unreadableTitle: 'This plan could not be displayed',
+  unreadable: `The document may be damaged or in a form this app cannot read. ${getItAnotherWay}`,
+  passwordProtected: `The document is password protected. ${getItAnotherWay}`,
+  empty: `The document has no readable content. ${getItAnotherWay}`,
+  viewerUnavailable: `The document viewer could not be loaded. ${getItAnotherWay}`,
+  pageUnreadable: (pageNumber: number) =>
+    `Page ${pageNumber} could not be displayed. The other pages may still be shown.`,
+  imageNotShown: (alt: string) => (alt ? `[Image not shown: ${alt}]` : '[Image not shown]'),
+  opensInNewTab: ' (opens in a new tab)',
+  technicalView: 'Technical view',
+  fhirResourceType: 'Record type',
+  fhirStatus: 'Status',
+} as const;

@@ -1,0 +1,82 @@
+import { lazy, Suspense, useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { formatInstantDate } from '../../domain/dates';
+import { formatNhsNumber } from '../../domain/nhs-number';
+import { displayName, type Patient } from '../../domain/patient';
+import { documentContents, owningOrganisationOds, type Pointer } from '../../domain/pointer';
+import { isCrisisPlan } from '../../domain/record-types';
+import { CrisisTeamCard } from '../contacts/crisis-team-card';
+import { useOrganisationName } from '../lookup/record-list';
+import { lookupWords } from '../lookup/lookup-words';
+import type { Lookup } from '../lookup/lookup-queries';
+import { describeError, isTemporary } from '../shell/describe-error';
+import { ProblemCard } from '../shell/problem-card';
+import { useRuntime } from '../shell/runtime-context';
+import { documentQuery } from './plan-queries';
+
+// pdf.js and the HTML sanitiser load only when a plan is opened.
+const PlanDocumentView = lazy(() => import('./plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
+
+const words = lookupWords.plan;
+
+/** One record, open: what it is, whose it is, who to call, and the document itself. */
+export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup: Lookup; patient: Patient; pointer: Pointer; allPointers: readonly Pointer[] }) {
+  const headingId = useId();
+  const organisationName = useOrganisationName(lookup, owningOrganisationOds(pointer));
+  return (
+    <article className="crl-record" aria-labelledby={headingId}>
+      <header className="crl-record__header">
+        <h2 className="nhsuk-heading-l crl-record__title" id={headingId}>
+          {pointer.recordType.label}
+        </h2>
+        <p className="nhsuk-body-l crl-record__meta">
+          {lookupWords.records.from} {organisationName}
+          {pointer.date && (
+            <>
+              {' · '}
+              {lookupWords.records.updated} {formatInstantDate(pointer.date)}
+            </>
+          )}
+        </p>
+        {/* Repeated beside the document: wrong-patient mistakes are the worst this app can make. */}
+        <p className="crl-record__patient">{words.forPatient(displayName(patient.name), formatNhsNumber(patient.nhsNumber))}</p>
+      </header>
+      {isCrisisPlan(pointer.recordType) && <CrisisTeamCard lookup={lookup} pointer={pointer} allPointers={allPointers} />}
+      <RecordDocument lookup={lookup} pointer={pointer} />
+    </article>
+  );
+}
+
+function RecordDocument({ lookup, pointer }: { lookup: Lookup; pointer: Pointer }) {
+  const content = documentContents(pointer)[0];
+  if (!content) return <p className="nhsuk-body-l">{words.noDocument}</p>;
+  return <RetrievedDocument lookup={lookup} pointer={pointer} content={content} />;
+}
+
+function RetrievedDocument({ lookup, pointer, content }: { lookup: Lookup; pointer: Pointer; content: Pointer['contents'][number] }) {
+  const { services } = useRuntime();
+  const document = useQuery(documentQuery(services, lookup, pointer, content));
+  const loading = (
+    <p className="nhsuk-body-l crl-status" role="status">
+      {words.retrieving}
+    </p>
+  );
+  if (document.isPending) return loading;
+  if (document.isError) {
+    return (
+      <ProblemCard title={words.retrieveFailedTitle} level="urgent">
+        <p>{describeError(document.error)}</p>
+        {isTemporary(document.error) && (
+          <button type="button" className="nhsuk-button" onClick={() => void document.refetch()}>
+            {lookupWords.tryAgain}
+          </button>
+        )}
+      </ProblemCard>
+    );
+  }
+  return (
+    <Suspense fallback={loading}>
+      <PlanDocumentView document={document.data} title={words.documentTitle(content.title ?? pointer.recordType.label)} />
+    </Suspense>
+  );
+}

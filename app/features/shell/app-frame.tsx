@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { NhsLogo } from './nhs-logo';
+import { shellWords } from './shell-words';
+import { ThemeToggle } from './theme-toggle';
+
+/** The frame around every screen: skip link, header, DEMO banner when in demo mode, main. */
+export function AppFrame({ demo, children }: { demo: boolean; children: ReactNode }) {
+  return (
+    <div className={demo ? 'crl-app crl-app--demo' : 'crl-app'}>
+      <a className="nhsuk-skip-link" href="#main-content">
+        {shellWords.skipLink}
+      </a>
+      <header className="nhsuk-header" role="banner">
+        <div className="nhsuk-header__container nhsuk-width-container crl-header">
+          <div className="nhsuk-header__service">
+            <span className="nhsuk-header__service-logo">
+              <NhsLogo />
+            </span>
+            <span className="nhsuk-header__service-name">{shellWords.serviceName}</span>
+          </div>
+          <ThemeToggle />
+        </div>
+      </header>
+      {demo && <DemoBanner />}
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper crl-main" id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** Shown on every screen in demo mode (DESIGN.md safety rule 5). */
+export function DemoBanner() {
+  return (
+    <div className="crl-demo-banner" role="region" aria-label="Demo mode">
+      <div className="nhsuk-width-container">
+        <strong className="crl-demo-banner__tag">{shellWords.demoBanner}</strong> {shellWords.demoBannerDetail}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { shellWords } from './shell-words';
+
+/** A clear screen, never a blank page, when /config.json is missing a key or wrong. */
+export function ConfigErrorScreen({ message }: { message: string }) {
+  return (
+    <div className="nhsuk-error-summary" aria-labelledby="config-error-title">
+      <div role="alert">
+        <h1 className="nhsuk-error-summary__heading" id="config-error-title">
+          {shellWords.configErrorTitle}
+        </h1>
+        <div className="nhsuk-error-summary__body">
+          <p>{shellWords.configErrorAdvice}</p>
+          <p>
+            <strong>{shellWords.configErrorDetailLabel}: </strong>
+            <span>{message}</span>
+          </p>
+        </div>
+      </div>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => location.reload()}>
+        {shellWords.reload}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { PlanDocument } from '../domain/plan-document';
+import { FORMAT_RECORD_CONTACT, type Pointer, type PointerContent } from '../domain/pointer';
+import { isJsonMediaType, mediaTypeOf } from './media-types';
+import { callService, serviceUrl, type ServiceReply } from './service-request';
+import { ServiceError } from './service-error';
+import { newRequestId, type RequestContext, type Transport } from './transport';
+
+export interface DocumentClient {
+  /**
+   * Retrieves the record one content item of a pointer locates. Throws ServiceError with service
+   * 'ssp' (also for the rare Direct retrieval: both fetch from the owning organisation's system).
+   * The `Ssp-TraceID` sent is reported through `context.onRequest` (as `requestId`) before the
+   * request goes out, and is carried as `requestId` on any ServiceError (audit, §6.4).
+   */
+  getDocument(pointer: Pointer, content: PointerContent, context: RequestContext): Promise<PlanDocument>;
+}
+
+/** docs/national-apis.md §2.1 */
+export const SSP_INTERACTION_ID = 'urn:nhs:names:services:nrl:DocumentReference.content.read';
+
+const SSP_SCHEME = /^ssp:\/\//i;
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+export function createDocumentClient(o: {
+  transport: Transport;
+  sspBaseUrl: string;
+  fromAsid?: string;
+  timeoutMs?: number;
+}): DocumentClient {
+  return {
+    async getDocument(pointer, content, context) {
+      // Contact pages must never go through SSP (§2.2); the contact page client reads them.
+      if (content.formatCode === FORMAT_RECORD_CONTACT) {
+        throw unsupported('contact-details content is read by the contact page client, not retrieved as a document');
+      }
+      if (SSP_SCHEME.test(content.url)) return viaSsp(pointer, content, context);
+      const mechanism = content.retrievalMechanism;
+      if (mechanism === 'Direct' && /^https:\/\//i.test(content.url)) return direct(content, context);
+      throw unsupported(
+        `retrieval mechanism ${mechanism ?? '(none)'} for a ${schemeOf(content.url)} URL is not supported`,
+      );
+    },
+  };
+
+  function viaSsp(pointer: Pointer, content: PointerContent, context: RequestContext): Promise<PlanDocument> {
+    if (!pointer.providerAsid) throw unsupported('no provider ASID (SDS lookup not implemented)');
+    const traceId = newRequestId();
+    const headers: Record<string, string> = {
+      'Ssp-TraceID': traceId,
+      'Ssp-To': pointer.providerAsid,
+      'Ssp-InteractionID': SSP_INTERACTION_ID,
+      'X-Correlation-ID': context.correlationId,
+    };
+    // Without a configured ASID the gateway sets Ssp-From itself (DESIGN.md "Where the app sits").
+    if (o.fromAsid) headers['Ssp-From'] = o.fromAsid;
+    return callService({
+      service: 'ssp',
+      transport: o.transport,
+      context,
+      timeoutMs: o.timeoutMs,
+      method: 'GET',
+      url: sspUrl(o.sspBaseUrl, content.url),
+      headers,
+      requestId: traceId,
+      read: (reply) => readDocument(reply, content),
+    });
+  }
+
+  function direct(content: PointerContent, context: RequestContext): Promise<PlanDocument> {
+    return callService({
+      service: 'ssp',
+      transport: o.transport,
+      context,
+      timeoutMs: o.timeoutMs,
+      method: 'GET',
+      url: content.url,
+      anonymous: true,
+      read: (reply) => readDocument(reply, content),
+    });
+  }
+}
+
+/**
+ * `ssp://host/path` becomes `{sspBase}/{percent-encoded https://host/path}`: the proxy takes the
+ * whole target URL as one path segment (§2.1).
+ */
+export function sspUrl(sspBaseUrl: string, pointerUrl: string): string {
+  return serviceUrl(sspBaseUrl, encodeURIComponent(`https://${pointerUrl.replace(SSP_SCHEME, '')}`));
+}
+
+async function readDocument(reply: ServiceReply, content: PointerContent): Promise<PlanDocument> {
+  const contentType = documentTypeOf(reply.mediaType) ?? documentTypeOf(mediaTypeOf(content.contentType));
+  if (contentType === 'application/pdf') {
+    const bytes = await reply.bytes();
+    if (!PDF_MAGIC.every((byte, i) => bytes[i] === byte)) throw reply.malformed('Reply is not a PDF (no %PDF- header)');
+    return { kind: 'pdf', bytes, contentType };
+  }
+  if (contentType === 'text/html') {
+    return { kind: 'html', html: await reply.text(), contentType };
+  }
+  if (contentType !== undefined) {
+    const text = await reply.text();
+    let resource: unknown;
+    try {
+      resource = JSON.parse(text);
+    } catch (cause) {
+      throw reply.malformed('Reply is not valid JSON', cause);
+    }
+    if (!isResource(resource)) throw reply.malformed('Reply is not a FHIR resource (no resourceType)');
+    if (resource.resourceType === 'OperationOutcome') throw reply.malformed('Reply is an OperationOutcome, not a record');
+    return { kind: 'fhir', resource, contentType };
+  }
+  throw reply.malformed(`Cannot read a ${reply.mediaType ?? 'untyped'} reply for a ${content.contentType} pointer`);
+}
+
+type DocumentType = 'application/pdf' | 'text/html' | 'application/json' | 'application/fhir+json' | 'application/json+fhir';
+
+/** The reply's own type wins; an unknown or missing one falls back to the pointer's. */
+function documentTypeOf(mediaType: string | undefined): DocumentType | undefined {
+  if (mediaType === 'application/pdf' || mediaType === 'text/html') return mediaType;
+  if (mediaType === 'application/json' || mediaType === 'application/fhir+json' || mediaType === 'application/json+fhir') {
+    return mediaType;
+  }
+  return isJsonMediaType(mediaType) ? 'application/fhir+json' : undefined;
+}
+
+function isResource(value: unknown): value is Readonly<Record<string, unknown>> & { resourceType: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { resourceType?: unknown }).resourceType === 'string'
+  );
+}
+
+function unsupported(detail: string): ServiceError {
+  return new ServiceError({ service: 'ssp', kind: 'unsupported', detail });
+}
+
+function schemeOf(url: string): string {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? 'relative';
+}

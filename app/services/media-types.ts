@@ -1,0 +1,17 @@
+/** The media type of a Content-Type header without parameters, lower case: `application/fhir+json`. */
+export function mediaTypeOf(contentType: string | null | undefined): string | undefined {
+  const essence = contentType?.split(';')[0]?.trim().toLowerCase();
+  return essence || undefined;
+}
+
+/**
+ * JSON in any of the spellings the national services use: NRL declares
+ * `application/fhir+json;version=1`, older producers `application/json+fhir` (docs/national-apis.md §1.1, §1.5).
+ */
+export function isJsonMediaType(mediaType: string | undefined): boolean {
+  return mediaType === 'application/json' || mediaType === 'application/json+fhir' || (mediaType?.endsWith('+json') ?? false);
+}
+
+export function isHtmlMediaType(mediaType: string | undefined): boolean {
+  return mediaType === 'text/html' || mediaType === 'application/xhtml+xml';
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { NHS_NUMBER_SYSTEM, type NhsNumber } from '../domain/nhs-number';
+import { comparePointers, type Pointer } from '../domain/pointer';
+import { NrlDocumentReference, toPointer } from './nrl-document-reference';
+import { findOutcomeSummary } from './operation-outcome';
+import { summariseIssues } from './schema-issues';
+import { callService, serviceUrl, type ServiceReply } from './service-request';
+import { spineHeaders } from './spine-headers';
+import { newRequestId, type RequestContext, type Transport } from './transport';
+
+export interface PointerSearch {
+  readonly pointers: readonly Pointer[];
+  /**
+   * Entries the locator returned that are not in `pointers`: unreadable or not a
+   * DocumentReference, another patient's, or not current. Non-zero means "some records could not
+   * be shown", which the screen must not present as "no record".
+   */
+  readonly skippedEntries: number;
+}
+
+export interface NrlClient {
+  /** Throws ServiceError (service 'nrl'). An answer with no pointers is `pointers: []`. */
+  searchPointers(nhsNumber: NhsNumber, context: RequestContext): Promise<PointerSearch>;
+}
+
+export type NrlLog = (message: string, detail?: unknown) => void;
+
+/** The Bundle itself; its entries are checked one by one so one bad pointer cannot hide the rest. */
+export const NrlSearchBundle = z.object({
+  resourceType: z.literal('Bundle'),
+  type: z.string().optional(),
+  total: z.number().int().nonnegative().optional(),
+  entry: z.array(z.unknown()).optional(),
+});
+export type NrlSearchBundle = z.infer<typeof NrlSearchBundle>;
+
+const BundleEntry = z.object({ resource: z.looseObject({ resourceType: z.string(), id: z.unknown().optional() }) });
+
+export function createNrlClient(o: {
+  transport: Transport;
+  baseUrl: string;
+  organisationOds: string;
+  timeoutMs?: number;
+  log?: NrlLog;
+}): NrlClient {
+  const log: NrlLog = o.log ?? (() => undefined);
+  return {
+    searchPointers(nhsNumber, context) {
+      const requestId = newRequestId();
+      return callService({
+        service: 'nrl',
+        transport: o.transport,
+        context,
+        timeoutMs: o.timeoutMs,
+        // POST keeps the NHS number out of URLs, logs and caches (docs/national-apis.md §1.3).
+        method: 'POST',
+        url: serviceUrl(o.baseUrl, 'DocumentReference/_search'),
+        headers: { ...spineHeaders({ requestId, context, organisationOds: o.organisationOds }), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ 'subject:identifier': `${NHS_NUMBER_SYSTEM}|${nhsNumber}` }),
+        requestId,
+        read: (reply) => readSearch(reply, nhsNumber, log),
+      });
+    },
+  };
+}
+
+async function readSearch(reply: ServiceReply, nhsNumber: NhsNumber, log: NrlLog): Promise<PointerSearch> {
+  const bundle = await reply.json(NrlSearchBundle);
+  const entries = bundle.entry ?? [];
+  const pointers: Pointer[] = [];
+  entries.forEach((raw, index) => {
+    const pointer = readEntry(raw, index, nhsNumber, log);
+    if (pointer) pointers.push(pointer);
+  });
+  pointers.sort(comparePointers);
+  return { pointers, skippedEntries: entries.length - pointers.length };
+}
+
+function readEntry(raw: unknown, index: number, nhsNumber: NhsNumber, log: NrlLog): Pointer | undefined {
+  const entry = BundleEntry.safeParse(raw);
+  if (!entry.success) {
+    log('NRL search: skipped an entry without a resource', { index, issues: summariseIssues(entry.error) });
+    return undefined;
+  }
+  const { resourceType } = entry.data.resource;
+  // Since 2025 NRLF returns an OperationOutcome entry for a stored pointer it cannot parse (§1.4).
+  if (resourceType !== 'DocumentReference') {
+    const outcome = findOutcomeSummary(entry.data.resource);
+    log(`NRL search: skipped a ${resourceType} entry`, { index, resourceType, code: outcome?.code, diagnostics: outcome?.diagnostics });
+    return undefined;
+  }
+  const id = typeof entry.data.resource.id === 'string' ? entry.data.resource.id : undefined;
+  const parsed = NrlDocumentReference.safeParse(entry.data.resource);
+  if (!parsed.success) {
+    log('NRL search: skipped a DocumentReference that does not match the pointer schema', {
+      index,
+      id,
+      issues: summariseIssues(parsed.error),
+    });
+    return undefined;
+  }
+  const resource = parsed.data;
+  const subject = resource.subject.identifier;
+  // Wrong-patient guard (DESIGN.md rule 1): never show a pointer for anyone but the searched number.
+  if (subject.value !== nhsNumber || (subject.system !== undefined && subject.system !== NHS_NUMBER_SYSTEM)) {
+    log('NRL search: dropped a pointer whose subject is not the searched NHS number', { index, id });
+    return undefined;
+  }
+  // NRL returns only current pointers (§1.5); anything else is superseded or withdrawn.
+  if (resource.status !== 'current') {
+    log(`NRL search: skipped a pointer with status ${resource.status}`, { index, id });
+    return undefined;
+  }
+  return toPointer(resource, nhsNumber);
+}

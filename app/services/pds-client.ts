@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { isNhsNumber, type NhsNumber } from '../domain/nhs-number';
+import type { Patient, PatientName } from '../domain/patient';
+import { callService, serviceUrl, type ServiceReply } from './service-request';
+import { spineHeaders } from './spine-headers';
+import { newRequestId, type RequestContext, type Transport } from './transport';
+
+export interface PdsClient {
+  /** Throws ServiceError (service 'pds'): not-found, invalidated, rejected, … */
+  getPatient(nhsNumber: NhsNumber, context: RequestContext): Promise<Patient>;
+}
+
+const Period = z.object({ start: z.string().optional(), end: z.string().optional() });
+
+const PdsName = z.object({
+  use: z.string().optional(),
+  period: Period.optional(),
+  prefix: z.array(z.string()).optional(),
+  given: z.array(z.string()).optional(),
+  family: z.string().optional(),
+});
+
+const PdsAddress = z.object({
+  use: z.string().optional(),
+  period: Period.optional(),
+  line: z.array(z.string()).optional(),
+  city: z.string().optional(),
+  district: z.string().optional(),
+  postalCode: z.string().optional(),
+});
+
+/** The parts of a PDS Patient we use (docs/national-apis.md §3). */
+export const PdsPatient = z.object({
+  resourceType: z.literal('Patient'),
+  id: z.string(),
+  meta: z
+    .object({ security: z.array(z.object({ system: z.string().optional(), code: z.string().optional() })).optional() })
+    .optional(),
+  // PDS always holds a name; without one the identity banner (DESIGN.md rule 1) cannot be shown.
+  name: z.array(PdsName).min(1),
+  gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
+  birthDate: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  deceasedDateTime: z.string().optional(),
+  address: z.array(PdsAddress).optional(),
+});
+export type PdsPatient = z.infer<typeof PdsPatient>;
+
+/**
+ * Security labels that withhold location data. PDS strips address for `R` (§3); `V` (very
+ * restricted) is stricter still, so it gets the same treatment.
+ */
+const RESTRICTED_LABELS = new Set(['R', 'V', 'REDACTED']);
+
+export function createPdsClient(o: {
+  transport: Transport;
+  baseUrl: string;
+  organisationOds: string;
+  timeoutMs?: number;
+}): PdsClient {
+  return {
+    getPatient(nhsNumber, context) {
+      const requestId = newRequestId();
+      return callService({
+        service: 'pds',
+        transport: o.transport,
+        context,
+        timeoutMs: o.timeoutMs,
+        method: 'GET',
+        url: serviceUrl(o.baseUrl, `Patient/${encodeURIComponent(nhsNumber)}`),
+        headers: spineHeaders({ requestId, context, organisationOds: o.organisationOds }),
+        requestId,
+        read: (reply) => readPatient(reply, nhsNumber),
+      });
+    },
+  };
+}
+
+async function readPatient(reply: ServiceReply, requested: NhsNumber): Promise<Patient> {
+  const resource = await reply.json(PdsPatient);
+  // A superseded number answers 200 with the new record; its id is the number to use from now on (§3).
+  if (!isNhsNumber(resource.id)) throw reply.malformed('Patient.id is not a valid NHS number');
+  return toPatient(resource, resource.id, requested);
+}
+
+export function toPatient(resource: PdsPatient, nhsNumber: NhsNumber, requested: NhsNumber, now: Date = new Date()): Patient {
+  const restricted = (resource.meta?.security ?? []).some((label) => label.code !== undefined && RESTRICTED_LABELS.has(label.code));
+  return {
+    nhsNumber,
+    requestedNhsNumber: requested,
+    name: toName(chooseName(resource.name, now.getTime())),
+    birthDate: resource.birthDate,
+    gender: resource.gender ?? 'unknown',
+    restricted,
+    // Never carried further for restricted patients, even if a reply wrongly includes it (DESIGN.md rule 4).
+    address: restricted ? undefined : homeAddress(resource.address ?? [], now.getTime()),
+    deceasedAt: resource.deceasedDateTime,
+  };
+}
+
+type Name = z.infer<typeof PdsName>;
+type Address = z.infer<typeof PdsAddress>;
+
+/** Usual and current first, then any current name that is not `old`, then any usual, then the first. */
+function chooseName(names: readonly Name[], now: number): Name {
+  const current = names.filter((n) => isCurrent(n.period, now));
+  return (
+    current.find((n) => n.use === 'usual') ??
+    current.find((n) => n.use !== 'old') ??
+    names.find((n) => n.use === 'usual') ??
+    names[0]!
+  );
+}
+
+function toName(name: Name): PatientName {
+  return {
+    prefix: name.prefix?.find((p) => p.trim())?.trim(),
+    given: (name.given ?? []).map((g) => g.trim()).filter(Boolean),
+    family: name.family?.trim() ?? '',
+  };
+}
+
+function homeAddress(addresses: readonly Address[], now: number): string[] | undefined {
+  const home = addresses.find((a) => a.use === 'home' && isCurrent(a.period, now));
+  if (!home) return undefined;
+  const lines = (home.line ?? []).map((l) => l.trim()).filter(Boolean);
+  for (const extra of [home.city, home.district]) {
+    const text = extra?.trim();
+    if (text && !lines.includes(text)) lines.push(text);
+  }
+  const postcode = home.postalCode?.trim();
+  if (postcode) lines.push(postcode);
+  return lines.length > 0 ? lines : undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A period is current when it has started and not ended; a date-only end lasts the whole day. */
+function isCurrent(period: z.infer<typeof Period> | undefined, now: number): boolean {
+  const start = period?.start ? Date.parse(period.start) : Number.NaN;
+  const endText = period?.end;
+  const end = endText ? Date.parse(endText) + (endText.length === 10 ? DAY_MS : 0) : Number.NaN;
+  return !(start > now) && !(end <= now);
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
+import { describeServiceError } from './service-error-messages';
+
+const SERVICES: readonly ServiceName[] = ['pds', 'nrl', 'ods', 'ssp', 'contact-page'];
+const KINDS: readonly ServiceErrorKind[] = [
+  'network',
+  'timeout',
+  'not-found',
+  'invalidated',
+  'rejected',
+  'unauthorised',
+  'forbidden',
+  'rate-limited',
+  'unavailable',
+  'malformed',
+  'unsupported',
+];
+const PAIRS = SERVICES.flatMap((service) => KINDS.map((kind) => [service, kind] as const));
+
+/** Words a crew should never have to decode. */
+const JARGON = /\b(HTTP|JSON|FHIR|API|SSP|ASID|ODS|PDS|NRL|HTML|PDF|URL|UUID|timeout|timed out|status|OperationOutcome|malformed|schema|undefined|null|error code)\b|\d{3}/i;
+
+function describe_(service: ServiceName, kind: ServiceErrorKind, extra: Partial<ConstructorParameters<typeof ServiceError>[0]> = {}): string {
+  return describeServiceError(new ServiceError({ service, kind, detail: 'HTTP 500 INTERNAL_SERVER_ERROR: {"json": true}', status: 500, ...extra }));
+}
+
+describe('describeServiceError', () => {
+  it.each(PAIRS)('has plain words for %s %s', (service, kind) => {
+    const message = describe_(service, kind);
+    expect(message.trim().length).toBeGreaterThan(20);
+    expect(message).not.toMatch(JARGON);
+    expect(message).toMatch(/[.!]$/);
+  });
+
+  it('never shows the technical detail', () => {
+    for (const [service, kind] of PAIRS) expect(describe_(service, kind)).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+
+  it('is specific to each service', () => {
+    for (const kind of KINDS) {
+      const messages = SERVICES.map((service) => describe_(service, kind));
+      expect(new Set(messages).size).toBe(SERVICES.length);
+    }
+  });
+
+  it('says a failed locator search leaves the answer unknown, never that there is no plan (DESIGN.md rule 3)', () => {
+    for (const kind of KINDS) {
+      const message = describe_('nrl', kind);
+      expect(message).toMatch(/not known|could not be checked/);
+      expect(message).not.toMatch(/no crisis plan/i);
+    }
+  });
+
+  it('sends crews to the switchboard when a contact page fails', () => {
+    for (const kind of KINDS) expect(describe_('contact-page', kind)).toMatch(/switchboard/);
+  });
+
+  it.each([
+    ['pds', 'not-found', 'No patient found with this NHS number on the Personal Demographics Service. Check the number with the patient or their documents.'],
+    ['nrl', 'unavailable', /^The National Record Locator did not answer\. Try again in a moment\./],
+    ['pds', 'network', /^No connection to the Personal Demographics Service/],
+    ['nrl', 'network', /^No connection to the National Record Locator/],
+    ['ssp', 'unavailable', /^The crisis plan could not be fetched from the owning organisation’s system/],
+  ] as const)('%s %s reads as agreed', (service, kind, expected) => {
+    const message = describe_(service, kind);
+    if (typeof expected === 'string') expect(message).toBe(expected);
+    else expect(message).toMatch(expected);
+  });
+
+  it('says how long to wait when the service said so', () => {
+    expect(describe_('pds', 'rate-limited', { retryAfterSeconds: 30 })).toMatch(/about 30 seconds\.$/);
+    expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 1 })).toMatch(/about 1 second\.$/);
+    expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 90 })).toMatch(/about 2 minutes\.$/);
+    expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 0 })).not.toMatch(/about/);
+  });
+});

@@ -1,0 +1,113 @@
+import type { ServiceError, ServiceErrorKind, ServiceName } from './service-error';
+
+/**
+ * Every word a crew reads about a failed national service, in one place for clinical review.
+ * Written for a paramedic at 3 a.m.: what happened, what it means for the patient, what to do.
+ * Locator failures always say the answer is unknown, never that there is no plan (DESIGN.md rule 3).
+ */
+const SERVICE_DESK = 'If it keeps happening, tell your service desk.';
+
+const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, string>>>> = {
+  pds: {
+    network:
+      'No connection to the Personal Demographics Service, so this patient’s details could not be checked. Check this device’s signal or Wi-Fi, then try again.',
+    timeout: 'The Personal Demographics Service took too long to answer. Try again in a moment.',
+    'not-found':
+      'No patient found with this NHS number on the Personal Demographics Service. Check the number with the patient or their documents.',
+    invalidated:
+      'This NHS number is no longer in use and has no replacement on the Personal Demographics Service. Check the number with the patient or their documents.',
+    rejected: `The Personal Demographics Service did not accept this NHS number. Check the number with the patient or their documents. ${SERVICE_DESK}`,
+    unauthorised: 'Your sign-in to NHS services has run out. Sign in again, then repeat the search.',
+    forbidden: `This device or your organisation is not allowed to look up patient details. Tell your service desk.`,
+    'rate-limited': 'The Personal Demographics Service is busy. Wait a few seconds, then try again.',
+    unavailable: 'The Personal Demographics Service did not answer. Try again in a moment.',
+    malformed: `The Personal Demographics Service sent patient details this app could not read, so they are not shown. Try again. ${SERVICE_DESK}`,
+    unsupported: `This app cannot check patient details this way. Tell your service desk.`,
+  },
+  nrl: {
+    network:
+      'No connection to the National Record Locator, so it is not known whether this patient has a crisis plan. Check this device’s signal or Wi-Fi, then try again.',
+    timeout:
+      'The National Record Locator took too long to answer, so it is not known whether this patient has a crisis plan. Try again in a moment.',
+    'not-found':
+      'The National Record Locator could not find what was asked for, so it is not known whether this patient has a crisis plan. Try again.',
+    invalidated:
+      'The National Record Locator says this record has been withdrawn, so it is not known whether this patient has a crisis plan. Try again.',
+    rejected: `The National Record Locator did not accept the search, so it is not known whether this patient has a crisis plan. ${SERVICE_DESK}`,
+    unauthorised: 'Your sign-in to NHS services has run out, so records could not be checked. Sign in again, then repeat the search.',
+    forbidden:
+      'Your organisation is not allowed to search the National Record Locator, so it is not known whether this patient has a crisis plan. Tell your service desk.',
+    'rate-limited':
+      'The National Record Locator is busy, so it is not known yet whether this patient has a crisis plan. Wait a few seconds, then try again.',
+    unavailable:
+      'The National Record Locator did not answer. Try again in a moment. Until it answers, it is not known whether this patient has a crisis plan.',
+    malformed: `The National Record Locator sent an answer this app could not read, so it is not known whether this patient has a crisis plan. Try again. ${SERVICE_DESK}`,
+    unsupported: 'This app cannot search for records this way, so it is not known whether this patient has a crisis plan. Tell your service desk.',
+  },
+  ssp: {
+    network:
+      'No connection to the owning organisation’s system, so the crisis plan could not be fetched. Check this device’s signal or Wi-Fi, then try again, or call the team that owns the plan.',
+    timeout:
+      'The crisis plan could not be fetched from the owning organisation’s system: it took too long to answer. Try again, or call the team that owns the plan.',
+    'not-found':
+      'The crisis plan could not be fetched from the owning organisation’s system: it says the plan is not there. The plan may have been replaced. Call the team that owns the plan.',
+    invalidated:
+      'The crisis plan could not be fetched from the owning organisation’s system: it says the plan has been withdrawn. Call the team that owns the plan.',
+    rejected: `The crisis plan could not be fetched from the owning organisation’s system: it did not accept the request. Call the team that owns the plan. ${SERVICE_DESK}`,
+    unauthorised:
+      'The crisis plan could not be fetched because your sign-in to NHS services has run out. Sign in again, then open the plan again.',
+    forbidden:
+      'The crisis plan could not be fetched from the owning organisation’s system: it does not allow this device to open the plan. Call the team that owns the plan.',
+    'rate-limited':
+      'The crisis plan could not be fetched from the owning organisation’s system because it is busy. Wait a few seconds, then try again.',
+    unavailable:
+      'The crisis plan could not be fetched from the owning organisation’s system: it did not answer. Try again in a moment, or call the team that owns the plan.',
+    malformed: `The crisis plan could not be fetched from the owning organisation’s system: what it sent could not be opened. Call the team that owns the plan. ${SERVICE_DESK}`,
+    unsupported:
+      'This plan cannot be opened in this app: the owning organisation shares it in a way this app does not support. Call the team that owns the plan.',
+  },
+  'contact-page': {
+    network:
+      'No connection to the crisis team’s contact page. Use the organisation’s switchboard number instead, or try again when the signal is better.',
+    timeout: 'The crisis team’s contact page took too long to open. Use the organisation’s switchboard number instead, or try again.',
+    'not-found': 'The crisis team’s contact page is no longer there. Use the organisation’s switchboard number instead.',
+    invalidated: 'The crisis team’s contact page has been withdrawn. Use the organisation’s switchboard number instead.',
+    rejected: 'The crisis team’s contact page could not be opened. Use the organisation’s switchboard number instead.',
+    unauthorised: 'The crisis team’s contact page asks for a sign-in this app cannot give. Use the organisation’s switchboard number instead.',
+    forbidden: 'The crisis team’s contact page does not allow this device to open it. Use the organisation’s switchboard number instead.',
+    'rate-limited': 'The crisis team’s contact page is busy. Wait a few seconds and try again, or use the organisation’s switchboard number.',
+    unavailable: 'The crisis team’s contact page did not open. Use the organisation’s switchboard number instead, or try again in a moment.',
+    malformed: 'The crisis team’s contact page could not be read. Use the organisation’s switchboard number instead.',
+    unsupported: 'The crisis team’s contact page cannot be opened safely in this app. Use the organisation’s switchboard number instead.',
+  },
+  ods: {
+    network:
+      'No connection to the NHS organisation directory, so the switchboard number could not be found. Check this device’s signal or Wi-Fi, then try again.',
+    timeout: 'The NHS organisation directory took too long to answer, so the switchboard number is not shown. Try again in a moment.',
+    'not-found':
+      'The organisation that owns this record is not listed in the NHS organisation directory, so no switchboard number can be shown.',
+    invalidated: 'The organisation that owns this record is no longer listed in the NHS organisation directory, so no switchboard number can be shown.',
+    rejected: `The NHS organisation directory could not look up the organisation that owns this record, so no switchboard number can be shown. ${SERVICE_DESK}`,
+    unauthorised: 'Your sign-in to NHS services has run out, so the switchboard number could not be found. Sign in again.',
+    forbidden: 'This device is not allowed to use the NHS organisation directory, so no switchboard number can be shown. Tell your service desk.',
+    'rate-limited': 'The NHS organisation directory is busy. Wait a few seconds, then try again for the switchboard number.',
+    unavailable: 'The NHS organisation directory did not answer, so the switchboard number is not shown. Try again in a moment.',
+    malformed: `The NHS organisation directory sent an answer this app could not read, so no switchboard number is shown. ${SERVICE_DESK}`,
+    unsupported: 'This app cannot look up the switchboard number for this organisation. Tell your service desk.',
+  },
+};
+
+/** Words for a crew about one failure. Technical detail stays on the error, for logs. */
+export function describeServiceError(error: ServiceError): string {
+  const message = MESSAGES[error.service][error.kind];
+  if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0) {
+    return `${message} It should be ready again in about ${waitInWords(error.retryAfterSeconds)}.`;
+  }
+  return message;
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}

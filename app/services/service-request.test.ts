@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { findOutcomeSummary, normaliseSpineCode } from './operation-outcome';
+import { ServiceError } from './service-error';
+import { callService, kindForStatus, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
+import { operationOutcome, testContext } from './service-test-support';
+import type { Transport } from './transport';
+
+const Thing = z.object({ resourceType: z.literal('Thing'), count: z.number() });
+
+function call(transport: Transport, overrides: Partial<ServiceCall<unknown>> = {}): Promise<unknown> {
+  return callService({
+    service: 'nrl',
+    transport,
+    context: testContext(),
+    method: 'GET',
+    url: 'https://gw.test/thing',
+    requestId: 'req-1',
+    read: (reply) => reply.json(Thing),
+    ...overrides,
+  });
+}
+
+const reply =
+  (body: BodyInit | null, init: ResponseInit = {}): Transport =>
+  async () =>
+    new Response(body, init);
+
+async function failure(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+describe('callService', () => {
+  it('returns what the reader makes of a 2xx reply', async () => {
+    const json = reply(JSON.stringify({ resourceType: 'Thing', count: 2 }), { headers: { 'Content-Type': 'application/json' } });
+    await expect(call(json)).resolves.toEqual({ resourceType: 'Thing', count: 2 });
+  });
+
+  it.each(['application/fhir+json;version=1', 'application/json; charset=utf-8', 'application/json+fhir'])(
+    'accepts %s as JSON',
+    async (contentType) => {
+      const json = reply(JSON.stringify({ resourceType: 'Thing', count: 1 }), { headers: { 'Content-Type': contentType } });
+      await expect(call(json)).resolves.toMatchObject({ count: 1 });
+    },
+  );
+
+  it('times out even when the transport ignores the abort signal', async () => {
+    const never: Transport = () => new Promise<Response>(() => undefined);
+    const error = await failure(call(never, { timeoutMs: 20 }));
+    expect(error).toMatchObject({ kind: 'timeout', service: 'nrl', requestId: 'req-1' });
+    expect(error.temporary).toBe(true);
+  });
+
+  it('times out while a slow body is still arriving', async () => {
+    const slowBody: Transport = async () =>
+      new Response(new ReadableStream({ start: () => undefined }), { headers: { 'Content-Type': 'application/json' } });
+    expect((await failure(call(slowBody, { timeoutMs: 20 }))).kind).toBe('timeout');
+  });
+
+  it('passes an abort signal to the transport and fires it on timeout', async () => {
+    let seen: AbortSignal | undefined;
+    const hanging: Transport = (request) => {
+      seen = request.signal;
+      return new Promise<Response>(() => undefined);
+    };
+    await failure(call(hanging, { timeoutMs: 20 }));
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('does not send at all when the context is already cancelled', async () => {
+    let sent = 0;
+    const counting: Transport = async () => {
+      sent += 1;
+      return new Response('{}');
+    };
+    const controller = new AbortController();
+    controller.abort(new Error('gone'));
+    await expect(call(counting, { context: testContext({ signal: controller.signal }) })).rejects.toThrow('gone');
+    expect(sent).toBe(0);
+  });
+
+  it('maps a thrown transport error to network, with the cause kept for the logs', async () => {
+    const offline: Transport = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const error = await failure(call(offline));
+    expect(error).toMatchObject({ kind: 'network', detail: expect.stringContaining('Failed to fetch') });
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('maps a connection lost while reading the body to network', async () => {
+    const broken: Transport = async () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) => controller.error(new TypeError('terminated')),
+        }),
+        { headers: { 'Content-Type': 'application/json' } },
+      );
+    expect((await failure(call(broken))).kind).toBe('network');
+  });
+
+  it('maps an unexpected exception in the reader to malformed', async () => {
+    const json = reply('{}', { headers: { 'Content-Type': 'application/json' } });
+    const error = await failure(
+      call(json, {
+        read: async () => {
+          throw new RangeError('bad date');
+        },
+      }),
+    );
+    expect(error.kind).toBe('malformed');
+  });
+
+  it('summarises schema issues without quoting the values', async () => {
+    const json = reply(JSON.stringify({ resourceType: 'Thing', count: 'Jane Smith' }), { headers: { 'Content-Type': 'application/json' } });
+    const error = await failure(call(json));
+    expect(error.kind).toBe('malformed');
+    expect(error.detail).toMatch(/count: .*number/);
+    expect(error.detail).not.toContain('Jane Smith');
+  });
+
+  it('keeps the body out of the detail when JSON is invalid', async () => {
+    const bad = reply('{"name": "Jane Smith"', { headers: { 'Content-Type': 'application/json' } });
+    const error = await failure(call(bad));
+    expect(error.detail).toBe('Reply is not valid JSON');
+  });
+
+  it('treats a 2xx without a JSON content type as malformed', async () => {
+    const untyped = reply(JSON.stringify({ resourceType: 'Thing', count: 1 }), { headers: { 'Content-Type': 'text/plain' } });
+    expect((await failure(call(untyped))).kind).toBe('malformed');
+  });
+
+  it('puts the Spine code and diagnostics of an OperationOutcome into the error', async () => {
+    const body = JSON.stringify(operationOutcome('INVALID_NHS_NUMBER', 'A valid NHS number is required to search for document references'));
+    const error = await failure(call(reply(body, { status: 400, headers: { 'Content-Type': 'application/fhir+json' } })));
+    expect(error).toMatchObject({
+      kind: 'rejected',
+      status: 400,
+      code: 'INVALID_NHS_NUMBER',
+      requestId: 'req-1',
+      detail: 'HTTP 400 INVALID_NHS_NUMBER: A valid NHS number is required to search for document references',
+    });
+  });
+
+  it('reads an OperationOutcome even when the error reply is not labelled JSON', async () => {
+    const body = JSON.stringify(operationOutcome('ACCESS_DENIED'));
+    const error = await failure(call(reply(body, { status: 403, headers: { 'Content-Type': 'text/plain' } })));
+    expect(error.code).toBe('ACCESS_DENIED');
+  });
+
+  it('refuses to build a request for a URL that cannot be parsed, without sending', async () => {
+    let sent = false;
+    const error = await failure(
+      call(
+        async () => {
+          sent = true;
+          return new Response();
+        },
+        { url: 'not a url' },
+      ),
+    );
+    expect(error.kind).toBe('rejected');
+    expect(sent).toBe(false);
+  });
+
+  it('reports the request to the context before it is sent', async () => {
+    const context = testContext();
+    let reportedBeforeSend = false;
+    const json: Transport = async () => {
+      reportedBeforeSend = context.sent.length === 1;
+      return new Response(JSON.stringify({ resourceType: 'Thing', count: 0 }), { headers: { 'Content-Type': 'application/json' } });
+    };
+    await call(json, { context, method: 'POST', body: '{}' });
+    expect(reportedBeforeSend).toBe(true);
+    expect(context.sent[0]).toMatchObject({ service: 'nrl', method: 'POST', url: 'https://gw.test/thing', requestId: 'req-1' });
+    expect(Date.parse(context.sent[0]!.sentAt)).not.toBeNaN();
+  });
+});
+
+describe('kindForStatus', () => {
+  it.each([
+    [400, undefined, 'rejected'],
+    [401, 'ACCESS_DENIED', 'unauthorised'],
+    [403, 'ACCESS_DENIED', 'forbidden'],
+    [404, 'RESOURCE_NOT_FOUND', 'not-found'],
+    [404, 'NO_RECORD_FOUND', 'not-found'],
+    [404, 'INVALIDATED_RESOURCE', 'invalidated'],
+    [404, undefined, 'not-found'],
+    [405, undefined, 'rejected'],
+    [408, 'UNABLE_TO_CALL_SERVICE', 'unavailable'],
+    [409, undefined, 'rejected'],
+    [410, undefined, 'not-found'],
+    [429, 'TOO_MANY_REQUESTS', 'rate-limited'],
+    [500, 'INTERNAL_SERVER_ERROR', 'unavailable'],
+    [502, undefined, 'unavailable'],
+    [503, undefined, 'unavailable'],
+    [504, undefined, 'unavailable'],
+  ] as const)('%i %s → %s', (status, code, kind) => {
+    expect(kindForStatus(status, code)).toBe(kind);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-25T03:00:00Z');
+  it.each([
+    ['7', 7],
+    [' 120 ', 120],
+    ['Wed, 25 Nov 2026 03:00:30 GMT', 30],
+    ['Wed, 25 Nov 2026 02:59:00 GMT', 0],
+    ['soon', undefined],
+    ['', undefined],
+  ] as const)('%j → %s', (value, seconds) => {
+    expect(parseRetryAfter(value, now)).toBe(seconds);
+  });
+  it('is undefined without the header', () => expect(parseRetryAfter(null)).toBeUndefined());
+});
+
+describe('findOutcomeSummary', () => {
+  it.each([
+    'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode',
+    'https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode',
+    'https://fhir.nhs.uk/ValueSet/Spine-ErrorOrWarningCode-1',
+    'https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1',
+  ])('reads the code in system %s', (system) => {
+    expect(findOutcomeSummary(operationOutcome('NO_RECORD_FOUND', 'gone', system))).toEqual({ code: 'NO_RECORD_FOUND', diagnostics: 'gone' });
+  });
+
+  it('prefers a Spine coding over another one', () => {
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          details: {
+            coding: [
+              { system: 'http://example.org/local', code: 'LOCAL' },
+              { system: 'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode', code: 'ACCESS_DENIED' },
+            ],
+          },
+        },
+      ],
+    };
+    expect(findOutcomeSummary(outcome)?.code).toBe('ACCESS_DENIED');
+  });
+
+  it('reads a HAPI outcome with diagnostics and no coding', () => {
+    const hapi = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'HAPI-2001: Resource Organization/XXX is not known' }] };
+    expect(findOutcomeSummary(hapi)).toEqual({ code: undefined, diagnostics: 'HAPI-2001: Resource Organization/XXX is not known' });
+  });
+
+  it('joins the diagnostics of several issues', () => {
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      issue: [{ diagnostics: 'Invalid query parameter (_count: extra)' }, { diagnostics: 'Invalid query parameter (_sort: extra)' }],
+    };
+    expect(findOutcomeSummary(outcome)?.diagnostics).toBe('Invalid query parameter (_count: extra) | Invalid query parameter (_sort: extra)');
+  });
+
+  it.each([null, 'text', { resourceType: 'Bundle' }, { resourceType: 'OperationOutcome', issue: 'x' }])('ignores %j', (body) => {
+    expect(findOutcomeSummary(body)).toBeUndefined();
+  });
+
+  it.each([
+    ['ACCESS DENIED', 'ACCESS_DENIED'],
+    ['ACCESS_DENIED', 'ACCESS_DENIED'],
+    [' access denied ', 'ACCESS_DENIED'],
+  ])('normalises %j to %s', (code, normal) => {
+    expect(normaliseSpineCode(code)).toBe(normal);
+  });
+});
+
+describe('serviceUrl', () => {
+  it.each([
+    ['https://gw.test/pds', 'Patient/1', 'https://gw.test/pds/Patient/1'],
+    ['https://gw.test/pds/', 'Patient/1', 'https://gw.test/pds/Patient/1'],
+    ['https://gw.test/pds//', '/Patient/1', 'https://gw.test/pds/Patient/1'],
+  ])('%s + %s', (base, path, url) => {
+    expect(serviceUrl(base, path)).toBe(url);
+  });
+});

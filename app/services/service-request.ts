@@ -1,0 +1,256 @@
+import type { z } from 'zod';
+import { isJsonMediaType, mediaTypeOf } from './media-types';
+import { findOutcomeSummary } from './operation-outcome';
+import { summariseIssues } from './schema-issues';
+import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
+import type { RequestContext, Transport } from './transport';
+
+/** Long enough for a slow 3G link, short enough that a crew is not left staring at a spinner. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface ServiceCall<T> {
+  readonly service: ServiceName;
+  readonly transport: Transport;
+  readonly context: RequestContext;
+  readonly timeoutMs?: number | undefined;
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** The `X-Request-ID` or `Ssp-TraceID` sent; carried on every ServiceError for tracing. */
+  readonly requestId?: string | undefined;
+  /** A public page fetched directly (§2.2): send no cookies and no referrer. */
+  readonly anonymous?: boolean;
+  /** Turns a 2xx reply into the result; throw `reply.malformed(…)` for anything unreadable. */
+  readonly read: (reply: ServiceReply) => Promise<T>;
+}
+
+/**
+ * Sends one request and turns every way it can fail into a ServiceError: no answer (network),
+ * no answer in time (timeout), an error status (with the Spine code of its OperationOutcome) or
+ * a 2xx that cannot be read (malformed). A cancelled context rejects with the signal's reason.
+ */
+export async function callService<T>(call: ServiceCall<T>): Promise<T> {
+  const { service, context, requestId } = call;
+  const outer = context.signal;
+  if (outer?.aborted) throw outer.reason;
+
+  const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`No reply within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const forwardAbort = (): void => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', forwardAbort, { once: true });
+
+  let phase: 'send' | 'read' = 'send';
+  try {
+    const request = buildRequest(call, controller.signal);
+    context.onRequest?.({
+      service,
+      method: call.method,
+      url: request.url,
+      requestId,
+      correlationId: context.correlationId,
+      sentAt: new Date().toISOString(),
+    });
+    // Raced against the signal as well, because a transport may ignore it (the demo transport).
+    const response = await untilAborted(call.transport(request), controller.signal);
+    phase = 'read';
+    if (!response.ok) throw await untilAborted(errorFromReply(response, service, requestId), controller.signal);
+    return await untilAborted(call.read(new ServiceReply(response, service, requestId)), controller.signal);
+  } catch (error) {
+    if (timedOut) {
+      throw new ServiceError({ service, kind: 'timeout', detail: `No reply within ${timeoutMs} ms`, requestId, cause: error });
+    }
+    if (outer?.aborted) throw outer.reason;
+    if (error instanceof ServiceError) throw error;
+    if (phase === 'send') {
+      throw new ServiceError({ service, kind: 'network', detail: `No answer: ${describeCause(error)}`, requestId, cause: error });
+    }
+    throw new ServiceError({ service, kind: 'malformed', detail: `Reply could not be read: ${describeCause(error)}`, requestId, cause: error });
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function buildRequest(call: ServiceCall<unknown>, signal: AbortSignal): Request {
+  const init: RequestInit = { method: call.method, signal };
+  if (call.headers) init.headers = call.headers;
+  if (call.body !== undefined) init.body = call.body;
+  if (call.anonymous) {
+    init.credentials = 'omit';
+    init.referrerPolicy = 'no-referrer';
+  }
+  try {
+    return new Request(call.url, init);
+  } catch (cause) {
+    throw new ServiceError({
+      service: call.service,
+      kind: 'rejected',
+      detail: `Request could not be built (not sent): ${describeCause(cause)}`,
+      requestId: call.requestId,
+      cause,
+    });
+  }
+}
+
+/** A 2xx reply, read with the failures it can have already classified. */
+export class ServiceReply {
+  readonly response: Response;
+  readonly service: ServiceName;
+  readonly requestId: string | undefined;
+
+  constructor(response: Response, service: ServiceName, requestId: string | undefined) {
+    this.response = response;
+    this.service = service;
+    this.requestId = requestId;
+  }
+
+  /** The reply's media type without parameters, lower case. */
+  get mediaType(): string | undefined {
+    return mediaTypeOf(this.response.headers.get('content-type'));
+  }
+
+  malformed(detail: string, cause?: unknown): ServiceError {
+    return new ServiceError({
+      service: this.service,
+      kind: 'malformed',
+      detail,
+      status: this.response.status,
+      requestId: this.requestId,
+      cause,
+    });
+  }
+
+  async text(): Promise<string> {
+    try {
+      return await this.response.text();
+    } catch (cause) {
+      throw this.bodyLost(cause);
+    }
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    try {
+      return new Uint8Array(await this.response.arrayBuffer());
+    } catch (cause) {
+      throw this.bodyLost(cause);
+    }
+  }
+
+  /** Any JSON value, from a reply that says it is JSON. */
+  async jsonValue(): Promise<unknown> {
+    const mediaType = this.mediaType;
+    if (!isJsonMediaType(mediaType)) throw this.malformed(`Expected a JSON reply but got ${mediaType ?? 'no content type'}`);
+    const text = await this.text();
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (cause) {
+      // The parser's message quotes the body, which may hold patient data: keep it out of logs.
+      throw this.malformed('Reply is not valid JSON', cause);
+    }
+  }
+
+  /** A JSON reply checked against a schema; a mismatch is malformed with the issues summarised. */
+  async json<S extends z.ZodType>(schema: S): Promise<z.output<S>> {
+    const value = await this.jsonValue();
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      throw this.malformed(`Reply does not have the expected shape: ${summariseIssues(parsed.error)}`, parsed.error);
+    }
+    return parsed.data;
+  }
+
+  private bodyLost(cause: unknown): ServiceError {
+    return new ServiceError({
+      service: this.service,
+      kind: 'network',
+      detail: `Connection lost while reading the reply: ${describeCause(cause)}`,
+      status: this.response.status,
+      requestId: this.requestId,
+      cause,
+    });
+  }
+}
+
+async function errorFromReply(response: Response, service: ServiceName, requestId: string | undefined): Promise<ServiceError> {
+  const { status } = response;
+  const mediaType = mediaTypeOf(response.headers.get('content-type'));
+  let outcome: ReturnType<typeof findOutcomeSummary>;
+  try {
+    const text = await response.text();
+    if (text.trim()) outcome = findOutcomeSummary(JSON.parse(text));
+  } catch {
+    // An unreadable error body still leaves the status to go on.
+  }
+  const parts = [`HTTP ${status}`];
+  if (outcome?.code) parts.push(outcome.code);
+  let detail = parts.join(' ');
+  if (outcome?.diagnostics) detail += `: ${outcome.diagnostics}`;
+  else if (!outcome) detail += mediaType ? ` (${mediaType} body, no OperationOutcome)` : ' (no OperationOutcome)';
+  return new ServiceError({
+    service,
+    kind: kindForStatus(status, outcome?.code),
+    detail,
+    status,
+    code: outcome?.code,
+    requestId,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+  });
+}
+
+/** Status decides the kind; the Spine code only separates PDS's invalidated records (§3). */
+export function kindForStatus(status: number, code: string | undefined): ServiceErrorKind {
+  if (status === 404 && code === 'INVALIDATED_RESOURCE') return 'invalidated';
+  if (status === 400) return 'rejected';
+  if (status === 401) return 'unauthorised';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 408) return 'unavailable';
+  if (status === 429) return 'rate-limited';
+  if (status >= 400 && status < 500) return 'rejected';
+  return 'unavailable';
+}
+
+/** `Retry-After` as seconds from now: either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Resolves or rejects with `promise`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as unknown);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  return String(cause);
+}
+
+/** Joins a configured base and a path without doubling or dropping the slash. */
+export function serviceUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ServiceError, type ServiceErrorKind } from '../services/service-error';
+import { retryDelayMs, shouldRetry } from './retry-policy';
+
+const error = (kind: ServiceErrorKind, retryAfterSeconds?: number) =>
+  new ServiceError({ service: 'nrl', kind, detail: 'test', retryAfterSeconds });
+
+describe('shouldRetry', () => {
+  it.each(['network', 'unavailable', 'rate-limited'] as const)('retries a %s failure once', (kind) => {
+    expect(shouldRetry(0, error(kind))).toBe(true);
+    expect(shouldRetry(1, error(kind))).toBe(false);
+  });
+
+  it.each(['timeout', 'not-found', 'rejected', 'unauthorised', 'forbidden', 'malformed', 'unsupported', 'invalidated'] as const)(
+    'does not retry a %s failure by itself',
+    (kind) => {
+      expect(shouldRetry(0, error(kind))).toBe(false);
+    },
+  );
+
+  it('does not retry errors that are not from a service', () => {
+    expect(shouldRetry(0, new Error('bug'))).toBe(false);
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('honours Retry-After, capped at 5 s', () => {
+    expect(retryDelayMs(0, error('rate-limited', 2))).toBe(2000);
+    expect(retryDelayMs(0, error('rate-limited', 60))).toBe(5000);
+  });
+  it('backs off otherwise', () => {
+    expect(retryDelayMs(0, error('network'))).toBe(1000);
+  });
+});

@@ -1,0 +1,88 @@
+import type { BrowserContext, Request as PlaywrightRequest, Route } from '@playwright/test';
+import { getResponse, type RequestHandler } from 'msw';
+import { createHandlers } from '../../mocks/handlers';
+import { CONTACT_PAGE_ORIGINS } from '../../mocks/contact-pages';
+import { TEST_SERVICE_BASES } from '../../mocks/service-bases';
+
+/**
+ * The national services, mocked at the browser context's boundary (stack-notes §1.5):
+ * `context.route` sees requests made by the page and by its service worker alike, and each
+ * is answered by the same MSW handlers the unit tests and demo mode use. A request no
+ * handler answers is aborted, so nothing can leak to a real network.
+ *
+ * The app runs its live transport here (config mode "live"), as in production. The CORS
+ * headers added below are what the trust's API gateway adds (docs/deployment.md).
+ */
+
+export const LIVE_CONFIG = {
+  mode: 'live',
+  organisationOds: 'RX8',
+  asid: '200000001234',
+  services: { ...TEST_SERVICE_BASES, audit: 'https://gateway.test.example/audit/FHIR/R4' },
+} as const;
+
+export interface NationalServicesRecorder {
+  /** Every request that reached the mocked national services, in order. */
+  readonly requests: PlaywrightRequest[];
+}
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': '*',
+  'access-control-expose-headers': 'x-request-id, x-correlation-id, etag',
+};
+
+function serviceOrigins(): Set<string> {
+  const bases = Object.values(LIVE_CONFIG.services);
+  return new Set([...bases.map((base) => new URL(base).origin), ...CONTACT_PAGE_ORIGINS]);
+}
+
+async function answer(route: Route, handlers: RequestHandler[], recorder: NationalServicesRecorder) {
+  const request = route.request();
+  if (request.method() === 'OPTIONS') {
+    await route.fulfill({ status: 204, headers: CORS_HEADERS });
+    return;
+  }
+  recorder.requests.push(request);
+  const body = request.postDataBuffer();
+  const fetchRequest = new Request(request.url(), {
+    method: request.method(),
+    headers: await request.allHeaders(),
+    ...(body && request.method() !== 'GET' ? { body: new Uint8Array(body) } : {}),
+  });
+  const response = await getResponse(handlers, fetchRequest);
+  if (!response) {
+    await route.abort('addressunreachable');
+    return;
+  }
+  await route.fulfill({
+    status: response.status,
+    headers: { ...Object.fromEntries(response.headers), ...CORS_HEADERS },
+    body: Buffer.from(await response.arrayBuffer()),
+  });
+}
+
+/** Serves /config.json in live mode and answers the national services with the mocks. */
+export async function useLiveNationalServices(context: BrowserContext, config: unknown = LIVE_CONFIG): Promise<NationalServicesRecorder> {
+  const recorder: NationalServicesRecorder = { requests: [] };
+  const handlers = createHandlers(TEST_SERVICE_BASES);
+  const origins = serviceOrigins();
+  await context.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }),
+  );
+  await context.route(
+    (url) => origins.has(url.origin),
+    (route) => answer(route, handlers, recorder),
+  );
+  // Belt and braces: any other remote origin (a tracking pixel in a plan, a CDN) is refused
+  // and recorded, so a test can assert that nothing tried to leave the device.
+  await context.route(
+    (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost' && !origins.has(url.origin),
+    (route) => {
+      recorder.requests.push(route.request());
+      return route.abort('blockedbyclient');
+    },
+  );
+  return recorder;
+}

@@ -1,0 +1,68 @@
+import type { Patient } from '../fhir/fhir-types';
+import type { Scenario } from './scenario';
+import { legacyPointer } from './scenarios/legacy-pointer';
+import { locatorError } from './scenarios/locator-error';
+import { locatorTimeout } from './scenarios/locator-timeout';
+import { noPointers } from './scenarios/no-pointers';
+import { pdsNotFound } from './scenarios/pds-not-found';
+import { planFhir } from './scenarios/plan-fhir';
+import { planHtml } from './scenarios/plan-html';
+import { planPdf } from './scenarios/plan-pdf';
+import { restricted } from './scenarios/restricted';
+import { retrievalFails } from './scenarios/retrieval-fails';
+import { severalPointers } from './scenarios/several-pointers';
+import { superseded } from './scenarios/superseded';
+import { unparseableEntry } from './scenarios/unparseable-entry';
+
+/** Every scenario, in the order a trainer would walk through them. */
+export const ALL_SCENARIOS: readonly Scenario[] = [
+  planPdf,
+  planHtml,
+  planFhir,
+  severalPointers,
+  noPointers,
+  restricted,
+  superseded,
+  legacyPointer,
+  unparseableEntry,
+  retrievalFails,
+  pdsNotFound,
+  locatorError,
+  locatorTimeout,
+];
+
+export interface ScenarioSummary {
+  /** The number to type, ten digits. */
+  readonly nhsNumber: string;
+  readonly label: string;
+  readonly description: string;
+  /** Only where PDS answers with a different, current number (a superseded one was typed). */
+  readonly currentNhsNumber?: string;
+}
+
+function summary(scenario: Scenario): ScenarioSummary {
+  return { nhsNumber: scenario.nhsNumber, label: scenario.label, description: scenario.description };
+}
+
+/**
+ * The scenarios by name, for tests and the demo screen: `SCENARIOS.planPdf.nhsNumber`.
+ * `superseded` also names the number PDS answers with.
+ */
+export const SCENARIOS = {
+  planPdf: summary(planPdf),
+  planHtml: summary(planHtml),
+  planFhir: summary(planFhir),
+  severalPointers: summary(severalPointers),
+  noPointers: summary(noPointers),
+  restricted: summary(restricted),
+  superseded: { ...summary(superseded), currentNhsNumber: superseded.currentNhsNumber },
+  legacyPointer: summary(legacyPointer),
+  unparseableEntry: summary(unparseableEntry),
+  retrievalFails: summary(retrievalFails),
+  pdsNotFound: summary(pdsNotFound),
+  locatorError: summary(locatorError),
+  locatorTimeout: summary(locatorTimeout),
+} as const satisfies Record<Scenario['name'], ScenarioSummary>;
+
+/** The synthetic people: every record the mock PDS holds, as PDS stores it. */
+export const DEMO_PATIENTS: readonly Patient[] = ALL_SCENARIOS.flatMap((scenario) => (scenario.patient ? [scenario.patient] : []));

@@ -1,0 +1,56 @@
+import { getResponse, http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from './data/catalogue';
+import { createHandlers } from './handlers';
+import { DEMO_SERVICE_BASES, TEST_SERVICE_BASES } from './service-bases';
+import { spineHeaders } from './test-support';
+
+const patientUrl = (base: string) => `${base}/Patient/${SCENARIOS.planPdf.nhsNumber}`;
+
+describe('createHandlers', () => {
+  it('answers on the demo bases, in the page, with no network', async () => {
+    const response = await getResponse(createHandlers(DEMO_SERVICE_BASES), new Request(patientUrl(DEMO_SERVICE_BASES.pds), { headers: spineHeaders() }));
+    expect(response?.status).toBe(200);
+  });
+
+  it('keeps demo and test origins apart', async () => {
+    const response = await getResponse(createHandlers(DEMO_SERVICE_BASES), new Request(patientUrl(TEST_SERVICE_BASES.pds), { headers: spineHeaders() }));
+    expect(response).toBeUndefined();
+  });
+
+  it('leaves requests outside every base unanswered, so callers can refuse them', async () => {
+    const handlers = createHandlers(DEMO_SERVICE_BASES);
+    for (const url of ['https://demo.invalid/other-service/x', 'https://tracker.example/pixel.png', 'https://api.service.nhs.uk/personal-demographics/FHIR/R4/Patient/9990000018']) {
+      expect(await getResponse(handlers, new Request(url)), url).toBeUndefined();
+    }
+  });
+
+  it('accepts bases written with a trailing slash', async () => {
+    const bases = { ...TEST_SERVICE_BASES, pds: `${TEST_SERVICE_BASES.pds}/` };
+    const response = await getResponse(createHandlers(bases), new Request(patientUrl(TEST_SERVICE_BASES.pds), { headers: spineHeaders() }));
+    expect(response?.status).toBe(200);
+  });
+
+  it('latencyMs delays every reply, including catch-all errors and contact pages', async () => {
+    const handlers = createHandlers(TEST_SERVICE_BASES, { latencyMs: 60 });
+    for (const url of [patientUrl(TEST_SERVICE_BASES.pds), `${TEST_SERVICE_BASES.ods}/nothing`, 'https://www.lscft.example/services/crisis-resolution-home-treatment/central-lancashire']) {
+      const started = performance.now();
+      const response = await getResponse(handlers, new Request(url, { headers: spineHeaders() }));
+      expect(response, url).toBeDefined();
+      expect(performance.now() - started, url).toBeGreaterThanOrEqual(50);
+    }
+  });
+
+  it('works under setupServer for unit tests that call fetch, and can be overridden per test', async () => {
+    const server = setupServer(...createHandlers(TEST_SERVICE_BASES));
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      expect((await fetch(patientUrl(TEST_SERVICE_BASES.pds), { headers: spineHeaders() })).status).toBe(200);
+      server.use(http.get(`${TEST_SERVICE_BASES.pds}/Patient/:id`, () => HttpResponse.json({}, { status: 429 })));
+      expect((await fetch(patientUrl(TEST_SERVICE_BASES.pds), { headers: spineHeaders() })).status).toBe(429);
+    } finally {
+      server.close();
+    }
+  });
+});
