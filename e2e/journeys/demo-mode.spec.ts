@@ -1,0 +1,37 @@
+import { test, expect } from '@playwright/test';
+import { SCENARIOS } from '../../mocks/data/catalogue';
+import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { LookupScreen } from '../support/lookup-screen';
+
+test('a trainer runs the demo: clearly marked, synthetic patients, a plan to read, no network', async ({ page, context }) => {
+  const outside: string[] = [];
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => {
+      outside.push(route.request().url());
+      return route.abort();
+    },
+  );
+  const screen = new LookupScreen(page);
+  await screen.open();
+  await expect(page.getByRole('region', { name: 'Demo mode' })).toContainText('DEMO');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('button', { name: /Crisis plan \(PDF\)/ }).click();
+  await expect(screen.nhsNumber).toHaveValue('999 000 0018');
+  await expect(screen.patientBanner).toContainText('Amelia CROSSLEY');
+  const plan = screen.record('Mental health crisis plan');
+  await expect(plan.getByText('Triggers', { exact: true })).toBeVisible();
+  await expect(screen.crisisTeam.getByRole('link', { name: /Crisis line/ })).toHaveAttribute('href', 'tel:01632960417');
+  await expect(page.getByRole('region', { name: 'Demo mode' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  expect(outside).toEqual([]);
+});
+
+test('the demo answers an unknown number as the real services would', async ({ page }) => {
+  const screen = new LookupScreen(page);
+  await screen.open();
+  await screen.search(SCENARIOS.noPointers.nhsNumber);
+  await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toBeVisible();
+});
