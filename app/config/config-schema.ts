@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import './zod-messages';
+import '../zod-messages';
 
 /**
  * /config.json: one build serves every trust (DESIGN.md "Runtime configuration").

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NHS_NUMBER_SYSTEM, type NhsNumber } from '../domain/nhs-number';
 import { comparePointers, type Pointer } from '../domain/pointer';
 import { NrlDocumentReference, toPointer } from './nrl-document-reference';
@@ -28,13 +28,13 @@ export type NrlLog = (message: string, detail?: unknown) => void;
 /** The Bundle itself; its entries are checked one by one so one bad pointer cannot hide the rest. */
 export const NrlSearchBundle = z.object({
   resourceType: z.literal('Bundle'),
-  type: z.string().optional(),
-  total: z.number().int().nonnegative().optional(),
-  entry: z.array(z.unknown()).optional(),
+  type: z.optional(z.string()),
+  total: z.optional(z.number().check(z.int(), z.nonnegative())),
+  entry: z.optional(z.array(z.unknown())),
 });
 export type NrlSearchBundle = z.infer<typeof NrlSearchBundle>;
 
-const BundleEntry = z.object({ resource: z.looseObject({ resourceType: z.string(), id: z.unknown().optional() }) });
+const BundleEntry = z.object({ resource: z.looseObject({ resourceType: z.string(), id: z.optional(z.unknown()) }) });
 
 export function createNrlClient(o: {
   transport: Transport;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NhsNumber } from '../domain/nhs-number';
 import type { Coding, Pointer, PointerContent, RetrievalMechanism } from '../domain/pointer';
 import { recordTypeFor } from '../domain/record-types';
@@ -21,32 +21,35 @@ export const POINTER_CONTENT_TYPES = [
 const RETRIEVAL_MECHANISMS: readonly RetrievalMechanism[] = ['SSP', 'Direct', 'LDR', 'InContext'];
 
 const FhirCoding = z.object({
-  system: z.string().optional(),
-  code: z.string().min(1),
-  display: z.string().optional(),
+  system: z.optional(z.string()),
+  code: z.string().check(z.minLength(1)),
+  display: z.optional(z.string()),
 });
 
-const CodeableConcept = z.object({ coding: z.array(FhirCoding).min(1) });
+const CodeableConcept = z.object({ coding: z.array(FhirCoding).check(z.minLength(1)) });
 
-const Identifier = z.object({ system: z.string().optional(), value: z.string().min(1) });
+const Identifier = z.object({ system: z.optional(z.string()), value: z.string().check(z.minLength(1)) });
 
 const Extension = z.object({
   url: z.string(),
-  valueCodeableConcept: z
-    .object({ coding: z.array(z.object({ system: z.string().optional(), code: z.string().optional() })).optional() })
-    .optional(),
+  valueCodeableConcept: z.optional(
+    z.object({ coding: z.optional(z.array(z.object({ system: z.optional(z.string()), code: z.optional(z.string()) }))) }),
+  ),
 });
 
 const Content = z.object({
   attachment: z.object({
-    contentType: z.string().transform((value) => mediaTypeOf(value) ?? '').pipe(z.enum(POINTER_CONTENT_TYPES)),
-    url: z.string().min(1),
-    title: z.string().optional(),
-    creation: z.string().optional(),
+    contentType: z.pipe(
+      z.pipe(z.string(), z.transform((value: string) => mediaTypeOf(value) ?? '')),
+      z.enum(POINTER_CONTENT_TYPES),
+    ),
+    url: z.string().check(z.minLength(1)),
+    title: z.optional(z.string()),
+    creation: z.optional(z.string()),
   }),
   // Compared by code only: displays vary in case and old IHE systems linger (§1.5).
   format: FhirCoding,
-  extension: z.array(Extension).optional(),
+  extension: z.optional(z.array(Extension)),
 });
 
 /**
@@ -55,20 +58,20 @@ const Content = z.object({
  */
 export const NrlDocumentReference = z.object({
   resourceType: z.literal('DocumentReference'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: z.string(),
   type: CodeableConcept,
   subject: z.object({ identifier: Identifier }),
-  date: z.string().optional(),
-  author: z.array(z.object({ identifier: Identifier.optional() })).optional(),
+  date: z.optional(z.string()),
+  author: z.optional(z.array(z.object({ identifier: z.optional(Identifier) }))),
   custodian: z.object({ identifier: Identifier }),
-  content: z.array(Content).min(1),
-  context: z
-    .object({
-      practiceSetting: CodeableConcept.optional(),
-      related: z.array(z.object({ identifier: Identifier.partial().optional() })).optional(),
-    })
-    .optional(),
+  content: z.array(Content).check(z.minLength(1)),
+  context: z.optional(
+    z.object({
+      practiceSetting: z.optional(CodeableConcept),
+      related: z.optional(z.array(z.object({ identifier: z.optional(z.partial(Identifier)) }))),
+    }),
+  ),
 });
 export type NrlDocumentReference = z.infer<typeof NrlDocumentReference>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Organisation } from '../domain/organisation';
 import { callService, serviceUrl } from './service-request';
 import { ServiceError } from './service-error';
@@ -13,9 +13,9 @@ export interface OdsClient {
 /** The parts of an ODS FHIR R4 Organization we use (docs/national-apis.md §4 option B). */
 export const OdsOrganization = z.object({
   resourceType: z.literal('Organization'),
-  id: z.string().optional(),
-  name: z.string().trim().min(1),
-  telecom: z.array(z.object({ system: z.string().optional(), value: z.string().optional() })).optional(),
+  id: z.optional(z.string()),
+  name: z.string().check(z.trim(), z.minLength(1)),
+  telecom: z.optional(z.array(z.object({ system: z.optional(z.string()), value: z.optional(z.string()) }))),
 });
 export type OdsOrganization = z.infer<typeof OdsOrganization>;
 

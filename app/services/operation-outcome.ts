@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The Spine error coding systems seen in the wild (docs/national-apis.md §1.7, §3). We key on
@@ -12,17 +12,17 @@ export const SPINE_ERROR_CODE_SYSTEMS: readonly string[] = [
 ];
 
 const OutcomeCoding = z.object({
-  system: z.string().optional(),
-  code: z.string().optional(),
+  system: z.optional(z.string()),
+  code: z.optional(z.string()),
 });
 
 export const OperationOutcome = z.object({
   resourceType: z.literal('OperationOutcome'),
   issue: z.array(
     z.object({
-      code: z.string().optional(),
-      details: z.object({ coding: z.array(OutcomeCoding).optional() }).optional(),
-      diagnostics: z.string().optional(),
+      code: z.optional(z.string()),
+      details: z.optional(z.object({ coding: z.optional(z.array(OutcomeCoding)) })),
+      diagnostics: z.optional(z.string()),
     }),
   ),
 });

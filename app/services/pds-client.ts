@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Patient, PatientName } from '../domain/patient';
 import { callService, serviceUrl, type ServiceReply } from './service-request';
@@ -10,41 +10,36 @@ export interface PdsClient {
   getPatient(nhsNumber: NhsNumber, context: RequestContext): Promise<Patient>;
 }
 
-const Period = z.object({ start: z.string().optional(), end: z.string().optional() });
+const Period = z.object({ start: z.optional(z.string()), end: z.optional(z.string()) });
 
 const PdsName = z.object({
-  use: z.string().optional(),
-  period: Period.optional(),
-  prefix: z.array(z.string()).optional(),
-  given: z.array(z.string()).optional(),
-  family: z.string().optional(),
+  use: z.optional(z.string()),
+  period: z.optional(Period),
+  prefix: z.optional(z.array(z.string())),
+  given: z.optional(z.array(z.string())),
+  family: z.optional(z.string()),
 });
 
 const PdsAddress = z.object({
-  use: z.string().optional(),
-  period: Period.optional(),
-  line: z.array(z.string()).optional(),
-  city: z.string().optional(),
-  district: z.string().optional(),
-  postalCode: z.string().optional(),
+  use: z.optional(z.string()),
+  period: z.optional(Period),
+  line: z.optional(z.array(z.string())),
+  city: z.optional(z.string()),
+  district: z.optional(z.string()),
+  postalCode: z.optional(z.string()),
 });
 
 /** The parts of a PDS Patient we use (docs/national-apis.md §3). */
 export const PdsPatient = z.object({
   resourceType: z.literal('Patient'),
   id: z.string(),
-  meta: z
-    .object({ security: z.array(z.object({ system: z.string().optional(), code: z.string().optional() })).optional() })
-    .optional(),
+  meta: z.optional(z.object({ security: z.optional(z.array(z.object({ system: z.optional(z.string()), code: z.optional(z.string()) }))) })),
   // PDS always holds a name; without one the identity banner (DESIGN.md rule 1) cannot be shown.
-  name: z.array(PdsName).min(1),
-  gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
-  birthDate: z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-    .optional(),
-  deceasedDateTime: z.string().optional(),
-  address: z.array(PdsAddress).optional(),
+  name: z.array(PdsName).check(z.minLength(1)),
+  gender: z.optional(z.enum(['male', 'female', 'other', 'unknown'])),
+  birthDate: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))),
+  deceasedDateTime: z.optional(z.string()),
+  address: z.optional(z.array(PdsAddress)),
 });
 export type PdsPatient = z.infer<typeof PdsPatient>;
 

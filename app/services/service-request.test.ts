@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { findOutcomeSummary, normaliseSpineCode } from './operation-outcome';
 import { ServiceError } from './service-error';
 import { callService, kindForStatus, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';

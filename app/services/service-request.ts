@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { isJsonMediaType, mediaTypeOf } from './media-types';
 import { findOutcomeSummary } from './operation-outcome';
 import { summariseIssues } from './schema-issues';
@@ -156,7 +156,7 @@ export class ServiceReply {
   }
 
   /** A JSON reply checked against a schema; a mismatch is malformed with the issues summarised. */
-  async json<S extends z.ZodType>(schema: S): Promise<z.output<S>> {
+  async json<S extends z.ZodMiniType>(schema: S): Promise<z.output<S>> {
     const value = await this.jsonValue();
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
