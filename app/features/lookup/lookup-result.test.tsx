@@ -87,7 +87,7 @@ describe('LookupResult', () => {
   });
 
   it('asks the locator again with the number PDS holds now when the typed one was superseded', async () => {
-    const searchPointers = vi.fn(async (): Promise<PointerSearch> => none);
+    const searchPointers = vi.fn(async (_nhsNumber: NhsNumber): Promise<PointerSearch> => none);
     renderLookup({ getPatient: async () => patient('9990000069', '9990000077'), searchPointers }, '9990000069');
     expect(await screen.findByText('NHS number 999 000 0069 has been replaced by 999 000 0077. Records are shown for 999 000 0077.')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'No crisis plan found' })).toBeInTheDocument();
