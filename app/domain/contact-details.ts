@@ -32,3 +32,10 @@ export function telUri(written: string): string | undefined {
   if (/^0\d{9,10}$/.test(text) || /^(999|111|112)$/.test(text)) return `tel:${text}`;
   return undefined;
 }
+
+/** True when two `tel:` URIs dial the same UK number (`tel:+44…` and `tel:0…` alike). */
+export function sameNumber(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const national = (tel: string) => tel.replace(/^tel:/, '').replace(/^\+44/, '0');
+  return national(a) === national(b);
+}

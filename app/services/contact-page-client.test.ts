@@ -152,6 +152,12 @@ describe('parseContactPage', () => {
     ]);
   });
 
+  it('shows the national form the page writes when the link dials it in international form', () => {
+    expect(numbersOf('<li>Home treatment team: <a href="tel:+442079460123">020 7946 0123</a></li>')).toEqual([
+      { label: 'Home treatment team', display: '020 7946 0123', tel: 'tel:+442079460123' },
+    ]);
+  });
+
   it('uses the href when the link text is not a number', () => {
     expect(numbersOf('<li><a href="tel:01632%20960417">Call the crisis team</a></li>')).toEqual([
       { label: 'Call the crisis team', display: '01632 960417', tel: 'tel:01632960417' },

@@ -1,4 +1,4 @@
-import { telUri, type ContactDetails, type ContactNumber } from '../domain/contact-details';
+import { sameNumber, telUri, type ContactDetails, type ContactNumber } from '../domain/contact-details';
 
 /**
  * UK numbers as pages write them: 0xxxx xxxxxx, 0xxx xxx xxxx, 0xx xxxx xxxx, (0xxxx) xxxxxx,
@@ -79,7 +79,7 @@ function fromTelLink(link: HTMLAnchorElement): ContactNumber | undefined {
   const tel = telUri(href) ?? (written ? telUri(written) : undefined);
   if (!tel) return undefined;
   // Show the words on the page only when they are the number that will be dialled.
-  const display = written && telUri(written) === tel ? collapse(written) : text && telUri(text) === tel ? text : href;
+  const display = written && sameNumber(telUri(written), tel) ? collapse(written) : text && sameNumber(telUri(text), tel) ? text : href;
   return { label: labelFor(link, display), display, tel };
 }
 
