@@ -43,6 +43,17 @@ export interface Pointer {
   readonly contents: readonly PointerContent[];
 }
 
+/** What the locator answered for one NHS number. */
+export interface PointerSearch {
+  readonly pointers: readonly Pointer[];
+  /**
+   * Entries the locator returned that are not in `pointers`: unreadable or not a
+   * DocumentReference, another patient's, or not current. Non-zero means "some records could not
+   * be shown", which the screen must not present as "no record".
+   */
+  readonly skippedEntries: number;
+}
+
 /** The organisation to look up in ODS for a pointer's owner: author first, then custodian. */
 export function owningOrganisationOds(pointer: Pointer): string {
   return pointer.authorOds ?? pointer.custodianOds;

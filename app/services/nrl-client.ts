@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NHS_NUMBER_SYSTEM, type NhsNumber } from '../domain/nhs-number';
-import { comparePointers, type Pointer } from '../domain/pointer';
+import { comparePointers, type Pointer, type PointerSearch } from '../domain/pointer';
 import { NrlDocumentReference, toPointer } from './nrl-document-reference';
 import { findOutcomeSummary } from './operation-outcome';
 import { summariseIssues } from './schema-issues';
@@ -8,15 +8,7 @@ import { callService, serviceUrl, type ServiceReply } from './service-request';
 import { spineHeaders } from './spine-headers';
 import { newRequestId, type RequestContext, type Transport } from './transport';
 
-export interface PointerSearch {
-  readonly pointers: readonly Pointer[];
-  /**
-   * Entries the locator returned that are not in `pointers`: unreadable or not a
-   * DocumentReference, another patient's, or not current. Non-zero means "some records could not
-   * be shown", which the screen must not present as "no record".
-   */
-  readonly skippedEntries: number;
-}
+export type { PointerSearch };
 
 export interface NrlClient {
   /** Throws ServiceError (service 'nrl'). An answer with no pointers is `pointers: []`. */

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { parseNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import type { Patient } from '../../domain/patient';
 import type { NationalServices } from '../../services/national-services';
-import type { PointerSearch } from '../../services/nrl-client';
+import type { PointerSearch } from '../../domain/pointer';
 import { ServiceError } from '../../services/service-error';
 import { RuntimeProvider } from '../shell/runtime-context';
 import { LookupResult } from './lookup-result';

@@ -3,7 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { Patient } from '../../domain/patient';
 import { isRecordPointer, type Pointer } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
-import type { PointerSearch } from '../../services/nrl-client';
+import type { PointerSearch } from '../../domain/pointer';
 import { RecordPanel } from '../plan/record-panel';
 import { describeError } from '../shell/describe-error';
 import { ProblemCard } from '../shell/problem-card';
