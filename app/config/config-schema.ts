@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../zod-messages';
+import { DEFAULT_RETENTION_HOURS, DEFAULT_STALE_AFTER_HOURS } from '../domain/staleness';
 
 /**
  * /config.json: one build serves every trust (DESIGN.md "Runtime configuration").
@@ -31,8 +32,26 @@ export const ServiceBases = z.object({
 });
 export type ServiceBases = z.infer<typeof ServiceBases>;
 
+const hours = (fallback: number, max: number) =>
+  z._default(
+    z.number({ error: 'must be a number of hours' }).check(
+      z.positive('must be more than 0 hours'),
+      z.maximum(max, `must be at most ${max} hours`),
+    ),
+    fallback,
+  );
+
+/** Device-cache rules (issue 4, docs/clinical-safety.md): shared by live and demo modes. */
+const cachePolicy = {
+  /** Past this age a saved plan carries a prominent "may be out of date" warning. */
+  staleAfterHours: hours(DEFAULT_STALE_AFTER_HOURS, 168),
+  /** Saved clinical data is deleted from the device after this long. */
+  retentionHours: hours(DEFAULT_RETENTION_HOURS, 168),
+};
+
 export const LiveConfig = z.object({
   mode: z.literal('live'),
+  ...cachePolicy,
   organisationOds: odsCode,
   /** This system's Spine ASID, sent as `Ssp-From`; when absent the gateway must set it. */
   asid: z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit Spine ASID'))),
@@ -42,6 +61,7 @@ export type LiveConfig = z.infer<typeof LiveConfig>;
 
 export const DemoConfig = z.object({
   mode: z.literal('demo'),
+  ...cachePolicy,
 });
 export type DemoConfig = z.infer<typeof DemoConfig>;
 
@@ -50,4 +70,4 @@ export const AppConfig = z.discriminatedUnion('mode', [LiveConfig, DemoConfig], 
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 
-export const DEMO_CONFIG: DemoConfig = { mode: 'demo' };
+export const DEMO_CONFIG: DemoConfig = { mode: 'demo', staleAfterHours: DEFAULT_STALE_AFTER_HOURS, retentionHours: DEFAULT_RETENTION_HOURS };

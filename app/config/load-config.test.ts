@@ -49,6 +49,16 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...live, services })).toThrow(/services\.ssp/);
   });
 
+  it('defaults the cache policy: stale after 12 h, deleted after 24 h', () => {
+    expect(parseConfig(live)).toMatchObject({ staleAfterHours: 12, retentionHours: 24 });
+    expect(parseConfig({ mode: 'demo', retentionHours: 0.01 })).toMatchObject({ retentionHours: 0.01 });
+  });
+
+  it('names a bad cache policy key', () => {
+    expect(() => parseConfig({ ...live, retentionHours: -1 })).toThrow(/retentionHours.*more than 0/);
+    expect(() => parseConfig({ ...live, staleAfterHours: '12' })).toThrow(/staleAfterHours.*number of hours/);
+  });
+
   it('rejects an unknown mode', () => {
     expect(() => parseConfig({ mode: 'production' })).toThrow(/mode/);
   });
@@ -56,7 +66,7 @@ describe('parseConfig', () => {
 
 describe('loadConfig', () => {
   it('runs demo mode when there is no config file', async () => {
-    await expect(loadConfig(respond(404, ''))).resolves.toEqual({ mode: 'demo' });
+    await expect(loadConfig(respond(404, ''))).resolves.toEqual({ mode: 'demo', staleAfterHours: 12, retentionHours: 24 });
   });
 
   it('fails clearly on a file that is not JSON', async () => {

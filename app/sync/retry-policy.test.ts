@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError, type ServiceErrorKind } from '../services/service-error';
-import { retryDelayMs, shouldRetry } from './retry-policy';
+import { isNoSignal, retryDelayMs, shouldRetry } from './retry-policy';
 
 const error = (kind: ServiceErrorKind, retryAfterSeconds?: number) =>
   new ServiceError({ service: 'nrl', kind, detail: 'test', retryAfterSeconds });
@@ -30,5 +30,15 @@ describe('retryDelayMs', () => {
   });
   it('backs off otherwise', () => {
     expect(retryDelayMs(0, error('network'))).toBe(1000);
+  });
+});
+
+describe('isNoSignal', () => {
+  it('is true only for no answer at all', () => {
+    expect(isNoSignal(error('network'))).toBe(true);
+    expect(isNoSignal(error('timeout'))).toBe(true);
+    expect(isNoSignal(error('unavailable'))).toBe(false);
+    expect(isNoSignal(error('not-found'))).toBe(false);
+    expect(isNoSignal(new TypeError('x'))).toBe(false);
   });
 });

@@ -21,3 +21,11 @@ export function retryDelayMs(failureCount: number, error: unknown): number {
   }
   return Math.min(1000 * 2 ** failureCount, 5000);
 }
+
+/**
+ * The failures that mean "no signal" rather than "the service said no": these switch a lookup
+ * to what is saved on the device, or queue it until the signal returns.
+ */
+export function isNoSignal(error: unknown): boolean {
+  return isServiceError(error) && (error.kind === 'network' || error.kind === 'timeout');
+}

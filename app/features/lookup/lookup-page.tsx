@@ -3,7 +3,7 @@ import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { useRuntime } from '../shell/runtime-context';
 import { DemoPatientList } from '../demo/demo-patient-list';
 import { LookupResult } from './lookup-result';
-import { newLookup, type Lookup } from './lookup-queries';
+import { newLookup, type Lookup } from '../../sync/lookup-queries';
 import { lookupWords } from './lookup-words';
 import { SearchForm } from './search-form';
 

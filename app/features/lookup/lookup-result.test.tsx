@@ -9,7 +9,7 @@ import type { PointerSearch } from '../../domain/pointer';
 import { ServiceError } from '../../services/service-error';
 import { RuntimeProvider } from '../shell/runtime-context';
 import { LookupResult } from './lookup-result';
-import { newLookup } from './lookup-queries';
+import { newLookup } from '../../sync/lookup-queries';
 
 const nhs = (value: string): NhsNumber => {
   const parsed = parseNhsNumber(value);

@@ -3,7 +3,7 @@ import { describeError, isTemporary } from '../shell/describe-error';
 import { ProblemCard } from '../shell/problem-card';
 import { useRuntime } from '../shell/runtime-context';
 import { PatientBanner } from './patient-banner';
-import { patientQuery, pointersQuery, type Lookup } from './lookup-queries';
+import { patientQuery, pointersQuery, type Lookup } from '../../sync/lookup-queries';
 import { lookupWords } from './lookup-words';
 import { RecordsOutcome } from './records-outcome';
 

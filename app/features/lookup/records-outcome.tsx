@@ -7,7 +7,7 @@ import type { PointerSearch } from '../../domain/pointer';
 import { RecordPanel } from '../plan/record-panel';
 import { describeError } from '../shell/describe-error';
 import { ProblemCard } from '../shell/problem-card';
-import type { Lookup } from './lookup-queries';
+import type { Lookup } from '../../sync/lookup-queries';
 import { lookupWords } from './lookup-words';
 import { RecordList } from './record-list';
 
