@@ -1,6 +1,13 @@
 import { getResponse, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
+import type { NhsNumber } from '../app/domain/nhs-number';
+import { displayName } from '../app/domain/patient';
+import { owningOrganisationOds } from '../app/domain/pointer';
+import { isCrisisPlan } from '../app/domain/record-types';
+import { createNrlClient } from '../app/services/nrl-client';
+import { createPdsClient } from '../app/services/pds-client';
+import type { Transport } from '../app/services/transport';
 import { SCENARIOS } from './data/catalogue';
 import { createHandlers } from './handlers';
 import { DEMO_SERVICE_BASES, TEST_SERVICE_BASES } from './service-bases';
@@ -52,5 +59,26 @@ describe('createHandlers', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the app’s own clients against the mocks', () => {
+  const handlers = createHandlers(TEST_SERVICE_BASES);
+  const transport: Transport = async (request) => (await getResponse(handlers, request)) ?? Response.error();
+  const context = { correlationId: 'lookup-mocks' };
+
+  it('restrictedNoName: PDS gives a restricted patient with no name; NRL still gives the crisis plan', async () => {
+    const nhsNumber = SCENARIOS.restrictedNoName.nhsNumber as NhsNumber;
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const patient = await pds.getPatient(nhsNumber, context);
+    expect(patient).toMatchObject({ nhsNumber, name: undefined, restricted: true, address: undefined, birthDate: '1983-11-27' });
+    expect(displayName(patient.name)).toBe('Name not available');
+
+    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8' });
+    const { pointers, skippedEntries } = await nrl.searchPointers(patient.nhsNumber, context);
+    expect(skippedEntries).toBe(0);
+    expect(pointers).toHaveLength(1);
+    expect(isCrisisPlan(pointers[0]!.recordType)).toBe(true);
+    expect(owningOrganisationOds(pointers[0]!)).toBe('RW5');
   });
 });

@@ -97,6 +97,17 @@ describe('NRL search: the Bundle (§1.4)', () => {
     expect(bundle.entry![0]!.resource.subject!.identifier.value).toBe(SCENARIOS.superseded.currentNhsNumber);
   });
 
+  it('restrictedNoName: NRL still holds the crisis plan, with its contact page', async () => {
+    const bundle = await bundleOf(await search(SCENARIOS.restrictedNoName.nhsNumber));
+    expect(bundle.total).toBe(1);
+    expect(bundle.entry![0]!.resource).toMatchObject({
+      id: 'RW5-lscft-mhcp-5e07b3',
+      type: { coding: [{ system: 'http://snomed.info/sct', code: '736253002' }] },
+      subject: { identifier: { value: SCENARIOS.restrictedNoName.nhsNumber } },
+      content: [{ attachment: { contentType: 'application/pdf' } }, { format: { code: 'urn:nhs-ic:record-contact' } }],
+    });
+  });
+
   it('unparseableEntry: an OperationOutcome entry counted in total, beside a valid plan', async () => {
     const bundle = await bundleOf(await search(SCENARIOS.unparseableEntry.nhsNumber));
     expect(bundle.total).toBe(2);
@@ -155,9 +166,12 @@ describe('NRL search: the proxy’s header checks (§1.7)', () => {
     ['not a UUID', 'abc-123'],
   ])('400 MISSING_OR_INVALID_HEADER when X-Request-ID is %s', async (_name, value) => {
     const response = await postSearch({ 'subject:identifier': `${SUBJECT}|9990000018` }, spineHeaders({ 'X-Request-ID': value }));
+    const body = (await response.clone().json()) as { issue: { details: { coding: Record<string, unknown>[] } }[] };
     const outcome = await outcomeOf(response);
     expect(outcome).toMatchObject({ status: 400, codes: ['MISSING_OR_INVALID_HEADER'], issueCodes: ['invalid'] });
     expect(outcome.contentType).toBe('application/json');
+    // The proxy's RaiseFault policies send no coding version; only the backend does.
+    expect(body.issue[0]!.details.coding[0]).not.toHaveProperty('version');
   });
 
   it('accepts a UUID of any version, as the proxy’s pattern does', async () => {
@@ -221,7 +235,8 @@ describe('NRL search: the POST body (§1.3, §1.7)', () => {
           severity: 'error',
           code: 'invalid',
           details: {
-            coding: [{ system: 'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode', code: 'INVALID_NHS_NUMBER', display: 'Invalid NHS number' }],
+            // consumer.yaml's 4XX example coding carries `version: "1"`.
+            coding: [{ system: 'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode', version: '1', code: 'INVALID_NHS_NUMBER', display: 'Invalid NHS number' }],
           },
           diagnostics: 'A valid NHS number is required to search for document references',
           expression: ['subject:identifier'],
@@ -277,12 +292,24 @@ describe('NRL read and everything else', () => {
     expect(await response.json()).toMatchObject({ resourceType: 'DocumentReference', id: 'RW5-lscft-mhcp-4f1c2a' });
   });
 
-  it('404 NO_RECORD_FOUND for an unknown id', async () => {
-    expect(await outcomeOf(await read('X26-000000000-000000000'))).toMatchObject({
-      status: 404,
-      codes: ['NO_RECORD_FOUND'],
-      issueCodes: ['not-found'],
-      diagnostics: ['The requested DocumentReference could not be found'],
+  // consumer.yaml `GET /DocumentReference/{id}` 4XX table: 404 RESOURCE_NOT_FOUND.
+  it('404 RESOURCE_NOT_FOUND for an unknown id, as the read table in the spec says', async () => {
+    const response = await read('X26-000000000-000000000');
+    expect(response.headers.get('Content-Type')).toBe('application/fhir+json;version=1');
+    expect(await response.json()).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          severity: 'error',
+          code: 'not-found',
+          details: {
+            coding: [
+              { system: 'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode', version: '1', code: 'RESOURCE_NOT_FOUND', display: 'Resource not found' },
+            ],
+          },
+          diagnostics: 'The requested DocumentReference could not be found',
+        },
+      ],
     });
   });
 

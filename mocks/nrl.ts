@@ -28,10 +28,11 @@ const CUSTODIAN = /^https:\/\/fhir\.nhs\.uk\/Id\/ods-organization-code\|(\w+)$/;
 
 const KNOWN_CATEGORIES = new Set([...NRL_TYPE_CATEGORIES.values()].map((code) => `${SNOMED}|${code}`));
 
-type Spine = Omit<SpineIssue, 'system'>;
+type Spine = Omit<SpineIssue, 'system' | 'version'>;
 
+/** consumer.yaml's 4XX examples give the backend's coding `version: "1"`; the proxy's have none. */
 function backendError(request: Request, status: number, ...issues: Spine[]) {
-  return jsonResponse(operationOutcome(...issues.map((issue) => spineIssue({ ...issue, system: NRL_ERROR_SYSTEM }))), {
+  return jsonResponse(operationOutcome(...issues.map((issue) => spineIssue({ ...issue, system: NRL_ERROR_SYSTEM, version: '1' }))), {
     status,
     contentType: NRL_FHIR_JSON,
     headers: traceHeaders(request),
@@ -259,10 +260,13 @@ export function nrlHandlers(base: string): RequestHandler[] {
       const id = String(params.id);
       const pointer = stored.find((candidate) => (candidate.kind === 'valid' ? candidate.resource.id : candidate.id) === id);
       if (pointer === undefined) {
+        // consumer.yaml `GET /DocumentReference/{id}` 4XX table: 404 RESOURCE_NOT_FOUND "Resource
+        // not found". docs/national-apis.md §1.7 has NRLF's backend saying NO_RECORD_FOUND; the
+        // client keys on the status either way, and the mock follows the published contract.
         return backendError(request, 404, {
           issueCode: 'not-found',
-          code: 'NO_RECORD_FOUND',
-          display: 'No record found',
+          code: 'RESOURCE_NOT_FOUND',
+          display: 'Resource not found',
           diagnostics: 'The requested DocumentReference could not be found',
         });
       }

@@ -49,6 +49,13 @@ describe('PDS GET Patient/{id}', () => {
     expect(patient).toMatchObject({ name: [{ family: 'Ellison' }], birthDate: '1995-05-09' });
   });
 
+  // PDS Patient.yaml: `name` "may not appear if the patient is tagged as restricted".
+  it('restrictedNoName: security label R with no name, address, telecom or GP, but gender and birth date', async () => {
+    const patient = await patientOf(await getPatient(SCENARIOS.restrictedNoName.nhsNumber));
+    expect(patient).toMatchObject({ id: '9990000166', meta: { security: [{ code: 'R' }] }, gender: 'male', birthDate: '1983-11-27' });
+    for (const field of ['name', 'address', 'telecom', 'generalPractitioner']) expect(patient).not.toHaveProperty(field);
+  });
+
   it('superseded: 200 with the record of the new number, which is also readable directly', async () => {
     const { nhsNumber, currentNhsNumber } = SCENARIOS.superseded;
     const viaOld = await patientOf(await getPatient(nhsNumber));
@@ -97,11 +104,21 @@ describe('PDS GET Patient/{id}', () => {
     expect(outcome.diagnostics[0]).toMatch(/X-Request-ID header must be supplied/);
   });
 
-  it.each(['1234', 'not-a-uuid', '3f2b8c1e-5d4a-1e6f-9a7b-0c1d2e3f4a5b'])('400 INVALID_VALUE for X-Request-ID %s', async (value) => {
+  it.each(['1234', 'not-a-uuid', '3f2b8c1e5d4a1e6f9a7b0c1d2e3f4a5b', '{3f2b8c1e-5d4a-4e6f-9a7b-0c1d2e3f4a5b}'])('400 INVALID_VALUE for X-Request-ID %s', async (value) => {
     const outcome = await outcomeOf(await getPatient('9990000018', spineHeaders({ 'X-Request-ID': value })));
     expect(outcome).toMatchObject({ status: 400, codes: ['INVALID_VALUE'], issueCodes: ['value'] });
     expect(outcome.diagnostics[0]).toBe(`Invalid value - '${value}' in header 'X-Request-ID'`);
   });
+
+  // The PDS sandbox's `isValidUUID` takes any 8-4-4-4-12 hex layout, not only version 4.
+  it.each(['3f2b8c1e-5d4a-1e6f-9a7b-0c1d2e3f4a5b', '60E0B220-8136-1CA5-AE46-1D97EF59D068', '00000000-0000-0000-0000-000000000000'])(
+    'accepts X-Request-ID %s, a UUID of any version',
+    async (value) => {
+      const response = await getPatient('9990000018', spineHeaders({ 'X-Request-ID': value }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('X-Request-Id')).toBe(value);
+    },
+  );
 
   it('400 UNSUPPORTED_SERVICE for anything else under the base, including a missing number', async () => {
     for (const [path, method] of [

@@ -4,7 +4,7 @@ import { ALL_SCENARIOS } from './data/catalogue';
 import type { Patient } from './fhir/fhir-types';
 import { FHIR_JSON, jsonResponse } from './http/fhir-response';
 import { operationOutcome, PDS_ERROR_SYSTEM, spineIssue, type SpineIssue } from './http/operation-outcome';
-import { isUuidV4, traceHeaders } from './http/request-ids';
+import { isUuid, traceHeaders } from './http/request-ids';
 
 /**
  * PDS FHIR R4 patient read (docs/national-apis.md §3): `GET {pds}/Patient/{nhsNumber}`.
@@ -50,7 +50,8 @@ export function pdsHandlers(base: string): RequestHandler[] {
           diagnostics: 'Invalid request with error - X-Request-ID header must be supplied to access this resource',
         });
       }
-      if (!isUuidV4(requestId)) {
+      // Any UUID version passes, as in the PDS sandbox (`isValidUUID`); v4 is only recommended.
+      if (!isUuid(requestId)) {
         return pdsError(request, 400, {
           code: 'INVALID_VALUE',
           display: 'Provided value is invalid',

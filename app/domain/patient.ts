@@ -7,7 +7,11 @@ export interface Patient {
   /** The number PDS holds now. Differs from `requestedNhsNumber` when the old one was superseded. */
   readonly nhsNumber: NhsNumber;
   readonly requestedNhsNumber: NhsNumber;
-  readonly name: PatientName;
+  /**
+   * PDS may leave the name out (its spec requires only `id`; restricted and minimal-data
+   * records can lack it). The banner then says so and still shows the NHS number.
+   */
+  readonly name: PatientName | undefined;
   /** ISO date `YYYY-MM-DD` (PDS may send `YYYY` or `YYYY-MM` for partial dates). */
   readonly birthDate: string | undefined;
   readonly gender: Gender;
@@ -32,7 +36,13 @@ export function isSuperseded(patient: Pick<Patient, 'nhsNumber' | 'requestedNhsN
   return patient.nhsNumber !== patient.requestedNhsNumber;
 }
 
-/** "Jane SMITH": family name in capitals, the NHS convention that avoids given/family mix-ups. */
-export function displayName(name: PatientName): string {
-  return [...name.given, name.family.toUpperCase()].filter(Boolean).join(' ');
+export const NAME_NOT_AVAILABLE = 'Name not available';
+
+/**
+ * "Jane SMITH": family name in capitals, the NHS convention that avoids given/family mix-ups.
+ * Never an empty string: a missing name is said plainly.
+ */
+export function displayName(name: PatientName | undefined): string {
+  if (!name) return NAME_NOT_AVAILABLE;
+  return [...name.given, name.family.toUpperCase()].filter(Boolean).join(' ') || NAME_NOT_AVAILABLE;
 }

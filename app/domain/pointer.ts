@@ -32,7 +32,7 @@ export interface Pointer {
   readonly recordType: RecordType;
   /** When the pointer was created or last updated (ISO instant). */
   readonly date: string | undefined;
-  /** The organisation that authored the record: the owning team's organisation. */
+  /** The organisation that authored the record (the owning team's): a plain ODS code, else undefined. */
   readonly authorOds: string | undefined;
   /** The organisation that maintains the pointer (may be a proxy). */
   readonly custodianOds: string;
@@ -54,7 +54,11 @@ export interface PointerSearch {
   readonly skippedEntries: number;
 }
 
-/** The organisation to look up in ODS for a pointer's owner: author first, then custodian. */
+/**
+ * The organisation to look up in ODS for a pointer's owner: author first, then custodian. The
+ * mapping leaves `authorOds` undefined when the author value is not a plain ODS code, so this
+ * falls back to the custodian then (services/nrl-document-reference.ts `authorOdsCode`).
+ */
 export function owningOrganisationOds(pointer: Pointer): string {
   return pointer.authorOds ?? pointer.custodianOds;
 }

@@ -8,6 +8,11 @@ export const SNOMED_SYSTEM = 'http://snomed.info/sct';
 export const MENTAL_HEALTH_CRISIS_PLAN = '736253002';
 
 export interface RecordType {
+  /**
+   * The SNOMED CT code. A coding in any other system, or with none, keeps the FHIR token form
+   * `system|code` (`|code` when there is no system), so it can never equal a SNOMED code here
+   * or in `isCrisisPlan`.
+   */
   readonly code: string;
   /** The exact NRL display, used when the pointer's own display is missing. */
   readonly display: string;
@@ -40,11 +45,25 @@ const KNOWN: readonly RecordType[] = [
 
 const UNKNOWN_RANK = 100;
 
-/** The record type for a SNOMED code, or a generic one carrying the pointer's own display. */
-export function recordTypeFor(code: string, display: string | undefined): RecordType {
-  const known = KNOWN.find((t) => t.code === code);
+/** A pointer's `type` coding as NRL sends it. */
+export interface TypeCoding {
+  readonly system: string | undefined;
+  readonly code: string;
+  readonly display: string | undefined;
+}
+
+/**
+ * The record type for a pointer's type coding, or a generic one carrying the pointer's own
+ * display. The table holds SNOMED CT codes, so a code is looked up only when its system is
+ * SNOMED: NRL's consumer spec (`components/schemas/TypeCategoryCoding.system`) allows
+ * `http://snomed.info/sct` only, and the same digits in another code system (or with no system)
+ * mean something else, so they must never pass as a crisis plan.
+ */
+export function recordTypeFor(coding: TypeCoding): RecordType {
+  const known = coding.system === SNOMED_SYSTEM ? KNOWN.find((t) => t.code === coding.code) : undefined;
   if (known) return known;
-  const text = display?.trim() || 'Other record';
+  const text = coding.display?.trim() || 'Other record';
+  const code = coding.system === SNOMED_SYSTEM ? coding.code : `${coding.system ?? ''}|${coding.code}`;
   return { code, display: text, label: text, rank: UNKNOWN_RANK };
 }
 

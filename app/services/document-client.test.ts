@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { NhsNumber } from '../domain/nhs-number';
 import { FORMAT_RECORD_CONTACT, FORMAT_STRUCTURED, FORMAT_UNSTRUCTURED, type Pointer, type PointerContent } from '../domain/pointer';
-import { recordTypeFor } from '../domain/record-types';
+import { recordTypeFor, SNOMED_SYSTEM } from '../domain/record-types';
 import { createDocumentClient, SSP_INTERACTION_ID, sspUrl } from './document-client';
 import { ServiceError } from './service-error';
 import {
@@ -38,7 +38,7 @@ const pdfContent: PointerContent = {
 const pointer: Pointer = {
   id: 'RX4-mhcp-000123',
   subjectNhsNumber: '9990000018' as NhsNumber,
-  recordType: recordTypeFor('736253002', 'Mental health crisis plan'),
+  recordType: recordTypeFor({ system: SNOMED_SYSTEM, code: '736253002', display: 'Mental health crisis plan' }),
   date: '2025-06-01T10:00:00Z',
   authorOds: 'RX4',
   custodianOds: 'RX4',
@@ -198,6 +198,17 @@ describe('getDocument: other routes', () => {
     await expectFailure(documents.getDocument(pointer, viaSsp, testContext()), 'ssp', { name: '', reply: () => new HttpResponse(), kind: 'unsupported' });
   });
 
+  it('names the content type it cannot show, and still fetches one with parameters it can', async () => {
+    const error = await expectFailure(documents.getDocument(pointer, content({ contentType: 'Image/TIFF; q=1' }), testContext()), 'ssp', {
+      name: '',
+      reply: () => new HttpResponse(),
+      kind: 'unsupported',
+    });
+    expect(error.detail).toBe('content type image/tiff cannot be shown in this app');
+    sspReplies(PDF_BYTES, { 'Content-Type': 'application/pdf' });
+    await expect(documents.getDocument(pointer, content({ contentType: 'application/pdf; charset=binary' }), testContext())).resolves.toMatchObject({ kind: 'pdf' });
+  });
+
   it('fetches a Direct https document with a plain GET and no Ssp headers', async () => {
     const seen: Request[] = [];
     server.use(
@@ -221,6 +232,10 @@ describe('getDocument: other routes', () => {
     ['https without a mechanism', { url: 'https://records.rx4.nhs.uk/plans/abc.pdf', retrievalMechanism: undefined }],
     ['https marked SSP (producers must use ssp://)', { url: 'https://records.rx4.nhs.uk/plans/abc.pdf', retrievalMechanism: 'SSP' }],
     ['plain http marked Direct', { url: 'http://records.rx4.nhs.uk/plans/abc.pdf', retrievalMechanism: 'Direct' }],
+    // NRL allows any attachment type (consumer.yaml `Attachment.contentType`); the app shows PDF, HTML and FHIR JSON.
+    ['an SSP image the app cannot show', { contentType: 'image/tiff' }],
+    ['an SSP XML document', { contentType: 'application/xml' }],
+    ['a Direct Word document', { contentType: 'application/msword', url: 'https://records.rx4.nhs.uk/plans/abc.doc', retrievalMechanism: 'Direct' }],
   ])('refuses %s as unsupported without a request', async (_label, overrides) => {
     const context = testContext();
     const error = await documents.getDocument(pointer, content(overrides), context).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../domain/plan-document';
 import { FORMAT_RECORD_CONTACT, type Pointer, type PointerContent } from '../domain/pointer';
-import { isJsonMediaType, mediaTypeOf } from './media-types';
+import { documentTypeOf, mediaTypeOf } from './media-types';
 import { callService, serviceUrl, type ServiceReply } from './service-request';
 import { ServiceError } from './service-error';
 import { newRequestId, type RequestContext, type Transport } from './transport';
@@ -32,6 +32,11 @@ export function createDocumentClient(o: {
       // Contact pages must never go through SSP (§2.2); the contact page client reads them.
       if (content.formatCode === FORMAT_RECORD_CONTACT) {
         throw unsupported('contact-details content is read by the contact page client, not retrieved as a document');
+      }
+      // NRL allows any attachment type (consumer.yaml `Attachment.contentType`); one this app
+      // cannot show is not fetched at all, so nothing is sent through SSP for nothing.
+      if (documentTypeOf(mediaTypeOf(content.contentType)) === undefined) {
+        throw unsupported(`content type ${mediaTypeOf(content.contentType) ?? '(none)'} cannot be shown in this app`);
       }
       if (SSP_SCHEME.test(content.url)) return viaSsp(pointer, content, context);
       const mechanism = content.retrievalMechanism;
@@ -88,6 +93,7 @@ export function sspUrl(sspBaseUrl: string, pointerUrl: string): string {
   return serviceUrl(sspBaseUrl, encodeURIComponent(`https://${pointerUrl.replace(SSP_SCHEME, '')}`));
 }
 
+/** The reply's own type wins; an unknown or missing one falls back to the pointer's. */
 async function readDocument(reply: ServiceReply, content: PointerContent): Promise<PlanDocument> {
   const contentType = documentTypeOf(reply.mediaType) ?? documentTypeOf(mediaTypeOf(content.contentType));
   if (contentType === 'application/pdf') {
@@ -111,17 +117,6 @@ async function readDocument(reply: ServiceReply, content: PointerContent): Promi
     return { kind: 'fhir', resource, contentType };
   }
   throw reply.malformed(`Cannot read a ${reply.mediaType ?? 'untyped'} reply for a ${content.contentType} pointer`);
-}
-
-type DocumentType = 'application/pdf' | 'text/html' | 'application/json' | 'application/fhir+json' | 'application/json+fhir';
-
-/** The reply's own type wins; an unknown or missing one falls back to the pointer's. */
-function documentTypeOf(mediaType: string | undefined): DocumentType | undefined {
-  if (mediaType === 'application/pdf' || mediaType === 'text/html') return mediaType;
-  if (mediaType === 'application/json' || mediaType === 'application/fhir+json' || mediaType === 'application/json+fhir') {
-    return mediaType;
-  }
-  return isJsonMediaType(mediaType) ? 'application/fhir+json' : undefined;
 }
 
 function isResource(value: unknown): value is Readonly<Record<string, unknown>> & { resourceType: string } {

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
-import { recordTypeFor } from '../domain/record-types';
+import { recordTypeFor, SNOMED_SYSTEM } from '../domain/record-types';
 import { createNationalServices } from './national-services';
 import { fhirJson, testContext, startMswServer } from './service-test-support';
 import { fetchTransport } from './transport';
@@ -31,7 +31,7 @@ describe('createNationalServices', () => {
     const pointer: Pointer = {
       id: 'RX4-1',
       subjectNhsNumber: NHS,
-      recordType: recordTypeFor('736253002', undefined),
+      recordType: recordTypeFor({ system: SNOMED_SYSTEM, code: '736253002', display: undefined }),
       date: undefined,
       authorOds: 'RX4',
       custodianOds: 'RX4',

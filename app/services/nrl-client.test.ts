@@ -1,6 +1,7 @@
 import { http, type JsonBodyType } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import type { NhsNumber } from '../domain/nhs-number';
+import { owningOrganisationOds } from '../domain/pointer';
 import { createNrlClient } from './nrl-client';
 import {
   CORRELATION_ID,
@@ -186,7 +187,7 @@ describe('NRL searchPointers: the Bundle', () => {
 
   it.each([
     ['no content', { content: [] }],
-    ['an attachment type NRL does not allow', { content: [{ ...(crisisPlan().content as object[])[0], attachment: { contentType: 'image/png', url: 'ssp://x/y.png' } }] }],
+    ['content that is not a list', { content: { attachment: {} } }],
     ['no custodian', { custodian: undefined }],
     ['a type without coding', { type: { text: 'Crisis plan' } }],
     ['no id', { id: undefined }],
@@ -266,6 +267,7 @@ describe('NRL searchPointers: the Bundle', () => {
     expect(pointers[0]).toMatchObject({ practiceSetting: undefined, providerAsid: '200000000999' });
   });
 
+  // consumer.yaml `Attachment.contentType`: any media type, "includes mime type parameters such as charset".
   it.each([
     ['application/pdf', 'application/pdf'],
     ['text/html', 'text/html'],
@@ -273,6 +275,10 @@ describe('NRL searchPointers: the Bundle', () => {
     ['application/fhir+json', 'application/fhir+json'],
     ['application/json+fhir', 'application/json+fhir'],
     ['text/html; charset=utf-8', 'text/html'],
+    ['application/fhir+json;version=1', 'application/fhir+json'],
+    ['Application/PDF', 'application/pdf'],
+    ['image/png', 'image/png'],
+    ['application/xml', 'application/xml'],
   ])('accepts attachment content type %s', async (contentType, expected) => {
     const content = (crisisPlan().content as Record<string, Record<string, unknown>>[])[0]!;
     replyWith(bundle([crisisPlan({ content: [{ ...content, attachment: { ...content.attachment, contentType } }] })]));
@@ -324,6 +330,118 @@ describe('NRL searchPointers: the Bundle', () => {
     );
     const { pointers } = await client().nrl.searchPointers(NHS, testContext());
     expect(pointers.map((p) => p.id)).toEqual(['RX4-mhcp-new', 'RX4-mhcp-old', 'RX4-respect', 'RX4-eol']);
+  });
+});
+
+describe('NRL searchPointers: content items are judged one by one', () => {
+  const pdf = () => (crisisPlan().content as Record<string, Record<string, unknown>>[])[0]!;
+  const contact = {
+    attachment: { contentType: 'text/html', url: 'https://www.rx4.nhs.uk/crisis-team/contact' },
+    format: { system: 'https://fhir.nhs.uk/England/CodeSystem/England-NRLFormatCode', code: 'urn:nhs-ic:record-contact', display: 'Contact details (HTTP Unsecured)' },
+    extension: [STABILITY, mechanism('Direct')],
+  };
+
+  it.each([
+    ['no url', { ...pdf(), attachment: { ...pdf().attachment, url: '' } }],
+    ['no content type', { ...pdf(), attachment: { url: 'ssp://x/y.pdf' } }],
+    ['a content type that is not a media type', { ...pdf(), attachment: { ...pdf().attachment, contentType: 'pdf' } }],
+    ['a format without a code', { ...pdf(), format: { system: 'https://fhir.nhs.uk/England/CodeSystem/England-NRLFormatCode', display: 'Unstructured Document' } }],
+    ['no attachment', { format: pdf().format }],
+    ['not an object', 'junk'],
+  ])('drops and logs one content item with %s, keeping the pointer and its other content', async (_label, bad) => {
+    replyWith(bundle([crisisPlan({ content: [bad, contact] })]));
+    const { nrl, log } = client();
+    const result = await nrl.searchPointers(NHS, testContext());
+    expect(result.skippedEntries).toBe(0);
+    expect(result.pointers).toHaveLength(1);
+    expect(result.pointers[0]!.contents).toEqual([expect.objectContaining({ formatCode: 'urn:nhs-ic:record-contact' })]);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining('content item'),
+      expect.objectContaining({ index: 0, id: 'RX4-mhcp-000123', content: 0, issues: expect.any(String) }),
+    );
+  });
+
+  it('skips, counts and logs a pointer when no content item is usable', async () => {
+    const noUrl = { ...pdf(), attachment: { ...pdf().attachment, url: '' } };
+    const noFormat = { ...pdf(), format: { display: 'Unstructured Document' } };
+    replyWith(bundle([crisisPlan({ id: 'RX4-good' }), crisisPlan({ id: 'RX4-empty', content: [noUrl, noFormat] })]));
+    const { nrl, log } = client();
+    const result = await nrl.searchPointers(NHS, testContext());
+    expect(result.pointers.map((p) => p.id)).toEqual(['RX4-good']);
+    expect(result.skippedEntries).toBe(1);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('content item'), expect.objectContaining({ id: 'RX4-empty', content: 0 }));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('content item'), expect.objectContaining({ id: 'RX4-empty', content: 1 }));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('no usable content'), { index: 1, id: 'RX4-empty' });
+  });
+
+  it('never logs the content’s values (URLs may carry identifiers)', async () => {
+    const secret = 'ssp://records.example/9990000018/plan.pdf';
+    replyWith(bundle([crisisPlan({ content: [{ ...pdf(), attachment: { contentType: 'not a type', url: secret } }, contact] })]));
+    const { nrl, log } = client();
+    await nrl.searchPointers(NHS, testContext());
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(log.mock.calls)).not.toContain(secret);
+    expect(JSON.stringify(log.mock.calls)).not.toContain('not a type');
+  });
+
+  it('keeps a content type the app cannot show, after the ones it can show', async () => {
+    const image = { ...pdf(), attachment: { contentType: 'image/tiff', url: 'ssp://x/plan.tiff' } };
+    replyWith(bundle([crisisPlan({ content: [image, pdf(), contact] })]));
+    const { nrl, log } = client();
+    const { pointers } = await nrl.searchPointers(NHS, testContext());
+    expect(pointers[0]!.contents.map((c) => c.contentType)).toEqual(['application/pdf', 'text/html', 'image/tiff']);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('keeps a content item whose extensions it cannot read, without stability or mechanism', async () => {
+    replyWith(bundle([crisisPlan({ content: [{ ...pdf(), extension: [{ url: 7 }, 'junk', STABILITY] }] })]));
+    const { pointers } = await client().nrl.searchPointers(NHS, testContext());
+    expect(pointers[0]!.contents[0]).toMatchObject({ stability: 'static', retrievalMechanism: undefined });
+  });
+});
+
+describe('NRL searchPointers: record type and owning organisation', () => {
+  it.each([
+    ['another system', 'https://example.org/local-types'],
+    ['the NICIP system', 'https://nicip.nhs.uk'],
+    ['no system', undefined],
+  ])('does not take a crisis plan code in %s for a crisis plan', async (_label, system) => {
+    replyWith(bundle([crisisPlan({ type: { coding: [{ system, code: '736253002', display: 'Local plan' }] } })]));
+    const { pointers } = await client().nrl.searchPointers(NHS, testContext());
+    expect(pointers[0]!.recordType).toEqual({ code: `${system ?? ''}|736253002`, display: 'Local plan', label: 'Local plan', rank: 100 });
+  });
+
+  it('uses the SNOMED coding when a producer sends another one first', async () => {
+    replyWith(
+      bundle([
+        crisisPlan({
+          type: {
+            coding: [
+              { system: 'https://example.org/local-types', code: 'MHCP' },
+              { system: 'http://snomed.info/sct', code: '736253002', display: 'Mental health crisis plan' },
+            ],
+          },
+        }),
+      ]),
+    );
+    const { pointers } = await client().nrl.searchPointers(NHS, testContext());
+    expect(pointers[0]!.recordType).toMatchObject({ code: '736253002', rank: 0 });
+  });
+
+  // consumer.yaml read example: author value `Organization/Y05868`, custodian `Y05868`.
+  it.each([
+    ['RX4', 'RX4'],
+    [' rx4 ', 'rx4'],
+    ['Organization/Y05868', 'Y05868'],
+    ['Organization/Y05868/_history/1', undefined],
+    ['https://fhir.nhs.uk/Id/ods-organization-code|RX4', undefined],
+    ['RX4 crisis team', undefined],
+    ['AB', undefined],
+  ])('reads author value %j as ODS code %j', async (value, expected) => {
+    replyWith(bundle([crisisPlan({ author: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value } }], custodian: { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'Y05868' } } })]));
+    const { pointers } = await client().nrl.searchPointers(NHS, testContext());
+    expect(pointers[0]!.authorOds).toBe(expected);
+    expect(owningOrganisationOds(pointers[0]!)).toBe(expected ?? 'Y05868');
   });
 });
 

@@ -103,5 +103,15 @@ function readEntry(raw: unknown, index: number, nhsNumber: NhsNumber, log: NrlLo
     log(`NRL search: skipped a pointer with status ${resource.status}`, { index, id });
     return undefined;
   }
-  return toPointer(resource, nhsNumber);
+  const { pointer, droppedContents } = toPointer(resource, nhsNumber);
+  // Content items are judged one by one (consumer.yaml `Attachment.contentType` is free text):
+  // an unusable item is dropped and logged, and the pointer goes only when nothing usable is left.
+  for (const dropped of droppedContents) {
+    log('NRL search: dropped a content item that cannot be used', { index, id, content: dropped.index, issues: dropped.issues });
+  }
+  if (!pointer) {
+    log('NRL search: skipped a pointer with no usable content', { index, id });
+    return undefined;
+  }
+  return pointer;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Organisation } from '../domain/organisation';
+import { isOdsCode, type Organisation } from '../domain/organisation';
 import { callService, serviceUrl } from './service-request';
 import { ServiceError } from './service-error';
 import { spineHeaders } from './spine-headers';
@@ -19,14 +19,12 @@ export const OdsOrganization = z.object({
 });
 export type OdsOrganization = z.infer<typeof OdsOrganization>;
 
-const ODS_CODE = /^[A-Z0-9]{3,12}$/;
-
 export function createOdsClient(o: { transport: Transport; baseUrl: string; timeoutMs?: number }): OdsClient {
   return {
     async getOrganisation(odsCode, context) {
       const code = odsCode.trim().toUpperCase();
       // Pointer data is outside our control; a bad code must not become a path on the gateway.
-      if (!ODS_CODE.test(code)) {
+      if (!isOdsCode(code)) {
         throw new ServiceError({ service: 'ods', kind: 'rejected', detail: 'Not an ODS code (not sent): expected 3–12 letters and digits' });
       }
       const requestId = newRequestId();

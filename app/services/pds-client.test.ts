@@ -133,7 +133,7 @@ describe('PDS getPatient: the reply', () => {
         ],
       }),
     );
-    expect((await pds.getPatient(NHS, testContext())).name.family).toBe('Smith');
+    expect((await pds.getPatient(NHS, testContext())).name?.family).toBe('Smith');
   });
 
   it('ignores ended and non-home addresses', async () => {
@@ -160,13 +160,62 @@ describe('PDS getPatient: the reply', () => {
     expect(patient.restricted).toBe(true);
     expect(patient.address).toBeUndefined();
     expect(JSON.stringify(patient)).not.toContain('Trevelyan');
-    expect(patient.name.family).toBe('Smith');
+    expect(patient.name?.family).toBe('Smith');
   });
 
   it('reads a restricted reply without address, telecom or GP as PDS sends it', async () => {
     const { address: _a, telecom: _t, ...resource } = patientResource({ meta: { security: [{ code: 'R' }] } });
     replyWith(resource);
     await expect(pds.getPatient(NHS, testContext())).resolves.toMatchObject({ restricted: true, address: undefined });
+  });
+
+  // PDS Patient.yaml: only `id` is required, and `name` "may not appear if the patient is tagged as restricted".
+  it('reads a restricted Patient with no name: name not available, still restricted and without address', async () => {
+    const { name: _n, address: _a, telecom: _t, ...resource } = patientResource({ meta: { versionId: '1', security: [{ code: 'R' }] } });
+    replyWith(resource);
+    await expect(pds.getPatient(NHS, testContext())).resolves.toEqual({
+      nhsNumber: NHS,
+      requestedNhsNumber: NHS,
+      name: undefined,
+      birthDate: '2010-10-22',
+      gender: 'female',
+      restricted: true,
+      address: undefined,
+      deceasedAt: undefined,
+    });
+  });
+
+  it('reads a Patient shaped like the sandbox’s Minimal_Patient (id and meta only)', async () => {
+    replyWith({
+      resourceType: 'Patient',
+      id: NHS,
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS }],
+      meta: { versionId: '2', security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'U', display: 'unrestricted' }] },
+    });
+    await expect(pds.getPatient(NHS, testContext())).resolves.toEqual({
+      nhsNumber: NHS,
+      requestedNhsNumber: NHS,
+      name: undefined,
+      birthDate: undefined,
+      gender: 'unknown',
+      restricted: false,
+      address: undefined,
+      deceasedAt: undefined,
+    });
+  });
+
+  it.each([
+    ['an empty name list', []],
+    ['a name with no given or family part', [{ use: 'usual', prefix: ['Mr'], given: ['  '], family: ' ' }]],
+  ])('treats %s as no name', async (_label, name) => {
+    replyWith(patientResource({ name }));
+    expect((await pds.getPatient(NHS, testContext())).name).toBeUndefined();
+  });
+
+  it('still reports a superseded number when the new record has no name', async () => {
+    const { name: _n, ...resource } = patientResource({ id: '9000000017', meta: { security: [{ code: 'R' }] } });
+    replyWith(resource);
+    await expect(pds.getPatient(NHS, testContext())).resolves.toMatchObject({ nhsNumber: '9000000017', requestedNhsNumber: NHS, name: undefined });
   });
 
   it('records a deceased date', async () => {
@@ -192,7 +241,7 @@ describe('PDS getPatient: the reply', () => {
   });
 
   it.each([
-    ['no name at all', { name: [] }],
+    ['no id', { id: undefined }],
     ['an unknown gender code', { gender: 'F' }],
     ['a birth date that is not a FHIR date', { birthDate: '22/10/2010' }],
   ])('treats %s as malformed', async (_label, overrides) => {

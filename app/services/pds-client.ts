@@ -34,8 +34,10 @@ export const PdsPatient = z.object({
   resourceType: z.literal('Patient'),
   id: z.string(),
   meta: z.optional(z.object({ security: z.optional(z.array(z.object({ system: z.optional(z.string()), code: z.optional(z.string()) }))) })),
-  // PDS always holds a name; without one the identity banner (DESIGN.md rule 1) cannot be shown.
-  name: z.array(PdsName).check(z.minLength(1)),
+  // PDS `components/schemas/Patient.yaml` requires only `id`: `name` "may not appear if the patient
+  // is tagged as restricted", and the sandbox's Minimal_Patient (9000000033) has no name, gender or
+  // birthDate. A missing or empty list becomes "Name not available"; the NHS number still identifies.
+  name: z.optional(z.array(PdsName)),
   gender: z.optional(z.enum(['male', 'female', 'other', 'unknown'])),
   birthDate: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))),
   deceasedDateTime: z.optional(z.string()),
@@ -85,7 +87,7 @@ export function toPatient(resource: PdsPatient, nhsNumber: NhsNumber, requested:
   return {
     nhsNumber,
     requestedNhsNumber: requested,
-    name: toName(chooseName(resource.name, now.getTime())),
+    name: resource.name?.length ? toName(chooseName(resource.name, now.getTime())) : undefined,
     birthDate: resource.birthDate,
     gender: resource.gender ?? 'unknown',
     restricted,
@@ -109,12 +111,12 @@ function chooseName(names: readonly Name[], now: number): Name {
   );
 }
 
-function toName(name: Name): PatientName {
-  return {
-    prefix: name.prefix?.find((p) => p.trim())?.trim(),
-    given: (name.given ?? []).map((g) => g.trim()).filter(Boolean),
-    family: name.family?.trim() ?? '',
-  };
+/** Undefined when the chosen name has neither a given nor a family part: there is nothing to show. */
+function toName(name: Name): PatientName | undefined {
+  const given = (name.given ?? []).map((g) => g.trim()).filter(Boolean);
+  const family = name.family?.trim() ?? '';
+  if (given.length === 0 && family === '') return undefined;
+  return { prefix: name.prefix?.find((p) => p.trim())?.trim(), given, family };
 }
 
 function homeAddress(addresses: readonly Address[], now: number): string[] | undefined {

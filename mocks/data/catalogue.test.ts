@@ -59,15 +59,21 @@ describe('DEMO_PATIENTS', () => {
     }
   });
 
+  it('has a name for everyone but the restricted patient PDS sends without one (Patient.yaml)', () => {
+    const nameless = DEMO_PATIENTS.filter((p) => p.name === undefined);
+    expect(nameless.map((p) => p.id)).toEqual([SCENARIOS.restrictedNoName.nhsNumber]);
+    expect(nameless[0]!.meta.security[0]!.code).toBe('R');
+  });
+
   it('spans ages from teenager to over seventy-five', () => {
     const years = DEMO_PATIENTS.map((p) => Number(p.birthDate.slice(0, 4)));
     expect(Math.max(...years)).toBeGreaterThanOrEqual(2008);
     expect(Math.min(...years)).toBeLessThanOrEqual(1950);
   });
 
-  it('holds no location or contact data at all for the restricted patient', () => {
+  it('holds no location or contact data at all for the restricted patients', () => {
     const restricted = DEMO_PATIENTS.filter((p) => p.meta.security.some((label) => label.code === 'R'));
-    expect(restricted.map((p) => p.id)).toEqual([SCENARIOS.restricted.nhsNumber]);
+    expect(restricted.map((p) => p.id)).toEqual([SCENARIOS.restricted.nhsNumber, SCENARIOS.restrictedNoName.nhsNumber]);
     for (const patient of restricted) {
       expect(patient).not.toHaveProperty('address');
       expect(patient).not.toHaveProperty('telecom');

@@ -9,6 +9,7 @@ import { planFhir } from './scenarios/plan-fhir';
 import { planHtml } from './scenarios/plan-html';
 import { planPdf } from './scenarios/plan-pdf';
 import { restricted } from './scenarios/restricted';
+import { restrictedNoName } from './scenarios/restricted-no-name';
 import { retrievalFails } from './scenarios/retrieval-fails';
 import { severalPointers } from './scenarios/several-pointers';
 import { superseded } from './scenarios/superseded';
@@ -22,6 +23,7 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   severalPointers,
   noPointers,
   restricted,
+  restrictedNoName,
   superseded,
   legacyPointer,
   unparseableEntry,
@@ -55,6 +57,7 @@ export const SCENARIOS = {
   severalPointers: summary(severalPointers),
   noPointers: summary(noPointers),
   restricted: summary(restricted),
+  restrictedNoName: summary(restrictedNoName),
   superseded: { ...summary(superseded), currentNhsNumber: superseded.currentNhsNumber },
   legacyPointer: summary(legacyPointer),
   unparseableEntry: summary(unparseableEntry),

@@ -6,6 +6,7 @@ export type ScenarioName =
   | 'severalPointers'
   | 'noPointers'
   | 'restricted'
+  | 'restrictedNoName'
   | 'superseded'
   | 'pdsNotFound'
   | 'locatorError'

@@ -108,7 +108,8 @@ export interface Patient {
   readonly id: string;
   readonly identifier: readonly Identifier[];
   readonly meta: { readonly versionId: string; readonly security: readonly Coding[] };
-  readonly name: readonly HumanName[];
+  /** PDS may leave it out: its Patient.yaml requires only `id` ("may not appear" for restricted patients). */
+  readonly name?: readonly HumanName[];
   readonly gender: 'male' | 'female' | 'other' | 'unknown';
   readonly birthDate: string;
   readonly address?: readonly Address[];

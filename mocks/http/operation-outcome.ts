@@ -16,7 +16,10 @@ export interface SpineIssue {
   readonly severity?: OperationOutcomeIssue['severity'];
   readonly diagnostics?: string;
   readonly expression?: readonly string[];
-  /** PDS adds `version: "1"` to its coding; NRL does not. */
+  /**
+   * `"1"` for PDS and for NRL's backend, as their specs' error examples carry it (NRL
+   * consumer.yaml 4XX examples); NRL's Apigee proxy policies (RaiseFault.*.xml) send none.
+   */
   readonly version?: string;
 }
 

@@ -4,18 +4,15 @@
  * `X-Request-Id` / `X-Correlation-Id`.
  */
 
-/** NRL's proxy regex: any UUID layout, any version (§1.2). */
+/**
+ * Any UUID layout, any version: NRL's proxy pattern (§1.2), and the PDS sandbox's too
+ * (personal-demographics-service-api `karate-tests/src/test/java/mocks/sandbox/supporting-functions.js`
+ * `isValidUUID`). PDS's spec only asks for a UUID, "ideally version 4".
+ */
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-/** PDS's sandbox checks for a version 4 UUID specifically. */
-const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 
 export function isUuid(value: string): boolean {
   return UUID.test(value);
-}
-
-export function isUuidV4(value: string): boolean {
-  return UUID_V4.test(value);
 }
 
 /**

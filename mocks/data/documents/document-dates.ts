@@ -18,6 +18,8 @@ export function spacedNhsNumber(nhsNumber: string): string {
 
 /** "Amelia Crossley": how a trust's own document names the patient. */
 export function documentName(patient: Patient): string {
-  const name = patient.name[0]!;
+  // Documents are written from the trust's own record, which always has the name.
+  const name = patient.name?.[0];
+  if (name === undefined) throw new Error(`No name to print for ${patient.id}: pass the record the trust holds`);
   return [...name.given, name.family].join(' ');
 }

@@ -44,7 +44,8 @@ function phoneNumbersIn(text: string): string[] {
 describe('the documents providers serve', () => {
   it('identify the patient by name and PDS’s current NHS number', async () => {
     for (const { scenario, text } of await servedDocuments()) {
-      expect(text, scenario.name).toContain(documentName(scenario.patient!));
+      // Where PDS withholds the name (restrictedNoName) the trust's document still prints one.
+      if (scenario.patient!.name !== undefined) expect(text, scenario.name).toContain(documentName(scenario.patient!));
       expect(text, scenario.name).toContain(spacedNhsNumber(scenario.patient!.id));
     }
   });
