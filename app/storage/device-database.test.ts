@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_DATABASE, LIVE_DATABASE } from './device-database';
+import { createLookupQueue } from './lookup-queue';
+import { createPlanCache } from './plan-cache';
+import { CURRENT_SCHEMA_VERSION } from './schema-history';
+import { createRecordSealer } from './sealed-record';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, testDevice } from './test-support';
+import { IDBFactory } from 'fake-indexeddb';
+
+describe('device database: migration from version 1', () => {
+  it('keeps cached plans usable, gives them an indexed expiry, and adds the lookup queue', async () => {
+    // The database as version 1 of the app left it: expiry worked out from retentionHours.
+    const device = testDevice({ schemaVersion: 1 });
+    const v1 = device.db;
+    expect(v1.verno).toBe(1);
+    const sealer = createRecordSealer(v1);
+    const v1Row = async (snapshot: ReturnType<typeof buildSnapshot>, retentionHours: number) => ({
+      id: crypto.randomUUID(),
+      lookupKeys: [await sealer.blindIndex(snapshot.patient.nhsNumber)],
+      // Version 1 stored the instant as PDS/NRL gave it, not normalised.
+      retrievedAt: snapshot.retrievedAt.replace('.000Z', 'Z'),
+      retentionHours,
+      summary: await sealer.seal({ nhsNumber: snapshot.patient.nhsNumber, name: 'Marigold Anne QUENBY', birthDate: snapshot.patient.birthDate, hasCrisisPlan: true }),
+      snapshot: await sealer.seal(snapshot),
+    });
+    const marigold = buildSnapshot({ nhsNumber: MARIGOLD, retrievedAt: hoursFrom(NOW, -1) });
+    const orlando = buildSnapshot({ nhsNumber: ORLANDO, retrievedAt: hoursFrom(NOW, -30) });
+    await v1.table('plans').bulkAdd([
+      await v1Row(marigold, 24),
+      await v1Row(orlando, 24),
+      // A row version 1 could not have vouched for: no retention, so no way to know when it expires.
+      { ...(await v1Row(buildSnapshot({ nhsNumber: PETRA }), 24)), retentionHours: undefined },
+    ]);
+
+    const db = device.reopen();
+    const cache = createPlanCache(db);
+    const found = await cache.find(MARIGOLD, NOW);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(found?.snapshot).toEqual(marigold);
+    expect(found?.retrievedAt).toBe(hoursFrom(NOW, -1).toISOString());
+    expect(found?.expiresAt).toBe(hoursFrom(NOW, 23).toISOString());
+
+    const rows = await db.plans.toArray();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => !('retentionHours' in row))).toBe(true);
+    expect(device.dropped).toEqual([{ table: 'plans', reason: expect.stringMatching(/without a readable expiry/) }]);
+
+    // Orlando's plan was past retention under version 1 too: the new expiry index purges it.
+    await expect(cache.purgeExpired(NOW)).resolves.toBe(1);
+    expect((await cache.list(NOW)).map((s) => s.nhsNumber)).toEqual([MARIGOLD]);
+
+    // The table version 2 added works, and saving replaces the migrated record.
+    await createLookupQueue(db).add(PETRA, NOW);
+    await expect(createLookupQueue(db).list()).resolves.toHaveLength(1);
+    await cache.save(buildSnapshot({ nhsNumber: MARIGOLD }), { retentionHours: 24 });
+    await expect(db.plans.count()).resolves.toBe(1);
+  });
+});
+
+describe('device database: demo and real data', () => {
+  it('keeps the demo database apart from the real one', async () => {
+    const indexedDB = new IDBFactory();
+    const real = testDevice({ name: LIVE_DATABASE, indexedDB });
+    const demo = testDevice({ name: DEMO_DATABASE, indexedDB });
+    await createPlanCache(demo.db).save(buildSnapshot(), { retentionHours: 24 });
+    await expect(createPlanCache(real.db).find(MARIGOLD, NOW)).resolves.toBeUndefined();
+    await expect(createPlanCache(real.db).list(NOW)).resolves.toEqual([]);
+    await createPlanCache(demo.db).clearDevice();
+    await createPlanCache(real.db).save(buildSnapshot(), { retentionHours: 24 });
+    await createPlanCache(demo.db).clearDevice();
+    await expect(createPlanCache(real.db).find(MARIGOLD, NOW)).resolves.toBeDefined();
+  });
+});

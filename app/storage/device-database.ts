@@ -1,0 +1,82 @@
+import { Dexie, type Table } from 'dexie';
+import * as z from 'zod/mini';
+import type { KeysRow } from './device-keys';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history';
+import { SealedRecord } from './sealed-record';
+import type { DroppedRecord } from './storage-errors';
+
+export { DEMO_DATABASE, LIVE_DATABASE } from './database-names';
+
+const isoInstant = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO instant'));
+
+/**
+ * One cached lookup. Only what indexes need is in clear: random id, blind indexes, and times.
+ * `summary` (name, NHS number, crisis plan or not) is sealed apart from `snapshot` so the
+ * "Saved on this device" list never decrypts documents.
+ */
+export const PlanRow = z.object({
+  id: z.string(),
+  /** Blind index of every NHS number the snapshot answers for (typed and, if superseded, current). */
+  lookupKeys: z.array(z.string()).check(z.minLength(1)),
+  /** Normalised with toISOString so the index sorts by time. */
+  retrievedAt: isoInstant,
+  expiresAt: isoInstant,
+  summary: SealedRecord,
+  snapshot: SealedRecord,
+});
+export type PlanRow = z.output<typeof PlanRow>;
+
+/** A search made with no signal and nothing cached, waiting to run. */
+export const QueuedLookupRow = z.object({
+  id: z.string(),
+  lookupKey: z.string(),
+  queuedAt: isoInstant,
+  nhsNumber: SealedRecord,
+});
+export type QueuedLookupRow = z.output<typeof QueuedLookupRow>;
+
+export interface DeviceDatabaseOptions {
+  /** Tests pass fake-indexeddb's factory; the app uses the browser's. */
+  readonly indexedDB?: IDBFactory;
+  readonly IDBKeyRange?: typeof IDBKeyRange;
+  /** Told about every stored row skipped and deleted because it could not be read. */
+  readonly onDroppedRecord?: (dropped: DroppedRecord) => void;
+  /** Migration tests only: declare the schema as it was at this version. */
+  readonly schemaVersion?: number;
+}
+
+export class DeviceDatabase extends Dexie {
+  declare readonly keys: Table<KeysRow, string>;
+  declare readonly plans: Table<PlanRow, string>;
+  declare readonly queuedLookups: Table<QueuedLookupRow, string>;
+  readonly reportDropped: (dropped: DroppedRecord) => void;
+
+  constructor(name: string, options: DeviceDatabaseOptions = {}) {
+    super(name, {
+      ...(options.indexedDB && { indexedDB: options.indexedDB }),
+      ...(options.IDBKeyRange && { IDBKeyRange: options.IDBKeyRange }),
+      // "Saved" must mean on disk, not in a write-back buffer (STYLE.md §8: no false "saved").
+      chromeTransactionDurability: 'strict',
+    });
+    this.reportDropped = options.onDroppedRecord ?? warnDropped;
+    const upTo = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
+    for (const step of SCHEMA_HISTORY) {
+      if (step.version > upTo) break;
+      const version = this.version(step.version).stores(step.stores);
+      const { upgrade } = step;
+      if (upgrade) version.upgrade((tx) => upgrade(tx, this.reportDropped));
+    }
+  }
+}
+
+/**
+ * The device database. Dexie opens it on first use; when a newer app version opens it in another
+ * tab, Dexie closes this connection (`versionchange`), and the update prompt should reload.
+ */
+export function openDeviceDatabase(name: string, options?: DeviceDatabaseOptions): DeviceDatabase {
+  return new DeviceDatabase(name, options);
+}
+
+function warnDropped(dropped: DroppedRecord): void {
+  console.warn(`Device storage dropped an unreadable ${dropped.table} record: ${dropped.reason}`);
+}

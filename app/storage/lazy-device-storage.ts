@@ -1,0 +1,26 @@
+import type { LookupQueue } from './lookup-queue';
+import type { DeviceStorage } from './open-device-storage';
+import type { PlanCache } from './plan-cache';
+
+/**
+ * The device storage (Dexie, WebCrypto, the record schemas) behind a dynamic import: the search
+ * screen paints without it, and it loads in the background at start-up. Every call waits for
+ * the load, so callers see the same API either way. Only types are imported statically here.
+ */
+export function lazyDeviceStorage(databaseName: string): DeviceStorage {
+  const loaded = import('./open-device-storage').then(({ openDeviceStorage }) => openDeviceStorage(databaseName));
+  const plans: PlanCache = {
+    save: async (...args) => (await loaded).plans.save(...args),
+    find: async (...args) => (await loaded).plans.find(...args),
+    list: async (...args) => (await loaded).plans.list(...args),
+    remove: async (...args) => (await loaded).plans.remove(...args),
+    purgeExpired: async (...args) => (await loaded).plans.purgeExpired(...args),
+    clearDevice: async () => (await loaded).plans.clearDevice(),
+  };
+  const queue: LookupQueue = {
+    add: async (...args) => (await loaded).queue.add(...args),
+    list: async () => (await loaded).queue.list(),
+    remove: async (...args) => (await loaded).queue.remove(...args),
+  };
+  return { plans, queue, requestPersistentStorage: async () => (await loaded).requestPersistentStorage() };
+}

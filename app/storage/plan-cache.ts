@@ -1,0 +1,226 @@
+import * as z from 'zod/mini';
+import { snapshotNhsNumbers, type LookupSnapshot } from '../domain/lookup-snapshot';
+import type { NhsNumber } from '../domain/nhs-number';
+import { displayName } from '../domain/patient';
+import { isCrisisPlan } from '../domain/record-types';
+import { expiresAt as expiryFor } from '../domain/staleness';
+import { PlanRow, type DeviceDatabase } from './device-database';
+import { forgetDeviceKeys } from './device-keys';
+import { writeWithEviction } from './quota-eviction';
+import { createRecordSealer } from './sealed-record';
+import { NhsNumberField, describeIssues, maybe, parseSnapshot } from './snapshot-schema';
+import { StorageError, describeFailure, guarded } from './storage-errors';
+
+/** Cached lookups on this device, sealed at rest, found by blind index (issue 4 items 3, 5, 6). */
+export interface PlanCache {
+  /** Replaces every cached record for the snapshot's NHS numbers with this one, in one transaction. Resolves only after the write committed. */
+  save(snapshot: LookupSnapshot, options: { retentionHours: number }): Promise<SaveOutcome>;
+  /** The cached snapshot for a number (typed or current), or undefined. Expired records are never returned. */
+  find(nhsNumber: NhsNumber, now?: Date): Promise<CachedLookup | undefined>;
+  /** Summaries for "Saved on this device", newest first. */
+  list(now?: Date): Promise<CachedLookupSummary[]>;
+  /** Forgets the cached record for a number (also for "PDS says not found"). */
+  remove(nhsNumber: NhsNumber): Promise<void>;
+  /** Deletes records past their expiry (and any without a readable expiry); returns how many. */
+  purgeExpired(now?: Date): Promise<number>;
+  /** Deletes every cached plan AND queued lookup AND the device keys (Clear this device). */
+  clearDevice(): Promise<void>;
+}
+
+export interface CachedLookup {
+  readonly snapshot: LookupSnapshot;
+  /** ISO instant (toISOString form). */
+  readonly retrievedAt: string;
+  readonly expiresAt: string;
+}
+
+export interface CachedLookupSummary {
+  /** The number PDS holds now (the current one when the typed number was superseded). */
+  readonly nhsNumber: NhsNumber;
+  /** Ready to show: "Jane SMITH" (displayName). */
+  readonly name: string;
+  /** Shown beside the name so the crew can tell patients apart (safety rule 1). */
+  readonly birthDate: string | undefined;
+  readonly retrievedAt: string;
+  readonly expiresAt: string;
+  readonly hasCrisisPlan: boolean;
+}
+
+/** `evicted`: how many of the oldest other plans were removed to make room after a full disk. */
+export type SaveOutcome = { readonly saved: true; readonly evicted: number };
+
+/** What the "Saved on this device" list needs, sealed apart from the snapshot so listing never opens documents. */
+const PlanSummary = z.object({
+  nhsNumber: NhsNumberField,
+  name: z.string(),
+  birthDate: maybe(z.string()),
+  hasCrisisPlan: z.boolean(),
+});
+type PlanSummary = z.output<typeof PlanSummary>;
+
+/** A sanity bound on config, not a policy: a cache is meant to live for hours. */
+const MAX_RETENTION_HOURS = 24 * 366;
+
+export function createPlanCache(db: DeviceDatabase): PlanCache {
+  const sealer = createRecordSealer(db);
+
+  async function drop(id: unknown, reason: string): Promise<void> {
+    db.reportDropped({ table: 'plans', reason });
+    if (typeof id === 'string') await db.plans.delete(id);
+  }
+
+  /** Rows that pass the row schema; the rest are dropped. */
+  async function readableRows(rows: readonly unknown[]): Promise<PlanRow[]> {
+    const readable: PlanRow[] = [];
+    for (const row of rows) {
+      const parsed = PlanRow.safeParse(row);
+      if (parsed.success) readable.push(parsed.data);
+      else await drop((row as { id?: unknown } | undefined)?.id, `Row failed its schema: ${describeIssues(parsed.error)}`);
+    }
+    return readable;
+  }
+
+  async function openSnapshot(row: PlanRow, nhsNumber: NhsNumber): Promise<LookupSnapshot | undefined> {
+    try {
+      const parsed = parseSnapshot(await sealer.open(row.snapshot));
+      if (!parsed.ok) throw new StorageError('unreadable', `Snapshot failed its schema: ${parsed.reason}`);
+      // Safety rule 1: never hand back a plan that does not answer for the number asked about.
+      if (!snapshotNhsNumbers(parsed.snapshot).includes(nhsNumber)) throw new StorageError('unreadable', 'Snapshot does not answer for its lookup key');
+      return parsed.snapshot;
+    } catch (error) {
+      await drop(row.id, describeFailure(error));
+      return undefined;
+    }
+  }
+
+  async function openSummary(row: PlanRow): Promise<CachedLookupSummary | undefined> {
+    try {
+      const parsed = PlanSummary.safeParse(await sealer.open(row.summary));
+      if (!parsed.success) throw new StorageError('unreadable', `Summary failed its schema: ${describeIssues(parsed.error)}`);
+      return { ...parsed.data, retrievedAt: row.retrievedAt, expiresAt: row.expiresAt };
+    } catch (error) {
+      await drop(row.id, describeFailure(error));
+      return undefined;
+    }
+  }
+
+  return {
+    save: (snapshot, { retentionHours }) =>
+      guarded(async () => {
+        if (!(Number.isFinite(retentionHours) && retentionHours > 0 && retentionHours <= MAX_RETENTION_HOURS)) {
+          throw new StorageError('invalid-record', `retentionHours must be between 0 and a year, got ${retentionHours}`);
+        }
+        const parsed = parseSnapshot(snapshot);
+        if (!parsed.ok) throw new StorageError('invalid-record', `Snapshot failed its schema: ${parsed.reason}`);
+        const record = withoutRestrictedAddress(parsed.snapshot);
+        const numbers = snapshotNhsNumbers(record);
+        if (record.search.pointers.some((pointer) => !numbers.includes(pointer.subjectNhsNumber))) {
+          throw new StorageError('invalid-record', 'Snapshot holds a pointer for another patient');
+        }
+
+        const retrievedAt = new Date(record.retrievedAt).toISOString();
+        const expiresAt = expiryFor(retrievedAt, retentionHours);
+
+        // All crypto before the transaction: awaiting WebCrypto inside one commits it early (§4.3).
+        const [lookupKeys, summary, sealedSnapshot] = await Promise.all([
+          Promise.all(numbers.map((n) => sealer.blindIndex(n))),
+          sealer.seal(summaryOf(record)),
+          sealer.seal(record),
+        ]);
+        const row: PlanRow = {
+          id: crypto.randomUUID(),
+          lookupKeys,
+          retrievedAt,
+          expiresAt,
+          summary,
+          snapshot: sealedSnapshot,
+        };
+
+        // One transaction: the old records go and the new one arrives together, or neither does.
+        // A plan withdrawn upstream disappears here, because the fresh snapshot no longer holds it.
+        const { evicted } = await writeWithEviction(
+          db,
+          () =>
+            db.transaction('rw', db.plans, async () => {
+              await db.plans.where('lookupKeys').anyOf(lookupKeys).delete();
+              await db.plans.add(row);
+            }),
+          lookupKeys,
+        );
+        return { saved: true as const, evicted };
+      }),
+
+    find: (nhsNumber, now = new Date()) =>
+      guarded(async () => {
+        const lookupKey = await sealer.blindIndex(nhsNumber);
+        const rows = await readableRows(await db.plans.where('lookupKeys').equals(lookupKey).toArray());
+        const current = now.toISOString();
+        const live = rows.filter((row) => row.expiresAt > current).sort(newestFirst);
+        for (const row of live) {
+          const snapshot = await openSnapshot(row, nhsNumber);
+          if (snapshot) return { snapshot, retrievedAt: row.retrievedAt, expiresAt: row.expiresAt };
+        }
+        return undefined;
+      }),
+
+    list: (now = new Date()) =>
+      guarded(async () => {
+        const rows = await readableRows(await db.plans.where('expiresAt').above(now.toISOString()).toArray());
+        const summaries = await Promise.all(rows.map(openSummary));
+        return summaries.filter((summary) => summary !== undefined).sort(newestFirst);
+      }),
+
+    remove: (nhsNumber) =>
+      guarded(async () => {
+        const lookupKey = await sealer.blindIndex(nhsNumber);
+        await db.plans.where('lookupKeys').equals(lookupKey).delete();
+      }),
+
+    purgeExpired: (now = new Date()) =>
+      guarded(() =>
+        db.transaction('rw', db.plans, async () => {
+          const expired = await db.plans.where('expiresAt').belowOrEqual(now.toISOString()).delete();
+          // A row whose expiry is missing or garbled is not in the index, so it would never expire: remove it too.
+          const unindexed = await db.plans.filter((row) => !hasReadableExpiry(row)).delete();
+          return expired + unindexed;
+        }),
+      ),
+
+    clearDevice: () =>
+      guarded(async () => {
+        try {
+          await db.transaction('rw', [db.plans, db.queuedLookups, db.keys], async () => {
+            await Promise.all([db.plans.clear(), db.queuedLookups.clear(), db.keys.clear()]);
+          });
+        } finally {
+          // New keys on next use; anything sealed under the old ones can no longer be opened.
+          forgetDeviceKeys(db);
+        }
+      }),
+  };
+}
+
+/** Safety rule 4: a restricted patient's address is never stored, even if one slipped through. */
+function withoutRestrictedAddress(snapshot: LookupSnapshot): LookupSnapshot {
+  if (!snapshot.patient.restricted || snapshot.patient.address === undefined) return snapshot;
+  return { ...snapshot, patient: { ...snapshot.patient, address: undefined } };
+}
+
+function summaryOf(snapshot: LookupSnapshot): PlanSummary {
+  const { patient, search } = snapshot;
+  return {
+    nhsNumber: patient.nhsNumber,
+    name: displayName(patient.name),
+    birthDate: patient.birthDate,
+    hasCrisisPlan: search.pointers.some((pointer) => isCrisisPlan(pointer.recordType)),
+  };
+}
+
+function newestFirst(a: { retrievedAt: string }, b: { retrievedAt: string }): number {
+  return b.retrievedAt.localeCompare(a.retrievedAt);
+}
+
+function hasReadableExpiry(row: unknown): boolean {
+  const value = (row as { expiresAt?: unknown } | undefined)?.expiresAt;
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+}

@@ -1,0 +1,70 @@
+import type { Transaction } from 'dexie';
+import * as z from 'zod/mini';
+import { expiresAt } from '../domain/staleness';
+import type { DroppedRecord } from './storage-errors';
+
+/**
+ * Every schema the device database has had, oldest first. Dexie needs each version that carries
+ * an upgrade, and migration tests open a database "as it was" at an older version from here.
+ *
+ * To change the schema: append a version with every table as it will be (null deletes a table)
+ * and, when rows must change shape, an `upgrade`; then add a test in device-database.test.ts
+ * that writes rows at the previous version and reads them with the current code. Never edit a
+ * shipped version.
+ */
+export interface SchemaVersion {
+  readonly version: number;
+  /** Dexie syntax: primary key first, `*` multiEntry, `&` unique; only indexed fields are listed. */
+  readonly stores: Readonly<Record<string, string | null>>;
+  /**
+   * Moves rows into this version's shape, inside Dexie's upgrade transaction: Dexie calls only, no
+   * WebCrypto (§4.3), which is why everything an upgrade needs is kept in clear metadata. It must
+   * not throw on a bad row (that would stop the app opening its database): drop and report it.
+   */
+  readonly upgrade?: (tx: Transaction, report: (dropped: DroppedRecord) => void) => Promise<void>;
+}
+
+/** What version 1 kept in clear beside each sealed plan. */
+const PlanMetaV1 = z.object({
+  retrievedAt: z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)))),
+  retentionHours: z.number().check(z.positive()),
+});
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    // The first schema: plans found by blind index; expiry worked out from retentionHours on every read.
+    version: 1,
+    stores: { keys: 'id', plans: 'id, *lookupKeys, retrievedAt' },
+  },
+  {
+    // Expiry is stored and indexed, so purging is one index range (not a scan that opens every
+    // row), and searches made without signal wait in their own table, one per NHS number.
+    version: 2,
+    stores: {
+      keys: 'id',
+      plans: 'id, *lookupKeys, retrievedAt, expiresAt',
+      queuedLookups: 'id, &lookupKey, queuedAt',
+    },
+    async upgrade(tx, report) {
+      let dropped = 0;
+      await tx
+        .table('plans')
+        .toCollection()
+        .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+          const meta = PlanMetaV1.safeParse(row);
+          if (!meta.success) {
+            // No trustworthy expiry means it could outlive retention: remove it.
+            delete (ref as { value?: unknown }).value;
+            dropped += 1;
+            return;
+          }
+          row['retrievedAt'] = new Date(meta.data.retrievedAt).toISOString();
+          row['expiresAt'] = expiresAt(meta.data.retrievedAt, meta.data.retentionHours);
+          delete row['retentionHours'];
+        });
+      if (dropped > 0) report({ table: 'plans', reason: `Migration to version 2 removed ${dropped} plan(s) without a readable expiry` });
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

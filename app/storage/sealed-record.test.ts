@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DeviceDatabase } from './device-database';
+import { KEYS_ROW_ID, deviceKeys } from './device-keys';
+import { createRecordSealer } from './sealed-record';
+import { isStorageError } from './storage-errors';
+import { MARIGOLD, ORLANDO, testDevice } from './test-support';
+import { IDBKeyRange } from 'fake-indexeddb';
+
+describe('seal and open', () => {
+  it('round-trips a record with bytes, and seals each record under a fresh IV', async () => {
+    const { db } = testDevice();
+    const sealer = createRecordSealer(db);
+    const value = { name: 'Marigold', pdf: new Uint8Array([37, 80, 68, 70]), address: undefined };
+    const first = await sealer.seal(value);
+    const second = await sealer.seal(value);
+    expect(first.iv.byteLength).toBe(12);
+    expect([...first.iv]).not.toEqual([...second.iv]);
+    expect(first.data).toBeInstanceOf(Blob);
+    expect(Buffer.from(await first.data.arrayBuffer())).not.toEqual(Buffer.from(await second.data.arrayBuffer()));
+    await expect(sealer.open(first)).resolves.toEqual(value);
+  });
+
+  it('keeps non-extractable keys in the keys table and reuses them after a reload', async () => {
+    const device = testDevice();
+    const sealed = await createRecordSealer(device.db).seal({ n: 1 });
+    const index = await createRecordSealer(device.db).blindIndex(MARIGOLD);
+    const row = await device.db.keys.get(KEYS_ROW_ID);
+    expect(row?.sealKey.extractable).toBe(false);
+    expect(row?.indexKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', row!.sealKey)).rejects.toThrow();
+
+    const reopened = device.reopen();
+    await expect(createRecordSealer(reopened).open(sealed)).resolves.toEqual({ n: 1 });
+    await expect(createRecordSealer(reopened).blindIndex(MARIGOLD)).resolves.toBe(index);
+  });
+
+  it('makes blind indexes that are stable per device, differ between devices and hide the number', async () => {
+    const a = createRecordSealer(testDevice().db);
+    const b = createRecordSealer(testDevice().db);
+    const index = await a.blindIndex(MARIGOLD);
+    expect(index).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(index).not.toContain(MARIGOLD);
+    await expect(a.blindIndex(MARIGOLD)).resolves.toBe(index);
+    await expect(a.blindIndex(ORLANDO)).resolves.not.toBe(index);
+    await expect(b.blindIndex(MARIGOLD)).resolves.not.toBe(index);
+  });
+
+  it('reports a tampered record as unreadable, never as rubbish', async () => {
+    const sealer = createRecordSealer(testDevice().db);
+    const sealed = await sealer.seal({ plan: 'text' });
+    const bytes = new Uint8Array(await sealed.data.arrayBuffer());
+    bytes[0]! ^= 1;
+    const error: unknown = await sealer.open({ ...sealed, data: new Blob([bytes]) }).catch((e: unknown) => e);
+    expect(isStorageError(error) && error.kind).toBe('unreadable');
+  });
+
+  it('refuses to seal values the codec cannot carry', async () => {
+    const sealer = createRecordSealer(testDevice().db);
+    const error: unknown = await sealer.seal({ when: new Date() }).catch((e: unknown) => e);
+    expect(isStorageError(error) && error.kind).toBe('invalid-record');
+  });
+
+  it('agrees on one set of keys when two connections create them at once', async () => {
+    const device = testDevice();
+    const other = new DeviceDatabase(device.name, { indexedDB: device.indexedDB, IDBKeyRange });
+    const [mine, theirs] = await Promise.all([deviceKeys(device.db), deviceKeys(other)]);
+    expect(mine.keyId).toBe(theirs.keyId);
+    other.close();
+  });
+});
