@@ -1,9 +1,62 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const NHS_BLUE = '#005eb8';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (docs/service-worker.md): precaches the app shell and every chunk so the
+    // app starts in airplane mode. It never caches national-service responses: clinical data
+    // lives only in the app's own database.
+    VitePWA({
+      strategies: 'generateSW',
+      // A new version waits for the crew to press Reload; it never reloads mid-job.
+      registerType: 'prompt',
+      // app/sync/service-worker-updates.ts registers, once, outside React.
+      injectRegister: false,
+      includeManifestIcons: true,
+      includeAssets: ['icons/icon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Crew Record Locator',
+        short_name: 'Crew Records',
+        description: "Find a patient's mental health crisis plan and crisis team by NHS number, even with no signal.",
+        lang: 'en-GB',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        theme_color: NHS_BLUE,
+        background_color: '#f0f4f5',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every emitted chunk, lazy ones included, and the pdf.js worker (.mjs), so every screen
+        // works offline; the manifest, its icons and includeAssets are added by the plugin. Not
+        // json: /config.json is fetched network-first by the app itself (app/config/load-config.ts),
+        // never from the precache. Not .map: sourcemaps are for us.
+        globPatterns: ['**/*.{js,mjs,css,html}'],
+        globIgnores: ['**/config.json', '**/*.map'],
+        // The pdf.js worker is ~1.24 MB; a file above this fails the build rather than being
+        // silently left out of the precache (a half-offline app).
+        maximumFileSizeToCacheInBytes: 2.5 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // Only app routes get the shell: never a file (config.json, a PDF, sw.js) or an API path.
+        navigateFallbackDenylist: [/\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i, /^\/api\//],
+        cleanupOutdatedCaches: true,
+        // Deliberately no runtimeCaching: national services are on other origins, and nothing
+        // from them may enter Cache Storage (issue 4, item 1).
+        runtimeCaching: [],
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -15,5 +68,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['app/test-setup.ts'],
     restoreMocks: true,
+    // The PWA plugin's virtual module exists only in builds; tests get an inert stand-in.
+    alias: { 'virtual:pwa-register': fileURLToPath(new URL('./app/sync/pwa-register.test-double.ts', import.meta.url)) },
   },
 });

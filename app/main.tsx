@@ -10,7 +10,15 @@ import { createRoot, type Root } from 'react-dom/client';
 import { QueryClient } from '@tanstack/react-query';
 import { loadConfig, ConfigError } from './config/load-config';
 import type { AppConfig } from './config/config-schema';
-import { fetchTransport } from './services/transport';
+import { fetchTransport, type Transport } from './services/transport';
+import { DEMO_DATABASE, LIVE_DATABASE } from './storage/database-names';
+import { lazyDeviceStorage } from './storage/lazy-device-storage';
+import { createConnectivity } from './sync/connectivity';
+import { createExternalStore } from './sync/external-store';
+import { startQueuedLookups, type QueuedLookupResult } from './sync/queued-lookups';
+import { observeReachability, probeFor } from './sync/reachability-transport';
+import { startRetention } from './sync/retention';
+import { SAVED_ON_DEVICE_KEY } from './features/lookup/saved-on-device-key';
 import { createNationalServices } from './services/national-services';
 import { App } from './features/shell/app';
 import { AppFrame } from './features/shell/app-frame';
@@ -18,29 +26,69 @@ import { ConfigErrorScreen } from './features/shell/config-error-screen';
 import type { Runtime } from './features/shell/runtime-context';
 import { shellWords } from './features/shell/shell-words';
 import { shouldRetry, retryDelayMs } from './sync/retry-policy';
+import { registerServiceWorker } from './sync/service-worker-updates';
 
 // nhsuk-frontend 10 styles its components only when these classes are on <body>.
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 
-async function buildRuntime(config: AppConfig): Promise<Runtime> {
+interface ServiceWiring {
+  readonly transport: Transport;
+  readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string };
+  readonly organisationOds: string;
+  readonly asid: string | undefined;
+  readonly demoPatients: Runtime['demoPatients'];
+}
+
+async function wireServices(config: AppConfig): Promise<ServiceWiring> {
   if (config.mode === 'demo') {
     const { createDemoTransport } = await import('./services/demo-transport');
     const demo = await createDemoTransport();
-    return {
-      mode: 'demo',
-      services: createNationalServices({ transport: demo.transport, bases: demo.bases, organisationOds: demo.organisationOds, asid: demo.asid }),
-      demoPatients: demo.patients,
-    };
+    return { transport: demo.transport, bases: demo.bases, organisationOds: demo.organisationOds, asid: demo.asid, demoPatients: demo.patients };
   }
+  return { transport: fetchTransport, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [] };
+}
+
+async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promise<Runtime> {
+  const wiring = await wireServices(config);
+  // Demo mode answers in the page, so it works with no signal at all (trainers in a room
+  // without Wi-Fi): its synthetic services are always reachable.
+  const connectivity =
+    config.mode === 'demo'
+      ? createConnectivity({ probe: async () => true, initiallyReachable: true })
+      : createConnectivity({ probe: probeFor(wiring.transport, wiring.bases.nrl), initiallyReachable: navigator.onLine });
+  const services = createNationalServices({
+    transport: observeReachability(wiring.transport, connectivity, Object.values(wiring.bases)),
+    bases: wiring.bases,
+    organisationOds: wiring.organisationOds,
+    ...(wiring.asid ? { asid: wiring.asid } : {}),
+  });
+  // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
+  const { plans, queue, requestPersistentStorage } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
+  const policy = { staleAfterHours: config.staleAfterHours, retentionHours: config.retentionHours };
+
+  if (config.mode === 'live') connectivity.start();
+  startRetention(plans, () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }));
+  startQueuedLookups({
+    queue,
+    plans,
+    queryClient,
+    services,
+    connectivity,
+    retentionHours: policy.retentionHours,
+    onResult: (result) => queuedResults.set([...queuedResults.getSnapshot().filter((r) => r.nhsNumber !== result.nhsNumber), result]),
+    onQueueChanged: () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }),
+  });
   return {
-    mode: 'live',
-    services: createNationalServices({
-      transport: fetchTransport,
-      bases: config.services,
-      organisationOds: config.organisationOds,
-      ...(config.asid ? { asid: config.asid } : {}),
-    }),
-    demoPatients: [],
+    mode: config.mode,
+    services,
+    demoPatients: wiring.demoPatients,
+    policy,
+    connectivity,
+    plans,
+    queue,
+    queuedResults,
+    requestPersistentStorage,
   };
 }
 
@@ -77,8 +125,9 @@ async function start(root: Root) {
   );
   try {
     const config = await loadConfig();
-    const runtime = await buildRuntime(config);
-    render(root, <App runtime={runtime} queryClient={createQueryClient()} />);
+    const queryClient = createQueryClient();
+    const runtime = await buildRuntime(config, queryClient);
+    render(root, <App runtime={runtime} queryClient={queryClient} />);
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `Start-up failed (${String(error)}).`;
     console.error('start-up failed', error);
@@ -90,5 +139,8 @@ async function start(root: Root) {
     );
   }
 }
+
+// Offline app shell and update prompt: registered once, outside React (docs/service-worker.md).
+registerServiceWorker();
 
 void start(createRoot(document.getElementById('root')!));

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from './load-config';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_CONFIG } from './config-schema';
+import type { ConfigProvenance } from './config-provenance';
+import { ConfigError, loadConfig, parseConfig, type LoadConfigOptions } from './load-config';
+import { browserConfigStore, SAVED_CONFIG_KEY, type SavedConfig, type SavedConfigStore } from './saved-config';
 
 const live = {
   mode: 'live',
@@ -15,6 +18,32 @@ const live = {
 
 function respond(status: number, body: string): typeof fetch {
   return async () => new Response(body, { status });
+}
+
+const offline: typeof fetch = async () => {
+  throw new TypeError('Failed to fetch');
+};
+
+function memoryStore(initial?: SavedConfig): SavedConfigStore & { copy: SavedConfig | undefined } {
+  const store = {
+    copy: initial,
+    read: () => store.copy,
+    write: (copy: SavedConfig) => void (store.copy = copy),
+  };
+  return store;
+}
+
+// The loader logs each fallback for the service desk; keep test output readable.
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+const savedLive: SavedConfig = { savedAt: '2026-11-24T08:00:00.000Z', config: live };
+
+async function load(fetchFn: typeof fetch, saved = memoryStore(), extra: Partial<LoadConfigOptions> = {}) {
+  const reports: ConfigProvenance[] = [];
+  const config = await loadConfig({ fetchFn, saved, report: (p) => void reports.push(p), ...extra });
+  return { config, reports, saved };
 }
 
 describe('parseConfig', () => {
@@ -64,19 +93,124 @@ describe('parseConfig', () => {
   });
 });
 
-describe('loadConfig', () => {
+describe('loadConfig: network first, then the last good copy', () => {
+  it('uses a valid file from the server and keeps it as the last good copy', async () => {
+    const { config, reports, saved } = await load(respond(200, JSON.stringify(live)));
+    expect(config.mode).toBe('live');
+    expect(saved.copy?.config).toEqual(live);
+    expect(reports).toEqual([{ source: 'server' }]);
+  });
+
+  it('prefers a newer file from the server over the saved copy', async () => {
+    const saved = memoryStore({ savedAt: '2026-11-01T00:00:00.000Z', config: { mode: 'demo' } });
+    const { config } = await load(respond(200, JSON.stringify(live)), saved);
+    expect(config.mode).toBe('live');
+    expect(saved.copy?.config).toEqual(live);
+  });
+
+  it('starts offline from the saved copy, quietly (no server problem to report)', async () => {
+    const { config, reports } = await load(offline, memoryStore(savedLive));
+    expect(config.mode).toBe('live');
+    expect(reports).toEqual([{ source: 'device', savedAt: savedLive.savedAt }]);
+  });
+
+  it('does not wait long for a weak signal when a copy is saved', async () => {
+    const hanging: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    const { config } = await load(hanging, memoryStore(savedLive), { timeoutMs: { withSavedCopy: 20, withoutSavedCopy: 10_000 } });
+    expect(config.mode).toBe('live');
+  });
+
+  it('never turns a set-up live device into a demo when the file goes missing', async () => {
+    const { config, reports } = await load(respond(404, ''), memoryStore(savedLive));
+    expect(config.mode).toBe('live');
+    expect(reports[0]).toMatchObject({ source: 'device', serverProblem: expect.stringMatching(/missing/) });
+  });
+
+  it('keeps working from the saved copy when the server sends a broken file, and says why', async () => {
+    const bad = JSON.stringify({ ...live, services: { ...live.services, nrl: 'not a url' } });
+    const saved = memoryStore(savedLive);
+    const { config, reports } = await load(respond(200, bad), saved);
+    expect(config.mode).toBe('live');
+    expect(reports[0]).toMatchObject({ source: 'device', serverProblem: expect.stringMatching(/services\.nrl/) });
+    expect(saved.copy).toEqual(savedLive);
+  });
+
+  it('treats a Wi-Fi sign-in page (HTML, 200) or a server error like no answer when a copy is saved', async () => {
+    expect((await load(respond(200, '<html>Sign in to Wi-Fi</html>'), memoryStore(savedLive))).config.mode).toBe('live');
+    expect((await load(respond(503, ''), memoryStore(savedLive))).config.mode).toBe('live');
+  });
+
+  it('ignores a saved copy this build no longer accepts', async () => {
+    const stale = memoryStore({ savedAt: savedLive.savedAt, config: { mode: 'live' } });
+    await expect(load(offline, stale)).rejects.toThrow(ConfigError);
+  });
+});
+
+describe('loadConfig: with nothing saved on the device', () => {
   it('runs demo mode when there is no config file', async () => {
-    await expect(loadConfig(respond(404, ''))).resolves.toEqual({ mode: 'demo', staleAfterHours: 12, retentionHours: 24 });
+    const { config, reports, saved } = await load(respond(404, ''));
+    expect(config).toEqual(DEMO_CONFIG);
+    expect(reports).toEqual([{ source: 'default' }]);
+    expect(saved.copy).toBeUndefined();
   });
 
   it('fails clearly on a file that is not JSON', async () => {
-    await expect(loadConfig(respond(200, '{mode: live'))).rejects.toThrow(/not valid JSON/);
+    await expect(load(respond(200, '{mode: live'))).rejects.toThrow(/not valid JSON/);
   });
 
-  it('fails clearly when the file cannot be fetched', async () => {
-    const offline: typeof fetch = async () => {
-      throw new TypeError('Failed to fetch');
+  it('fails clearly, naming the key, on an invalid file', async () => {
+    await expect(load(respond(200, JSON.stringify({ mode: 'live' })))).rejects.toThrow(ConfigError);
+  });
+
+  it('fails clearly on a server error', async () => {
+    await expect(load(respond(500, ''))).rejects.toThrow(/HTTP 500/);
+  });
+
+  it('fails clearly, never falling back to demo, when offline on the first start', async () => {
+    await expect(load(offline)).rejects.toThrow(/none are saved on this device/);
+  });
+});
+
+describe('browserConfigStore', () => {
+  function fakeStorage(): Storage {
+    const map = new Map<string, string>();
+    return {
+      getItem: (key: string) => map.get(key) ?? null,
+      setItem: (key: string, value: string) => void map.set(key, value),
+      removeItem: (key: string) => void map.delete(key),
+      clear: () => map.clear(),
+      key: () => null,
+      get length() {
+        return map.size;
+      },
     };
-    await expect(loadConfig(offline)).rejects.toThrow(ConfigError);
+  }
+
+  it('round-trips a copy under the versioned key', () => {
+    const storage = fakeStorage();
+    browserConfigStore(storage).write(savedLive);
+    expect(JSON.parse(storage.getItem(SAVED_CONFIG_KEY)!)).toEqual(savedLive);
+    expect(browserConfigStore(storage).read()).toEqual(savedLive);
+  });
+
+  it('reads garbage as nothing saved', () => {
+    const storage = fakeStorage();
+    storage.setItem(SAVED_CONFIG_KEY, '{"oops"');
+    expect(browserConfigStore(storage).read()).toBeUndefined();
+    storage.setItem(SAVED_CONFIG_KEY, '{"config": {}}');
+    expect(browserConfigStore(storage).read()).toBeUndefined();
+  });
+
+  it('survives storage that refuses to write', () => {
+    const storage = fakeStorage();
+    storage.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    expect(() => browserConfigStore(storage).write(savedLive)).not.toThrow();
+  });
+
+  it('is inert where there is no localStorage (Node)', () => {
+    expect(browserConfigStore().read()).toBeUndefined();
   });
 });

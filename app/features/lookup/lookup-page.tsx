@@ -1,24 +1,45 @@
 import { useState } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import { useRuntime } from '../shell/runtime-context';
-import { DemoPatientList } from '../demo/demo-patient-list';
-import { LookupResult } from './lookup-result';
 import { newLookup, type Lookup } from '../../sync/lookup-queries';
+import { DemoPatientList } from '../demo/demo-patient-list';
+import { QueuedResults } from '../saved/queued-results';
+import { SavedOnDevice } from '../saved/saved-on-device';
+import { useRuntime } from '../shell/runtime-context';
+import { LookupResult } from './lookup-result';
 import { lookupWords } from './lookup-words';
+import { SavedLookup, type SavedReason } from './saved-lookup';
 import { SearchForm } from './search-form';
 
+type Shown = { readonly lookup: Lookup; readonly from: 'network' } | { readonly lookup: Lookup; readonly from: 'device'; readonly reason: SavedReason };
+
 export function LookupPage() {
-  const { mode, demoPatients } = useRuntime();
-  const [lookup, setLookup] = useState<Lookup>();
-  const search = (nhsNumber: NhsNumber) => setLookup(newLookup(nhsNumber));
+  const { mode, demoPatients, connectivity } = useRuntime();
+  const [shown, setShown] = useState<Shown>();
+  // Known to be offline: answer from the device at once instead of waiting for a timeout.
+  const search = (nhsNumber: NhsNumber) =>
+    setShown(connectivity.getSnapshot().reachable ? { lookup: newLookup(nhsNumber), from: 'network' } : { lookup: newLookup(nhsNumber), from: 'device', reason: 'offline' });
+  const openSaved = (nhsNumber: NhsNumber) => setShown({ lookup: newLookup(nhsNumber), from: 'device', reason: 'opened' });
 
   return (
     <>
+      <QueuedResults onOpen={openSaved} />
       <h1 className="nhsuk-heading-l">{lookupWords.pageTitle}</h1>
       {/* Re-keyed when a demo patient is picked, so the box shows the number searched. */}
-      <SearchForm key={lookup?.id} onSearch={search} initialValue={lookup ? formatNhsNumber(lookup.nhsNumber) : ''} />
-      {mode === 'demo' && <DemoPatientList patients={demoPatients} open={!lookup} onPick={search} />}
-      {lookup && <LookupResult key={lookup.id} lookup={lookup} />}
+      <SearchForm key={`search-${shown?.lookup.id ?? 'new'}`} onSearch={search} initialValue={shown ? formatNhsNumber(shown.lookup.nhsNumber) : ''} />
+      {mode === 'demo' && <DemoPatientList patients={demoPatients} open={!shown} onPick={search} />}
+      {shown?.from === 'network' && <LookupResult key={shown.lookup.id} lookup={shown.lookup} />}
+      {shown?.from === 'device' && (
+        <SavedLookup key={shown.lookup.id} lookup={shown.lookup} reason={shown.reason} onSearchAgain={() => search(shown.lookup.nhsNumber)} />
+      )}
+      {shown ? (
+        <p>
+          <button type="button" className="crl-link-button" onClick={() => setShown(undefined)}>
+            {lookupWords.showSaved}
+          </button>
+        </p>
+      ) : (
+        <SavedOnDevice onOpen={openSaved} />
+      )}
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { NationalServices } from '../../services/national-services';
 import type { PointerSearch } from '../../domain/pointer';
 import { ServiceError } from '../../services/service-error';
 import { RuntimeProvider } from '../shell/runtime-context';
+import { testRuntime } from '../shell/test-runtime';
 import { LookupResult } from './lookup-result';
 import { newLookup } from '../../sync/lookup-queries';
 
@@ -39,7 +40,7 @@ function renderLookup(services: { getPatient: NationalServices['pds']['getPatien
   };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <RuntimeProvider runtime={{ mode: 'live', services: national, demoPatients: [] }}>
+    <RuntimeProvider runtime={testRuntime(national)}>
       <QueryClientProvider client={client}>
         <LookupResult lookup={newLookup(nhs(typed))} />
       </QueryClientProvider>

@@ -9,6 +9,7 @@ export const lookupWords = {
   nhsNumberLabel: 'NHS number',
   nhsNumberHint: '10 digits, for example 943 476 5919',
   search: 'Search',
+  showSaved: 'Close this result and show what is saved on this device',
   errorSummaryTitle: 'There is a problem',
   nhsNumberProblem: {
     empty: 'Enter an NHS number',
@@ -68,5 +69,40 @@ export const lookupWords = {
     retrieveFailedTitle: 'The plan could not be retrieved',
     noDocument: 'This record has no document this app can open.',
     documentTitle: (label: string) => `${label} document`,
+  },
+
+  device: {
+    checking: 'Checking the plans saved on this device…',
+    readFailedTitle: "Could not read this device's saved plans",
+    heading: 'Saved on this device',
+    retrieved: (time: string, age: string) => `Retrieved ${time}, ${age}`,
+    becauseUnreachable: 'The national services could not be reached. This is the copy saved on this device; it may have changed since.',
+    becauseOffline: 'No signal. This is the copy saved on this device; it may have changed since.',
+    becauseOpened: 'This is the copy saved on this device; it may have changed since.',
+    staleTitle: 'This plan may be out of date',
+    staleBody: (hours: number) => `It was retrieved more than ${hours} hours ago. Search again when you have signal.`,
+    searchAgain: 'Search again now',
+    expired: (hours: number) => `This saved copy has been deleted: plans are kept on the device for ${hours} hours.`,
+    notSaved: 'This search is not saved on this device.',
+    queuedTitle: 'Could not check for a crisis plan',
+    queuedBody:
+      'No signal, and nothing is saved on this device for this NHS number. The search is waiting and will run by itself when the signal returns; the result will show at the top of this screen.',
+    queueFailed: 'The search could not be kept to run later. Try again when you have signal.',
+    savedAt: (time: string, hours: number) => `Saved on this device at ${time}, kept for ${hours} hours.`,
+    savedEvicted: (count: number) =>
+      count === 1 ? 'The oldest saved plan was deleted to make room.' : `The ${count} oldest saved plans were deleted to make room.`,
+    saveFailed: 'This result could not be saved on this device, so it will not open without signal.',
+  },
+
+  queuedResults: {
+    title: 'A search that waited for signal has finished',
+    outcome: {
+      'crisis-plan': 'Crisis plan found',
+      'no-crisis-plan': 'No crisis plan found',
+      'could-not-check': 'Could not check for a crisis plan',
+      failed: 'Could not check for a crisis plan',
+    },
+    open: 'Open',
+    dismiss: 'Dismiss',
   },
 } as const;

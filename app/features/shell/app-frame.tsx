@@ -2,8 +2,10 @@ import type { ReactNode } from 'react';
 import { NhsLogo } from './nhs-logo';
 import { shellWords } from './shell-words';
 import { ThemeToggle } from './theme-toggle';
+import { UpdatePrompt } from './update-prompt';
+import { SavedSettingsNotice } from './saved-settings-notice';
 
-/** The frame around every screen: skip link, header, DEMO banner when in demo mode, main. */
+/** The frame around every screen: skip link, header, DEMO banner when in demo mode, update prompt, main. */
 export function AppFrame({ demo, children }: { demo: boolean; children: ReactNode }) {
   return (
     <div className={demo ? 'crl-app crl-app--demo' : 'crl-app'}>
@@ -23,6 +25,9 @@ export function AppFrame({ demo, children }: { demo: boolean; children: ReactNod
       </header>
       {demo && <DemoBanner />}
       <div className="nhsuk-width-container">
+        {/* Above main, on every screen (the start-up error screen too: a new version may fix it). */}
+        <UpdatePrompt />
+        <SavedSettingsNotice />
         <main className="nhsuk-main-wrapper crl-main" id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -1,5 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { NationalServices } from '../../services/national-services';
+import type { LookupQueue } from '../../storage/lookup-queue';
+import type { PlanCache } from '../../storage/plan-cache';
+import type { Connectivity } from '../../sync/connectivity';
+import type { ExternalStore } from '../../sync/external-store';
+import type { QueuedLookupResult } from '../../sync/queued-lookups';
 
 /** A synthetic patient trainers can pick in demo mode. */
 export interface DemoPatientEntry {
@@ -14,6 +19,17 @@ export interface Runtime {
   readonly services: NationalServices;
   /** Demo mode only: the synthetic patients to offer trainers. */
   readonly demoPatients: readonly DemoPatientEntry[];
+  /** Device-cache rules from /config.json. */
+  readonly policy: { readonly staleAfterHours: number; readonly retentionHours: number };
+  readonly connectivity: Connectivity;
+  /** Lookups saved on this device (sealed; demo mode has its own database). */
+  readonly plans: PlanCache;
+  /** Searches made with no signal, waiting to run. */
+  readonly queue: LookupQueue;
+  /** Results of queued searches that ran, for the crew to be told. */
+  readonly queuedResults: ExternalStore<readonly QueuedLookupResult[]>;
+  /** Asks the browser not to evict this device's data (after the first save). */
+  readonly requestPersistentStorage: () => Promise<boolean>;
 }
 
 const RuntimeContext = createContext<Runtime | undefined>(undefined);

@@ -12,6 +12,17 @@ export const shellWords = {
   unexpectedErrorTitle: 'Something went wrong',
   unexpectedErrorAdvice: 'Reload the app. If this keeps happening, tell your service desk.',
   reload: 'Reload',
+  offlineTitle: 'Offline',
+  offlineBody: 'The national services cannot be reached. Plans saved on this device still open; new searches wait for signal.',
+  offlineLastReached: (time: string) => `Last reached at ${time}.`,
+  // Update prompt (app/features/shell/update-prompt.tsx): the crew chooses when; never automatic.
+  updateTitle: 'Update',
+  updateHeading: 'A new version is ready',
+  updateBody: 'Reload when you are ready, for example after this patient. The app will not reload by itself.',
+  updateReload: 'Reload',
+  // Settings from the device's last good copy while the server's file could not be used.
+  savedSettingsNotice: (savedAt: string) => `Using the settings saved on this device at ${savedAt}.`,
+  savedSettingsDetail: 'The settings file on the server could not be used. Tell your service desk.',
   darkModeOn: 'Dark mode: on',
   darkModeOff: 'Dark mode: off',
 } as const;

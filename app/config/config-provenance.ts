@@ -1,0 +1,25 @@
+/**
+ * Where this start's settings came from, for the shell's quiet notice. Set once by loadConfig;
+ * kept outside React (like the service-worker state) so the composition root needs no wiring.
+ */
+export type ConfigProvenance =
+  | { readonly source: 'server' }
+  /** No file on the server and none saved: demo mode. */
+  | { readonly source: 'default' }
+  /** The last good copy on this device; `serverProblem` when the server answered but wrongly. */
+  | { readonly source: 'device'; readonly savedAt: string; readonly serverProblem?: string };
+
+let current: ConfigProvenance | undefined;
+const listeners = new Set<() => void>();
+
+export const configProvenance = {
+  getSnapshot: (): ConfigProvenance | undefined => current,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  set(next: ConfigProvenance): void {
+    current = next;
+    listeners.forEach((listener) => listener());
+  },
+};

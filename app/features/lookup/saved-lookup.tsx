@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
+import type { CachedLookup } from '../../storage/plan-cache';
+import type { Lookup } from '../../sync/lookup-queries';
+import { snapshotServices } from '../../sync/snapshot-services';
+import { ProblemCard } from '../shell/problem-card';
+import { RuntimeProvider, useRuntime } from '../shell/runtime-context';
+import { LookupResult } from './lookup-result';
+import { SAVED_ON_DEVICE_KEY } from './saved-on-device-key';
+import { lookupWords } from './lookup-words';
+
+const words = lookupWords.device;
+
+/** Why a lookup is being answered from the device. */
+export type SavedReason = 'offline' | 'unreachable' | 'opened';
+
+/**
+ * No signal, or the crew opened a saved plan: show what this device saved for the number,
+ * with its age; with nothing saved, queue the search to run when the signal returns.
+ */
+export function SavedLookup({ lookup, reason, onSearchAgain }: { lookup: Lookup; reason: SavedReason; onSearchAgain?: () => void }) {
+  const { plans } = useRuntime();
+  const saved = useQuery({
+    queryKey: ['saved-lookup', lookup.id],
+    queryFn: async () => (await plans.find(lookup.nhsNumber)) ?? null,
+    retry: false,
+  });
+  if (saved.isPending) {
+    return (
+      <p className="nhsuk-body-l crl-status" role="status">
+        {words.checking}
+      </p>
+    );
+  }
+  if (saved.isError) {
+    return (
+      <ProblemCard title={words.readFailedTitle} level="urgent">
+        <p>{lookupWords.couldNotCheckAdvice}</p>
+      </ProblemCard>
+    );
+  }
+  if (!saved.data) {
+    return reason === 'opened' ? <p className="nhsuk-body-l">{words.notSaved}</p> : <QueuedSearch lookup={lookup} />;
+  }
+  return <SavedLookupView lookup={lookup} cached={saved.data} reason={reason} onSearchAgain={onSearchAgain} />;
+}
+
+/** Ticks so ages ("3 h ago") and expiry stay true while a saved plan stays open. */
+function useNow(intervalMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lookup; cached: CachedLookup; reason: SavedReason; onSearchAgain: (() => void) | undefined }) {
+  const runtime = useRuntime();
+  const now = useNow(30_000);
+  const deviceRuntime = useMemo(() => ({ ...runtime, services: snapshotServices(cached.snapshot) }), [runtime, cached]);
+  const deviceLookup = useMemo(() => ({ ...lookup, id: `${lookup.id}:device` }), [lookup]);
+  const { staleAfterHours, retentionHours } = runtime.policy;
+
+  if (now.getTime() >= new Date(cached.expiresAt).getTime()) {
+    return <p className="nhsuk-body-l">{words.expired(retentionHours)}</p>;
+  }
+  const reasonText = reason === 'offline' ? words.becauseOffline : reason === 'unreachable' ? words.becauseUnreachable : words.becauseOpened;
+  return (
+    <>
+      <section className="crl-saved-notice" aria-labelledby="saved-notice-heading">
+        <h2 className="nhsuk-heading-m" id="saved-notice-heading">
+          {words.heading}
+        </h2>
+        <p className="crl-saved-notice__retrieved">{words.retrieved(describeRetrievedTime(cached.retrievedAt, now), describeAge(cached.retrievedAt, now))}</p>
+        <p>{reasonText}</p>
+        {onSearchAgain && runtime.connectivity.getSnapshot().reachable && (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onSearchAgain}>
+            {words.searchAgain}
+          </button>
+        )}
+      </section>
+      {isStale(cached.retrievedAt, now, staleAfterHours) && (
+        <ProblemCard title={words.staleTitle} level="urgent">
+          <p>{words.staleBody(staleAfterHours)}</p>
+        </ProblemCard>
+      )}
+      <RuntimeProvider runtime={deviceRuntime}>
+        <LookupResult lookup={deviceLookup} source="device" />
+      </RuntimeProvider>
+    </>
+  );
+}
+
+/** Nothing saved and no signal: keep the search to run later, and say so only once it is kept. */
+function QueuedSearch({ lookup }: { lookup: Lookup }) {
+  const { queue } = useRuntime();
+  const queryClient = useQueryClient();
+  const queued = useQuery({
+    queryKey: ['queue-lookup', lookup.id],
+    queryFn: async () => {
+      const item = await queue.add(lookup.nhsNumber);
+      void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
+      return item;
+    },
+    retry: false,
+  });
+  return (
+    <ProblemCard title={words.queuedTitle} level="urgent">
+      {queued.isSuccess && <p>{words.queuedBody}</p>}
+      {queued.isError && <p>{words.queueFailed}</p>}
+      <p>{lookupWords.couldNotCheckAdvice}</p>
+    </ProblemCard>
+  );
+}

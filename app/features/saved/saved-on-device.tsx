@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
+import { describeAge, describeRetrievedTime } from '../../domain/staleness';
+import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
+import { useRuntime } from '../shell/runtime-context';
+import { savedWords as words } from './saved-words';
+
+/** What a crew looked up while in signal, to open later without it; and Clear this device. */
+export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => void }) {
+  const { plans, queue, policy } = useRuntime();
+  const queryClient = useQueryClient();
+  const saved = useQuery({
+    queryKey: SAVED_ON_DEVICE_KEY,
+    queryFn: async () => ({ plans: await plans.list(), waiting: await queue.list() }),
+    retry: false,
+  });
+  const [confirming, setConfirming] = useState(false);
+  const clear = useMutation({
+    mutationFn: () => plans.clearDevice(),
+    onSettled: () => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
+    },
+  });
+  const now = new Date();
+
+  return (
+    <section className="crl-saved" aria-labelledby="saved-heading">
+      <h2 className="nhsuk-heading-m" id="saved-heading">
+        {words.heading}
+      </h2>
+      <p>{words.intro(policy.retentionHours)}</p>
+      {saved.isError && <p>{words.readFailed}</p>}
+      {saved.isSuccess && saved.data.plans.length === 0 && saved.data.waiting.length === 0 && <p>{words.none}</p>}
+      {saved.isSuccess && saved.data.plans.length > 0 && (
+        <ul className="nhsuk-list crl-saved-list" aria-label={words.heading}>
+          {saved.data.plans.map((plan) => (
+            <li key={plan.nhsNumber}>
+              <button type="button" className="crl-record-item" onClick={() => onOpen(plan.nhsNumber)}>
+                <span className="crl-record-item__type">
+                  {plan.name} <span className="crl-nhs-number">{formatNhsNumber(plan.nhsNumber)}</span>
+                </span>
+                <span className="crl-record-item__meta">
+                  {plan.hasCrisisPlan ? words.crisisPlan : words.noCrisisPlan} · {words.retrieved(describeRetrievedTime(plan.retrievedAt, now), describeAge(plan.retrievedAt, now))}
+                </span>
+                <span className="crl-record-item__action">Open</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {saved.isSuccess && saved.data.waiting.length > 0 && (
+        <>
+          <h3 className="nhsuk-heading-s">{words.waitingHeading}</h3>
+          <ul className="nhsuk-list" aria-label={words.waitingHeading}>
+            {saved.data.waiting.map((item) => (
+              <li key={item.id}>
+                <span className="crl-nhs-number">{formatNhsNumber(item.nhsNumber)}</span>, {words.waitingItem(describeRetrievedTime(item.queuedAt, now))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {clear.isSuccess && !confirming && <p role="status">{words.cleared}</p>}
+      {clear.isError && <p role="alert">{words.clearFailed}</p>}
+      {confirming ? (
+        <div className="nhsuk-card nhsuk-card--warning" role="group" aria-labelledby="clear-confirm-title">
+          <div className="nhsuk-card__content">
+            <h3 className="nhsuk-card__heading" id="clear-confirm-title">
+              {words.clearConfirmTitle}
+            </h3>
+            <p>{words.clearConfirmBody}</p>
+            <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={() => clear.mutate()} disabled={clear.isPending}>
+              {words.clearConfirm}
+            </button>{' '}
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(false)}>
+              {words.clearCancel}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(true)}>
+          {words.clear}
+        </button>
+      )}
+    </section>
+  );
+}

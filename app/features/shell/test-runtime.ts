@@ -1,0 +1,33 @@
+import { vi } from 'vitest';
+import type { NationalServices } from '../../services/national-services';
+import { createConnectivity } from '../../sync/connectivity';
+import { createExternalStore } from '../../sync/external-store';
+import type { QueuedLookupResult } from '../../sync/queued-lookups';
+import type { Runtime } from './runtime-context';
+
+/** A Runtime for component tests: the given services, an empty device, signal present. */
+export function testRuntime(services: NationalServices, overrides: Partial<Runtime> = {}): Runtime {
+  return {
+    mode: 'live',
+    services,
+    demoPatients: [],
+    policy: { staleAfterHours: 12, retentionHours: 24 },
+    connectivity: createConnectivity({ probe: async () => true, initiallyReachable: true, events: new EventTarget() as unknown as Window }),
+    plans: {
+      save: vi.fn(async () => ({ saved: true as const, evicted: 0 })),
+      find: vi.fn(async () => undefined),
+      list: vi.fn(async () => []),
+      remove: vi.fn(async () => undefined),
+      purgeExpired: vi.fn(async () => 0),
+      clearDevice: vi.fn(async () => undefined),
+    },
+    queue: {
+      add: vi.fn(async (nhsNumber) => ({ id: 'q1', nhsNumber, queuedAt: new Date().toISOString() })),
+      list: vi.fn(async () => []),
+      remove: vi.fn(async () => undefined),
+    },
+    queuedResults: createExternalStore<readonly QueuedLookupResult[]>([]),
+    requestPersistentStorage: async () => true,
+    ...overrides,
+  };
+}

@@ -1,0 +1,33 @@
+import { useSyncExternalStore } from 'react';
+import { serviceWorkerUpdates, type ServiceWorkerUpdates } from '../../sync/service-worker-updates';
+import { shellWords } from './shell-words';
+
+/**
+ * "A new version is ready", in the NHS.UK notification-banner pattern. The crew decides when
+ * to reload (issue 4: no automatic reload while a plan is open). The empty live region is
+ * always in the page so a screen reader announces the banner when it appears; focus is left
+ * where it is, so nobody is pulled away from a patient mid-search.
+ */
+export function UpdatePrompt({ updates = serviceWorkerUpdates }: { updates?: ServiceWorkerUpdates }) {
+  const { needRefresh } = useSyncExternalStore(updates.subscribe, updates.getSnapshot);
+  return (
+    <div aria-live="polite">
+      {needRefresh && (
+        <div className="nhsuk-notification-banner crl-update-prompt" role="region" aria-labelledby="crl-update-title">
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="crl-update-title">
+              {shellWords.updateTitle}
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">{shellWords.updateHeading}</p>
+            <p className="nhsuk-body">{shellWords.updateBody}</p>
+            <button type="button" className="nhsuk-button crl-update-prompt__button" onClick={() => void updates.applyUpdate()}>
+              {shellWords.updateReload}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
