@@ -55,6 +55,7 @@ describe('LookupResult', () => {
     renderLookup({ getPatient: async () => patient('9990000042'), searchPointers: async () => none });
     expect(await screen.findByRole('heading', { name: 'No crisis plan found' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Could not check for a crisis plan' })).not.toBeInTheDocument();
+    expect(screen.getByText(/^From the national services at \d\d:\d\d\.$/)).toBeInTheDocument();
   });
 
   it('says "Could not check" when entries could not be read and no crisis plan is left', async () => {

@@ -52,6 +52,9 @@ export function LookupResult({ lookup, source = 'network' }: { lookup: Lookup; s
   }
   return (
     <>
+      {source === 'network' && (
+        <p className="crl-inline-status">{lookupWords.fromNationalServices(describeRetrievedTime(new Date(patient.dataUpdatedAt).toISOString(), new Date()))}</p>
+      )}
       <PatientBanner patient={patient.data} />
       {source === 'network' && pointers.isSuccess && <SaveToDevice lookup={lookup} />}
       <RecordsOutcome lookup={lookup} patient={patient.data} pointers={pointers} />

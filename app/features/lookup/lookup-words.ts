@@ -18,6 +18,7 @@ export const lookupWords = {
     checksum: 'NHS number is not a valid NHS number: check the digits',
   } satisfies Record<NhsNumberProblem, string>,
 
+  fromNationalServices: (time: string) => `From the national services at ${time}.`,
   checkingPatient: 'Checking who this is on the Personal Demographics Service…',
   checkingRecords: 'Checking the National Record Locator for a crisis plan…',
   identityFailedTitle: 'Could not confirm who this is',
