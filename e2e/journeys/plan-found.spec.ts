@@ -30,6 +30,11 @@ test('a crew finds a PDF crisis plan, reads it and can call the crisis team', as
 
   await expectNoSeriousA11yViolations(page);
 
+  // Night shifts: the dark theme keeps every screen element readable.
+  await page.getByRole('button', { name: 'Dark mode: off' }).click();
+  await expect(page.getByRole('button', { name: 'Dark mode: on' })).toHaveAttribute('aria-pressed', 'true');
+  await expectNoSeriousA11yViolations(page);
+
   // The contract: number in the body, not the URL; the required headers on every call.
   const search = services.requests.find((r) => r.url().endsWith('/DocumentReference/_search'))!;
   expect(search.method()).toBe('POST');

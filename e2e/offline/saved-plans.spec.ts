@@ -22,18 +22,24 @@ test('a plan looked up with signal opens with none, with its retrieved time and 
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a search with no signal and nothing saved waits, and runs by itself when the signal returns', async ({ lookup: screen, page, context }) => {
+test('a search with no signal and nothing saved waits, and runs by itself when the signal returns', async ({ lookup: screen, page, context, services }) => {
   await context.setOffline(true);
   await screen.search(SCENARIOS.noPointers.nhsNumber);
   await expect(page.getByRole('heading', { name: 'Could not check for a crisis plan' })).toBeVisible();
   await expect(page.getByText(/The search is waiting and will run by itself/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
+  // The app keeps probing for signal; nothing runs while there is none.
+  const probes = () => services.requests.filter((r) => r.method() === 'HEAD').length;
+  await expect.poll(probes).toBeGreaterThan(0);
+  await expect(page.getByRole('region', { name: 'A search that waited for signal has finished' })).toHaveCount(0);
 
   await context.setOffline(false);
   const finished = page.getByRole('region', { name: 'A search that waited for signal has finished' });
   await expect(finished).toContainText('999 000 0042');
   await expect(finished).toContainText('No crisis plan found');
+  // The waiting card gives way to the result it was waiting for.
+  await expect(page.getByText(/The search is waiting/)).toHaveCount(0);
   await finished.getByRole('button', { name: /Open/ }).click();
   await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Offline' })).toHaveCount(0);

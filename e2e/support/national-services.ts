@@ -38,13 +38,18 @@ function serviceOrigins(): Set<string> {
   return new Set([...bases.map((base) => new URL(base).origin), ...CONTACT_PAGE_ORIGINS]);
 }
 
-async function answer(route: Route, handlers: RequestHandler[], recorder: NationalServicesRecorder) {
+async function answer(route: Route, handlers: RequestHandler[], recorder: NationalServicesRecorder, network: { offline: boolean }) {
   const request = route.request();
-  if (request.method() === 'OPTIONS') {
+  const preflight = request.method() === 'OPTIONS';
+  if (!preflight) recorder.requests.push(request);
+  if (network.offline) {
+    await route.abort('internetdisconnected');
+    return;
+  }
+  if (preflight) {
     await route.fulfill({ status: 204, headers: CORS_HEADERS });
     return;
   }
-  recorder.requests.push(request);
   const body = request.postDataBuffer();
   const fetchRequest = new Request(request.url(), {
     method: request.method(),
@@ -67,13 +72,21 @@ async function answer(route: Route, handlers: RequestHandler[], recorder: Nation
 export async function useLiveNationalServices(context: BrowserContext, config: unknown = LIVE_CONFIG): Promise<NationalServicesRecorder> {
   const recorder: NationalServicesRecorder = { requests: [] };
   const handlers = createHandlers(TEST_SERVICE_BASES);
+  // Chromium lets routed requests through while the context is "offline", so a test's
+  // setOffline(true) would not cut the mocked services. Follow it here, as a real network would.
+  const network = { offline: false };
+  const setOffline = context.setOffline.bind(context);
+  context.setOffline = async (offline: boolean) => {
+    network.offline = offline;
+    await setOffline(offline);
+  };
   const origins = serviceOrigins();
   await context.route('**/config.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }),
   );
   await context.route(
     (url) => origins.has(url.origin),
-    (route) => answer(route, handlers, recorder),
+    (route) => answer(route, handlers, recorder, network),
   );
   // Belt and braces: any other remote origin (a tracking pixel in a plan, a CDN) is refused
   // and recorded, so a test can assert that nothing tried to leave the device.

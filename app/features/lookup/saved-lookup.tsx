@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
 import type { CachedLookup } from '../../storage/plan-cache';
@@ -20,9 +20,13 @@ export type SavedReason = 'offline' | 'unreachable' | 'opened';
  * with its age; with nothing saved, queue the search to run when the signal returns.
  */
 export function SavedLookup({ lookup, reason, onSearchAgain }: { lookup: Lookup; reason: SavedReason; onSearchAgain?: () => void }) {
-  const { plans } = useRuntime();
+  const { plans, queuedResults } = useRuntime();
+  // When this very search was queued and has now run, show what it saved in its place.
+  const ranSinceQueued = useSyncExternalStore(queuedResults.subscribe, () =>
+    queuedResults.getSnapshot().some((result) => result.nhsNumber === lookup.nhsNumber && result.outcome !== 'failed'),
+  );
   const saved = useQuery({
-    queryKey: ['saved-lookup', lookup.id],
+    queryKey: ['saved-lookup', lookup.id, ranSinceQueued],
     queryFn: async () => (await plans.find(lookup.nhsNumber)) ?? null,
     retry: false,
   });
