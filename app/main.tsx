@@ -69,7 +69,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
 
   if (config.mode === 'live') connectivity.start();
   startRetention(plans, () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }));
-  startQueuedLookups({
+  const queuedLookups = startQueuedLookups({
     queue,
     plans,
     queryClient,
@@ -88,6 +88,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     plans,
     queue,
     queuedResults,
+    runQueuedLookups: queuedLookups.runNow,
     requestPersistentStorage,
   };
 }

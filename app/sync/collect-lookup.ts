@@ -17,7 +17,8 @@ export async function collectLookup(
   lookup: Lookup,
   patient: Patient,
   search: PointerSearch,
-  now: () => Date = () => new Date(),
+  /** When PDS and NRL answered: the age crews see counts from here, not from when collecting ended. */
+  retrievedAt: Date,
 ): Promise<LookupSnapshot> {
   const records = search.pointers.filter(isRecordPointer);
   const documentJobs = records.flatMap((pointer) => {
@@ -38,7 +39,7 @@ export async function collectLookup(
     documents,
     contacts,
     organisations,
-    retrievedAt: now().toISOString(),
+    retrievedAt: retrievedAt.toISOString(),
   };
 }
 

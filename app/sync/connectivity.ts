@@ -43,10 +43,12 @@ export function createConnectivity(options: ConnectivityOptions): Connectivity {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let delay = first;
 
+  // Listeners hear about changes of reachability only: every service reply moves
+  // lastReachedAt, which matters only once the services are unreachable again.
   function set(next: ConnectivityState) {
-    if (next.reachable === state.reachable && next.lastReachedAt === state.lastReachedAt) return;
+    const changed = next.reachable !== state.reachable;
     state = next;
-    listeners.forEach((listener) => listener());
+    if (changed) listeners.forEach((listener) => listener());
   }
 
   function scheduleProbe() {

@@ -38,7 +38,7 @@ function setup(searchPointers: NationalServices['nrl']['searchPointers']) {
   };
   const connectivity = createConnectivity({ probe: async () => false, initiallyReachable: false, events: new EventTarget() as unknown as Window });
   const results: QueuedLookupResult[] = [];
-  const stop = startQueuedLookups({
+  const { stop, runNow } = startQueuedLookups({
     queue,
     plans,
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
@@ -47,7 +47,7 @@ function setup(searchPointers: NationalServices['nrl']['searchPointers']) {
     retentionHours: 24,
     onResult: (r) => results.push(r),
   });
-  return { items, queue, saved, plans, connectivity, results, stop };
+  return { items, queue, saved, plans, connectivity, results, stop, runNow };
 }
 
 describe('startQueuedLookups', () => {
@@ -85,5 +85,27 @@ describe('startQueuedLookups', () => {
     await vi.waitFor(() => expect(results).toHaveLength(2));
     expect(results.every((r) => r.outcome === 'failed')).toBe(true);
     expect(items).toEqual([]);
+  });
+});
+
+describe('startQueuedLookups triggers', () => {
+  it('does not reread the queue on every reply while the services stay reachable', async () => {
+    const { connectivity, queue } = setup(async () => ({ pointers: [], skippedEntries: 0 }));
+    connectivity.reportReached();
+    await vi.waitFor(() => expect(queue.list).toHaveBeenCalled());
+    const reads = queue.list.mock.calls.length;
+    connectivity.reportReached();
+    connectivity.reportReached();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(queue.list.mock.calls.length).toBe(reads);
+  });
+
+  it('runs a search queued while the services were already reachable when asked to', async () => {
+    const { connectivity, results, runNow, items } = setup(async () => ({ pointers: [], skippedEntries: 0 }));
+    connectivity.reportReached();
+    await vi.waitFor(() => expect(results).toHaveLength(2));
+    items.push({ id: 'c', nhsNumber: nhs('9990000034') });
+    runNow();
+    await vi.waitFor(() => expect(results).toHaveLength(3));
   });
 });

@@ -45,7 +45,7 @@ export function startQueuedLookups(o: {
   retentionHours: number;
   onResult: (result: QueuedLookupResult) => void;
   onQueueChanged?: () => void;
-}): () => void {
+}): { stop: () => void; runNow: () => void } {
   let running = false;
   let again = false;
 
@@ -54,7 +54,8 @@ export function startQueuedLookups(o: {
     try {
       const patient = await o.queryClient.fetchQuery(patientQuery(o.services, lookup));
       const search = await o.queryClient.fetchQuery(pointersQuery(o.services, lookup, patient.nhsNumber));
-      const snapshot = await collectLookup(o.queryClient, o.services, lookup, patient, search);
+      const answeredAt = new Date();
+      const snapshot = await collectLookup(o.queryClient, o.services, lookup, patient, search, answeredAt);
       await o.plans.save(snapshot, { retentionHours: o.retentionHours });
       await o.queue.remove(id);
       o.onResult({ nhsNumber, outcome: outcomeOf(snapshot), snapshot });
@@ -90,10 +91,19 @@ export function startQueuedLookups(o: {
     }
   }
 
-  const onChange = () => {
-    if (o.connectivity.getSnapshot().reachable) void drain();
+  // Drain when the services become reachable, not on every reply while they already are.
+  let wasReachable = o.connectivity.getSnapshot().reachable;
+  const unsubscribe = o.connectivity.subscribe(() => {
+    const reachable = o.connectivity.getSnapshot().reachable;
+    if (reachable && !wasReachable) void drain();
+    wasReachable = reachable;
+  });
+  if (wasReachable) void drain();
+  return {
+    stop: unsubscribe,
+    // A search was just queued: run it at once if the services can be reached after all.
+    runNow: () => {
+      if (o.connectivity.getSnapshot().reachable) void drain();
+    },
   };
-  const unsubscribe = o.connectivity.subscribe(onChange);
-  onChange();
-  return unsubscribe;
 }

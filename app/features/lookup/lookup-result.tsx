@@ -74,7 +74,11 @@ function SaveToDevice({ lookup }: { lookup: Lookup }) {
     queryFn: async () => {
       const patient = await queryClient.fetchQuery(patientQuery(runtime.services, lookup));
       const search = await queryClient.fetchQuery(pointersQuery(runtime.services, lookup, patient.nhsNumber));
-      const snapshot = await collectLookup(queryClient, runtime.services, lookup, patient, search);
+      // The copy is as old as the older of the two answers it is built on.
+      const answeredAt = [patientQuery(runtime.services, lookup).queryKey, pointersQuery(runtime.services, lookup, patient.nhsNumber).queryKey]
+        .map((queryKey) => queryClient.getQueryState(queryKey)?.dataUpdatedAt ?? Date.now())
+        .reduce((a, b) => Math.min(a, b));
+      const snapshot = await collectLookup(queryClient, runtime.services, lookup, patient, search, new Date(answeredAt));
       const outcome = await runtime.plans.save(snapshot, { retentionHours: runtime.policy.retentionHours });
       void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
       void runtime.requestPersistentStorage();

@@ -63,6 +63,7 @@ function useNow(intervalMs: number): Date {
 function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lookup; cached: CachedLookup; reason: SavedReason; onSearchAgain: (() => void) | undefined }) {
   const runtime = useRuntime();
   const now = useNow(30_000);
+  const reachable = useSyncExternalStore(runtime.connectivity.subscribe, () => runtime.connectivity.getSnapshot().reachable);
   const deviceRuntime = useMemo(() => ({ ...runtime, services: snapshotServices(cached.snapshot) }), [runtime, cached]);
   const deviceLookup = useMemo(() => ({ ...lookup, id: `${lookup.id}:device` }), [lookup]);
   const { staleAfterHours, retentionHours } = runtime.policy;
@@ -79,7 +80,7 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
         </h2>
         <p className="crl-saved-notice__retrieved">{words.retrieved(describeRetrievedTime(cached.retrievedAt, now), describeAge(cached.retrievedAt, now))}</p>
         <p>{reasonText}</p>
-        {onSearchAgain && runtime.connectivity.getSnapshot().reachable && (
+        {onSearchAgain && reachable && (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onSearchAgain}>
             {words.searchAgain}
           </button>
@@ -99,13 +100,14 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
 
 /** Nothing saved and no signal: keep the search to run later, and say so only once it is kept. */
 function QueuedSearch({ lookup }: { lookup: Lookup }) {
-  const { queue } = useRuntime();
+  const { queue, runQueuedLookups } = useRuntime();
   const queryClient = useQueryClient();
   const queued = useQuery({
     queryKey: ['queue-lookup', lookup.id],
     queryFn: async () => {
       const item = await queue.add(lookup.nhsNumber);
       void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
+      runQueuedLookups();
       return item;
     },
     retry: false,

@@ -8,7 +8,7 @@ import { savedWords as words } from './saved-words';
 
 /** What a crew looked up while in signal, to open later without it; and Clear this device. */
 export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => void }) {
-  const { plans, queue, policy } = useRuntime();
+  const { plans, queue, policy, queuedResults } = useRuntime();
   const queryClient = useQueryClient();
   const saved = useQuery({
     queryKey: SAVED_ON_DEVICE_KEY,
@@ -18,6 +18,11 @@ export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
   const [confirming, setConfirming] = useState(false);
   const clear = useMutation({
     mutationFn: () => plans.clearDevice(),
+    onSuccess: () => {
+      // Nothing about a patient may outlive the clear in memory either.
+      queuedResults.set([]);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SAVED_ON_DEVICE_KEY[0] });
+    },
     onSettled: () => {
       setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });

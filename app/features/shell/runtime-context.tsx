@@ -26,6 +26,8 @@ export interface Runtime {
   readonly plans: PlanCache;
   /** Searches made with no signal, waiting to run. */
   readonly queue: LookupQueue;
+  /** Runs queued searches now if the services can be reached (after one was just queued). */
+  readonly runQueuedLookups: () => void;
   /** Results of queued searches that ran, for the crew to be told. */
   readonly queuedResults: ExternalStore<readonly QueuedLookupResult[]>;
   /** Asks the browser not to evict this device's data (after the first save). */

@@ -26,6 +26,7 @@ export function testRuntime(services: NationalServices, overrides: Partial<Runti
       list: vi.fn(async () => []),
       remove: vi.fn(async () => undefined),
     },
+    runQueuedLookups: vi.fn(),
     queuedResults: createExternalStore<readonly QueuedLookupResult[]>([]),
     requestPersistentStorage: async () => true,
     ...overrides,
