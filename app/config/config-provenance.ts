@@ -1,3 +1,5 @@
+import { createExternalStore } from '../sync/external-store';
+
 /**
  * Where this start's settings came from, for the shell's quiet notice. Set once by loadConfig;
  * kept outside React (like the service-worker state) so the composition root needs no wiring.
@@ -9,17 +11,4 @@ export type ConfigProvenance =
   /** The last good copy on this device; `serverProblem` when the server answered but wrongly. */
   | { readonly source: 'device'; readonly savedAt: string; readonly serverProblem?: string };
 
-let current: ConfigProvenance | undefined;
-const listeners = new Set<() => void>();
-
-export const configProvenance = {
-  getSnapshot: (): ConfigProvenance | undefined => current,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  set(next: ConfigProvenance): void {
-    current = next;
-    listeners.forEach((listener) => listener());
-  },
-};
+export const configProvenance = createExternalStore<ConfigProvenance | undefined>(undefined);

@@ -14,6 +14,7 @@ import {
   TRANSPORT_AND_STATUS_FAILURES,
   startMswServer,
   UUID,
+  replyWith as answer,
 } from './service-test-support';
 import { fetchTransport } from './transport';
 
@@ -84,14 +85,7 @@ function bundle(resources: unknown[]): Record<string, unknown> {
 }
 
 function replyWith(body: JsonBodyType): Request[] {
-  const seen: Request[] = [];
-  server.use(
-    http.post(SEARCH, ({ request }) => {
-      seen.push(request.clone());
-      return fhirJson(body);
-    }),
-  );
-  return seen;
+  return answer(server, 'post', SEARCH, body);
 }
 
 describe('NRL searchPointers: the request', () => {

@@ -11,6 +11,7 @@ import {
   TRANSPORT_AND_STATUS_FAILURES,
   startMswServer,
   UUID,
+  replyWith as answer,
 } from './service-test-support';
 import { fetchTransport } from './transport';
 
@@ -36,14 +37,7 @@ function organization(overrides: Record<string, unknown> = {}): Record<string, u
 }
 
 function replyWith(body: JsonBodyType): Request[] {
-  const seen: Request[] = [];
-  server.use(
-    http.get(`${BASE}/Organization/:code`, ({ request }) => {
-      seen.push(request);
-      return fhirJson(body);
-    }),
-  );
-  return seen;
+  return answer(server, 'get', `${BASE}/Organization/:code`, body);
 }
 
 describe('ODS getOrganisation', () => {

@@ -13,6 +13,7 @@ import {
   TRANSPORT_AND_STATUS_FAILURES,
   startMswServer,
   UUID,
+  replyWith as answer,
 } from './service-test-support';
 import { fetchTransport } from './transport';
 
@@ -40,14 +41,7 @@ function patientResource(overrides: Record<string, unknown> = {}): Record<string
 }
 
 function replyWith(body: JsonBodyType): Request[] {
-  const seen: Request[] = [];
-  server.use(
-    http.get(`${BASE}/Patient/:nhs`, ({ request }) => {
-      seen.push(request);
-      return fhirJson(body);
-    }),
-  );
-  return seen;
+  return answer(server, 'get', `${BASE}/Patient/:nhs`, body);
 }
 
 describe('PDS getPatient: the request', () => {

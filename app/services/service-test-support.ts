@@ -2,7 +2,7 @@
  * Shared by the service clients' unit tests (never imported by app code): an MSW server per
  * test file, and the failures every client must turn into the right ServiceError.
  */
-import { delay, HttpResponse, type JsonBodyType } from 'msw';
+import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
@@ -184,4 +184,19 @@ export async function expectFailure(promise: Promise<unknown>, service: ServiceN
   if (expected.retryAfterSeconds !== undefined) expect(serviceError.retryAfterSeconds).toBe(expected.retryAfterSeconds);
   if (expected.detail) expect(serviceError.detail).toMatch(expected.detail);
   return serviceError;
+}
+
+/**
+ * Answers `method path` with `body` (FHIR JSON) and records each request as sent, cloned so a
+ * test can still read its body.
+ */
+export function replyWith(server: ReturnType<typeof setupServer>, method: 'get' | 'post', path: string, body: JsonBodyType): Request[] {
+  const seen: Request[] = [];
+  server.use(
+    http[method](path, ({ request }) => {
+      seen.push(request.clone());
+      return fhirJson(body);
+    }),
+  );
+  return seen;
 }

@@ -65,6 +65,8 @@ export function LookupResult({ lookup, source = 'network' }: { lookup: Lookup; s
 /**
  * Saves the answered lookup on the device as one snapshot, replacing any older copy (a plan
  * withdrawn upstream leaves the device too). Says "saved" only after the write committed.
+ * A query keyed by the lookup (not an effect) runs the write exactly once per lookup, also
+ * under StrictMode's double mount, and gives the screen its status.
  */
 function SaveToDevice({ lookup }: { lookup: Lookup }) {
   const runtime = useRuntime();

@@ -3,6 +3,7 @@ import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { displayName } from '../../domain/patient';
 import { lookupWords } from '../lookup/lookup-words';
 import { describeError } from '../shell/describe-error';
+import { NotificationBanner } from '../shell/notification-banner';
 import { useRuntime } from '../shell/runtime-context';
 
 const words = lookupWords.queuedResults;
@@ -14,40 +15,33 @@ export function QueuedResults({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
   if (results.length === 0) return null;
   const dismiss = (nhsNumber: NhsNumber) => queuedResults.set(queuedResults.getSnapshot().filter((r) => r.nhsNumber !== nhsNumber));
   return (
-    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="region" aria-labelledby="queued-results-title">
-      <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="queued-results-title">
-          {words.title}
-        </h2>
-      </div>
-      <div className="nhsuk-notification-banner__content">
-        <ul className="nhsuk-list">
-          {results.map((result) => (
-            <li key={result.nhsNumber}>
-              <p className="nhsuk-notification-banner__heading">
-                <span className="crl-nhs-number">{formatNhsNumber(result.nhsNumber)}</span>
-                {result.outcome !== 'failed' && <>, {displayName(result.snapshot.patient.name)}</>}: {words.outcome[result.outcome]}
-              </p>
-              {result.outcome === 'failed' && <p>{describeError(result.error)}</p>}
-              {result.outcome !== 'failed' && (
-                <button
-                  type="button"
-                  className="nhsuk-button"
-                  onClick={() => {
-                    dismiss(result.nhsNumber);
-                    onOpen(result.nhsNumber);
-                  }}
-                >
-                  {words.open} <span className="nhsuk-u-visually-hidden">{formatNhsNumber(result.nhsNumber)}</span>
-                </button>
-              )}{' '}
-              <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => dismiss(result.nhsNumber)}>
-                {words.dismiss} <span className="nhsuk-u-visually-hidden">{formatNhsNumber(result.nhsNumber)}</span>
+    <NotificationBanner title={words.title} success>
+      <ul className="nhsuk-list">
+        {results.map((result) => (
+          <li key={result.nhsNumber}>
+            <p className="nhsuk-notification-banner__heading">
+              <span className="crl-nhs-number">{formatNhsNumber(result.nhsNumber)}</span>
+              {result.outcome !== 'failed' && <>, {displayName(result.snapshot.patient.name)}</>}: {words.outcome[result.outcome]}
+            </p>
+            {result.outcome === 'failed' && <p>{describeError(result.error)}</p>}
+            {result.outcome !== 'failed' && (
+              <button
+                type="button"
+                className="nhsuk-button"
+                onClick={() => {
+                  dismiss(result.nhsNumber);
+                  onOpen(result.nhsNumber);
+                }}
+              >
+                {words.open} <span className="nhsuk-u-visually-hidden">{formatNhsNumber(result.nhsNumber)}</span>
               </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+            )}{' '}
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => dismiss(result.nhsNumber)}>
+              {words.dismiss} <span className="nhsuk-u-visually-hidden">{formatNhsNumber(result.nhsNumber)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </NotificationBanner>
   );
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { serviceWorkerUpdates, type ServiceWorkerUpdates } from '../../sync/service-worker-updates';
+import { NotificationBanner } from './notification-banner';
 import { shellWords } from './shell-words';
 
 /**
@@ -13,20 +14,13 @@ export function UpdatePrompt({ updates = serviceWorkerUpdates }: { updates?: Ser
   return (
     <div aria-live="polite">
       {needRefresh && (
-        <div className="nhsuk-notification-banner crl-update-prompt" role="region" aria-labelledby="crl-update-title">
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="crl-update-title">
-              {shellWords.updateTitle}
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">{shellWords.updateHeading}</p>
-            <p className="nhsuk-body">{shellWords.updateBody}</p>
-            <button type="button" className="nhsuk-button crl-update-prompt__button" onClick={() => void updates.applyUpdate()}>
-              {shellWords.updateReload}
-            </button>
-          </div>
-        </div>
+        <NotificationBanner title={shellWords.updateTitle} className="crl-update-prompt">
+          <p className="nhsuk-notification-banner__heading">{shellWords.updateHeading}</p>
+          <p className="nhsuk-body">{shellWords.updateBody}</p>
+          <button type="button" className="nhsuk-button crl-update-prompt__button" onClick={() => void updates.applyUpdate()}>
+            {shellWords.updateReload}
+          </button>
+        </NotificationBanner>
       )}
     </div>
   );
