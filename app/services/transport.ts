@@ -36,7 +36,3 @@ export interface SentRequest {
 export function newRequestId(): string {
   return crypto.randomUUID();
 }
-
-export function newRequestContext(signal?: AbortSignal): RequestContext {
-  return signal ? { correlationId: crypto.randomUUID(), signal } : { correlationId: crypto.randomUUID() };
-}
