@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { LookupScreen } from '../support/lookup-screen';
-import { cacheStorageUrls, controlPageByServiceWorker } from '../support/service-worker';
+import { cacheStorageUrls, controlPageByServiceWorker, finishUpdateChecks } from '../support/service-worker';
 import { updatableTest as test } from '../support/updatable-preview';
 
 /**
@@ -21,6 +21,7 @@ test('the kill switch retires the worker without reloading the crew’s screen o
   expect(Object.keys(await cacheStorageUrls(page))).not.toEqual([]);
   await page.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
 
+  await finishUpdateChecks(page);
   server.publishKillSwitch();
   await page.clock.fastForward('01:00:01');
   await expect.poll(() => cacheStorageUrls(page)).toEqual({});

@@ -3,7 +3,7 @@ import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { LookupScreen } from '../support/lookup-screen';
 import { useLiveNationalServices } from '../support/national-services';
-import { askController, controlPageByServiceWorker } from '../support/service-worker';
+import { askController, controlPageByServiceWorker, finishUpdateChecks } from '../support/service-worker';
 import { NEW_VERSION, updatableTest as test, WHICH_VERSION } from '../support/updatable-preview';
 
 /**
@@ -28,6 +28,7 @@ test('a new version waits for the crew: prompt, no reload by itself, Reload brin
   await expect(plan.getByText('Triggers', { exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Saved on this device at' })).toBeVisible();
   await page.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
+  await finishUpdateChecks(page);
   server.publishNewVersion();
   await page.clock.fastForward('01:00:01');
 

@@ -13,6 +13,23 @@ export async function controlPageByServiceWorker(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
+/**
+ * Lets any update check already under way finish before a test publishes a new /sw.js.
+ *
+ * Chromium schedules its own update check after a navigation (deferred while the page is still
+ * fetching), and an update() made while a check is in flight joins that check rather than
+ * starting another (the spec's "equivalent job"). Without this, the app's hourly check could
+ * join a check that fetched the old /sw.js just before the new one was published, and find
+ * nothing: seen once in CI. Awaiting update() here joins and finishes any such check, so every
+ * check after it fetches what the server serves next.
+ */
+export async function finishUpdateChecks(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+}
+
 /** Every URL held in this origin's Cache Storage, by cache name. */
 export async function cacheStorageUrls(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(async () => {
