@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { formatNhsNumber } from '../domain/nhs-number';
+import { createAccessOutbox } from './access-outbox';
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
-import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PLAN_TEXT, TEAM, buildSnapshot, dumpRawRows, testDevice } from './test-support';
+import {
+  MARIGOLD,
+  MARIGOLD_OLD,
+  NOW,
+  ORLANDO,
+  PLAN_TEXT,
+  SSP_PDF_REQUEST_URL,
+  TEAM,
+  accessEventFor,
+  buildSnapshot,
+  dumpRawRows,
+  testDevice,
+} from './test-support';
 
 /**
  * Issue 4 item 3: no NHS number, name or plan text is in clear in IndexedDB. Read back with the
- * raw IndexedDB API, every store, every field, binary decoded as text.
+ * raw IndexedDB API, every store, every field, binary decoded as text. Access events waiting for
+ * the audit service count too: they name the patient and the documents' addresses.
  */
 describe('encryption at rest', () => {
   it('leaves no patient identifier, plan text or phone number readable in the raw rows', async () => {
@@ -15,12 +29,23 @@ describe('encryption at rest', () => {
     const snapshot = buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD });
     await cache.save(snapshot, { retentionHours: 24 });
     await createLookupQueue(device.db).add(ORLANDO, NOW);
+    const outbox = createAccessOutbox(device.db);
+    const events = [
+      accessEventFor('patient-read', MARIGOLD_OLD),
+      accessEventFor('pointer-search', MARIGOLD),
+      accessEventFor('document-retrieval', MARIGOLD),
+      accessEventFor('saved-copy-view', ORLANDO),
+    ];
+    for (const event of events) await outbox.record(event);
+    // A careless problem text quoting the request is scrubbed before it is kept in clear.
+    await outbox.failedAttempt(events[0]!.id, `rejected: ${events[0]!.request!.url} (${formatNhsNumber(MARIGOLD_OLD)})`);
     device.db.close();
 
     const { text, rows } = await dumpRawRows(device.indexedDB, device.name);
-    expect(rows).toBe(3); // keys, one plan, one queued lookup
+    expect(rows).toBe(8); // two key rows (clinical, access log), one plan, one queued lookup, four access events
     // The dump really does see inside binary: the sealed Blobs decode to (unreadable) text.
     expect(text.length).toBeGreaterThan(2000);
+    expect(text).toContain('rejected: [url] ([number])');
 
     const forbidden = [
       ...[MARIGOLD, MARIGOLD_OLD, ORLANDO].flatMap((n) => [n, formatNhsNumber(n), formatNhsNumber(n).replace(/ /g, '-')]),
@@ -42,6 +67,11 @@ describe('encryption at rest', () => {
       '01632960417',
       TEAM.switchboard,
       'crisis-7731',
+      SSP_PDF_REQUEST_URL,
+      'larkspur.example.nhs.uk',
+      '/Patient/',
+      'DocumentReference',
+      'RX4-crisis',
     ];
     const lowered = text.toLowerCase();
     for (const value of forbidden) expect(lowered, `"${value}" is readable at rest`).not.toContain(value.toLowerCase());

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createAccessOutbox } from './access-outbox';
 import { DEMO_DATABASE, LIVE_DATABASE } from './device-database';
+import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID } from './device-keys';
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { CURRENT_SCHEMA_VERSION } from './schema-history';
 import { createRecordSealer } from './sealed-record';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, testDevice } from './test-support';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from './test-support';
 import { IDBFactory } from 'fake-indexeddb';
 
 describe('device database: migration from version 1', () => {
@@ -57,6 +59,41 @@ describe('device database: migration from version 1', () => {
   });
 });
 
+describe('device database: migration from version 2', () => {
+  it('keeps cached plans, queued lookups and keys as they were, and adds the access-event outbox', async () => {
+    const device = testDevice({ schemaVersion: 2 });
+    const v2 = device.db;
+    expect(v2.verno).toBe(2);
+    // Version 2 rows are the shape the current code writes: plans, a queued search, the device keys.
+    await createPlanCache(v2).save(buildSnapshot({ nhsNumber: MARIGOLD, retrievedAt: hoursFrom(NOW, -1) }), { retentionHours: 24 });
+    await createLookupQueue(v2).add(ORLANDO, NOW);
+    const v2Rows = { plans: await v2.plans.toArray(), queued: await v2.queuedLookups.toArray(), keys: await v2.keys.toArray() };
+    expect(v2.tables.map((t) => t.name)).not.toContain('accessEvents');
+
+    const db = device.reopen();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+    // Untouched by the upgrade, row for row.
+    await expect(db.plans.toArray()).resolves.toEqual(v2Rows.plans);
+    await expect(db.queuedLookups.toArray()).resolves.toEqual(v2Rows.queued);
+    await expect(db.keys.toArray()).resolves.toEqual(v2Rows.keys);
+    expect((await createPlanCache(db).find(MARIGOLD, NOW))?.retrievedAt).toBe(hoursFrom(NOW, -1).toISOString());
+    expect((await createLookupQueue(db).list()).map((q) => q.nhsNumber)).toEqual([ORLANDO]);
+    expect(device.dropped).toEqual([]);
+
+    // The new table, with its ordering index, works; its key row sits beside the clinical one.
+    const schema = db.table('accessEvents').schema;
+    expect(schema.primKey.keyPath).toBe('id');
+    expect(schema.indexes.map((index) => index.name).sort()).toEqual(['[occurredAt+recordedAt+id]', 'recordedAt']);
+    const outbox = createAccessOutbox(db);
+    const event = buildAccessEvent();
+    await outbox.record(event);
+    await expect(outbox.pending()).resolves.toEqual([{ event, attempts: 0 }]);
+    expect((await db.keys.toArray()).map((row) => row.id).sort()).toEqual([ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID]);
+    expect((await db.keys.get(KEYS_ROW_ID))?.keyId).toBe(v2Rows.keys[0]?.keyId);
+  });
+});
+
 describe('device database: demo and real data', () => {
   it('keeps the demo database apart from the real one', async () => {
     const indexedDB = new IDBFactory();
@@ -69,5 +106,8 @@ describe('device database: demo and real data', () => {
     await createPlanCache(real.db).save(buildSnapshot(), { retentionHours: 24 });
     await createPlanCache(demo.db).clearDevice();
     await expect(createPlanCache(real.db).find(MARIGOLD, NOW)).resolves.toBeDefined();
+    // Demo accesses are audited (or not) apart from real ones: they never reach the real outbox.
+    await createAccessOutbox(demo.db).record(buildAccessEvent());
+    await expect(createAccessOutbox(real.db).count()).resolves.toBe(0);
   });
 });

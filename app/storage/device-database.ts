@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { KeysRow } from './device-keys';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history';
 import { SealedRecord } from './sealed-record';
-import type { DroppedRecord } from './storage-errors';
+import type { DroppedRecord, UnreadableRecords } from './storage-errors';
 
 export { DEMO_DATABASE, LIVE_DATABASE } from './database-names';
 
@@ -35,12 +35,34 @@ export const QueuedLookupRow = z.object({
 });
 export type QueuedLookupRow = z.output<typeof QueuedLookupRow>;
 
+/**
+ * One access event waiting for the audit service (DESIGN.md safety rule 6). The event itself is
+ * sealed (it holds an NHS number and request URLs) under the access log's own key, which "Clear
+ * this device" keeps; only what delivery and ordering need is in clear. No patient data is in
+ * `lastProblem`: access-outbox.ts scrubs it before writing.
+ */
+export const AccessEventRow = z.object({
+  /** The event's id (a UUID, and the AuditEvent's id): recording it twice keeps one row. */
+  id: z.string(),
+  /** When this device wrote it; orders events that occurred at the same instant. */
+  recordedAt: isoInstant,
+  /** The event's occurredAt normalised with toISOString, so the index sorts by time. */
+  occurredAt: isoInstant,
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  lastAttemptAt: z.optional(isoInstant),
+  lastProblem: z.optional(z.string()),
+  event: SealedRecord,
+});
+export type AccessEventRow = z.output<typeof AccessEventRow>;
+
 export interface DeviceDatabaseOptions {
   /** Tests pass fake-indexeddb's factory; the app uses the browser's. */
   readonly indexedDB?: IDBFactory;
   readonly IDBKeyRange?: typeof IDBKeyRange;
   /** Told about every stored row skipped and deleted because it could not be read. */
   readonly onDroppedRecord?: (dropped: DroppedRecord) => void;
+  /** Told about stored rows that could not be read and were kept (access events are never dropped). */
+  readonly onUnreadableRecords?: (unreadable: UnreadableRecords) => void;
   /** Migration tests only: declare the schema as it was at this version. */
   readonly schemaVersion?: number;
 }
@@ -49,7 +71,9 @@ export class DeviceDatabase extends Dexie {
   declare readonly keys: Table<KeysRow, string>;
   declare readonly plans: Table<PlanRow, string>;
   declare readonly queuedLookups: Table<QueuedLookupRow, string>;
+  declare readonly accessEvents: Table<AccessEventRow, string>;
   readonly reportDropped: (dropped: DroppedRecord) => void;
+  readonly reportUnreadable: (unreadable: UnreadableRecords) => void;
 
   constructor(name: string, options: DeviceDatabaseOptions = {}) {
     super(name, {
@@ -59,6 +83,7 @@ export class DeviceDatabase extends Dexie {
       chromeTransactionDurability: 'strict',
     });
     this.reportDropped = options.onDroppedRecord ?? warnDropped;
+    this.reportUnreadable = options.onUnreadableRecords ?? warnUnreadable;
     const upTo = options.schemaVersion ?? CURRENT_SCHEMA_VERSION;
     for (const step of SCHEMA_HISTORY) {
       if (step.version > upTo) break;
@@ -79,4 +104,8 @@ export function openDeviceDatabase(name: string, options?: DeviceDatabaseOptions
 
 function warnDropped(dropped: DroppedRecord): void {
   console.warn(`Device storage dropped an unreadable ${dropped.table} record: ${dropped.reason}`);
+}
+
+function warnUnreadable(unreadable: UnreadableRecords): void {
+  console.warn(`Device storage kept ${unreadable.count} unreadable ${unreadable.table} record(s): ${unreadable.reason}`);
 }

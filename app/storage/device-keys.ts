@@ -1,26 +1,40 @@
 import * as z from 'zod/mini';
 import type { DeviceDatabase } from './device-database';
+import { writeWithEviction } from './quota-eviction';
 import { StorageError, describeFailure } from './storage-errors';
 
 /**
- * The device's two keys, generated on first use and kept in the `keys` table. IndexedDB stores
+ * The device's keys, generated on first use and kept in the `keys` table. IndexedDB stores
  * CryptoKey objects by structured clone, so a non-extractable key never leaves WebCrypto: script
  * on this origin can use it, but nobody can copy it out (stack-notes §4.7). Node 20's
  * structuredClone (used by fake-indexeddb) clones CryptoKeys too, so tests store real keys.
  *
- * A later issue wraps the seal key with a shift PIN. That change lives here: the row would hold
- * a wrapped key and a salt, and `deviceKeys` would need an unlocked PIN-derived key to unwrap it.
- * A non-extractable key cannot be wrapped afterwards, so that change starts a new key (clearing
- * the cache, which lives for hours only) rather than converting this one.
+ * There are two rows, each holding a seal key and an index key, because their data must outlive
+ * different things:
+ * - `device` seals the clinical cache (plans, queued lookups). "Clear this device" deletes it,
+ *   so whatever it sealed can never be opened again.
+ * - `access-log` seals the access-event outbox. An access event is never dropped, only delivered
+ *   (DESIGN.md safety rule 6), so clearing the clinical cache must leave it readable, and it
+ *   must stay deliverable while the device is locked: this key is never PIN-wrapped.
+ *
+ * A later issue wraps the `device` seal key with a shift PIN. That change lives here: the row
+ * would hold a wrapped key and a salt, and `deviceKeys` would need an unlocked PIN-derived key to
+ * unwrap it. A non-extractable key cannot be wrapped afterwards, so that change starts a new key
+ * (clearing the cache, which lives for hours only) rather than converting this one; it must
+ * delete only the `device` row, never `access-log`.
  */
 
+/** The clinical cache's keys: deleted by "Clear this device", PIN-wrapped later. */
 export const KEYS_ROW_ID = 'device';
+/** The access-event outbox's keys: kept through "Clear this device", never PIN-wrapped. */
+export const ACCESS_LOG_KEYS_ROW_ID = 'access-log';
+export type KeysRowId = typeof KEYS_ROW_ID | typeof ACCESS_LOG_KEYS_ROW_ID;
 
 export interface DeviceKeys {
   readonly keyId: string;
   /** AES-GCM-256, encrypt/decrypt: every sealed record. */
   readonly sealKey: CryptoKey;
-  /** HMAC-SHA-256, sign: blind indexes of NHS numbers. */
+  /** HMAC-SHA-256, sign: blind indexes of NHS numbers. Unused under `access-log`, kept so both rows share one shape. */
   readonly indexKey: CryptoKey;
 }
 
@@ -30,7 +44,7 @@ const isKey = (algorithm: string, usage: KeyUsage) =>
   );
 
 export const KeysRow = z.object({
-  id: z.literal(KEYS_ROW_ID),
+  id: z.enum([KEYS_ROW_ID, ACCESS_LOG_KEYS_ROW_ID]),
   keyId: z.string().check(z.minLength(1)),
   sealKey: isKey('AES-GCM', 'encrypt'),
   indexKey: isKey('HMAC', 'sign'),
@@ -38,48 +52,68 @@ export const KeysRow = z.object({
 });
 export type KeysRow = z.output<typeof KeysRow>;
 
-// One load per open database: keys are read once, then held in memory while the app runs.
-const loaded = new WeakMap<DeviceDatabase, Promise<DeviceKeys>>();
+// One load per open database and key row: keys are read once, then held in memory while the app runs.
+const loaded = new WeakMap<DeviceDatabase, Map<KeysRowId, Promise<DeviceKeys>>>();
 
-export function deviceKeys(db: DeviceDatabase): Promise<DeviceKeys> {
-  let keys = loaded.get(db);
+export function deviceKeys(db: DeviceDatabase, row: KeysRowId = KEYS_ROW_ID): Promise<DeviceKeys> {
+  const held = heldFor(db);
+  let keys = held.get(row);
   if (!keys) {
-    const loading = loadOrCreate(db);
+    const loading = loadOrCreate(db, row);
     // A failure (storage blocked, say) is not remembered: the next call tries again.
     loading.catch(() => {
-      if (loaded.get(db) === loading) loaded.delete(db);
+      if (held.get(row) === loading) held.delete(row);
     });
-    loaded.set(db, loading);
+    held.set(row, loading);
     keys = loading;
   }
   return keys;
 }
 
-/** Drops the keys held in memory; the next use reads the table again (after Clear this device). */
-export function forgetDeviceKeys(db: DeviceDatabase): void {
-  loaded.delete(db);
+function heldFor(db: DeviceDatabase): Map<KeysRowId, Promise<DeviceKeys>> {
+  let held = loaded.get(db);
+  if (!held) {
+    held = new Map();
+    loaded.set(db, held);
+  }
+  return held;
 }
 
-async function loadOrCreate(db: DeviceDatabase): Promise<DeviceKeys> {
+/** Drops one row's keys held in memory; the next use reads the table again (after Clear this device). */
+export function forgetDeviceKeys(db: DeviceDatabase, row: KeysRowId = KEYS_ROW_ID): void {
+  loaded.get(db)?.delete(row);
+}
+
+async function loadOrCreate(db: DeviceDatabase, rowId: KeysRowId): Promise<DeviceKeys> {
   if (!globalThis.crypto?.subtle) throw new StorageError('unavailable', 'WebCrypto is not available (not a secure context?)');
-  const stored = KeysRow.safeParse(await db.keys.get(KEYS_ROW_ID));
+  const stored = KeysRow.safeParse(await db.keys.get(rowId));
   if (stored.success) return stored.data;
 
   // Generated outside the transaction: awaiting WebCrypto inside one commits it early (§4.3).
   const fresh = await generateKeys();
-  return db.transaction('rw', db.keys, async () => {
-    // Another tab may have created keys since we looked; theirs win so both tabs agree.
-    const existing = await db.keys.get(KEYS_ROW_ID);
-    const parsed = KeysRow.safeParse(existing);
-    if (parsed.success) return parsed.data;
-    if (existing !== undefined) {
-      // Records sealed under the lost keys can no longer be opened; they are dropped as they are read.
-      db.reportDropped({ table: 'keys', reason: `Unusable device keys replaced: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}` });
-    }
-    const row: KeysRow = { id: KEYS_ROW_ID, ...fresh, createdAt: new Date().toISOString() };
-    await db.keys.put(row);
-    return fresh;
-  });
+  let keys: DeviceKeys = fresh;
+  // A full disk must not stop the first access event being recorded (safety rule 6): make room
+  // as any other write does. Records sealed under a missing key could not be opened anyway.
+  await writeWithEviction(db, () =>
+    db.transaction('rw', db.keys, async () => {
+      // Another tab may have created keys since we looked; theirs win so both tabs agree.
+      const existing = await db.keys.get(rowId);
+      const parsed = KeysRow.safeParse(existing);
+      if (parsed.success) {
+        keys = parsed.data;
+        return;
+      }
+      if (existing !== undefined) {
+        // Records sealed under the lost keys can no longer be opened: cached ones are dropped as
+        // they are read, access events are kept and reported (access-outbox.ts).
+        db.reportDropped({ table: 'keys', reason: `Unusable ${rowId} keys replaced: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}` });
+      }
+      const row: KeysRow = { id: rowId, ...fresh, createdAt: new Date().toISOString() };
+      await db.keys.put(row);
+      keys = fresh;
+    }),
+  );
+  return keys;
 }
 
 async function generateKeys(): Promise<DeviceKeys> {

@@ -1,3 +1,4 @@
+import type { AccessOutbox } from './access-outbox';
 import type { LookupQueue } from './lookup-queue';
 import type { DeviceStorage } from './open-device-storage';
 import type { PlanCache } from './plan-cache';
@@ -22,5 +23,12 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     list: async () => (await loaded).queue.list(),
     remove: async (...args) => (await loaded).queue.remove(...args),
   };
-  return { plans, queue, requestPersistentStorage: async () => (await loaded).requestPersistentStorage() };
+  const access: AccessOutbox = {
+    record: async (...args) => (await loaded).access.record(...args),
+    pending: async (...args) => (await loaded).access.pending(...args),
+    delivered: async (...args) => (await loaded).access.delivered(...args),
+    failedAttempt: async (...args) => (await loaded).access.failedAttempt(...args),
+    count: async () => (await loaded).access.count(),
+  };
+  return { plans, queue, access, requestPersistentStorage: async () => (await loaded).requestPersistentStorage() };
 }

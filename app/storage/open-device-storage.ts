@@ -1,3 +1,4 @@
+import { createAccessOutbox, type AccessOutbox } from './access-outbox';
 import { openDeviceDatabase } from './device-database';
 import { createLookupQueue, type LookupQueue } from './lookup-queue';
 import { requestPersistentStorage } from './persistent-storage';
@@ -6,11 +7,18 @@ import { createPlanCache, type PlanCache } from './plan-cache';
 export interface DeviceStorage {
   readonly plans: PlanCache;
   readonly queue: LookupQueue;
+  /** Access events waiting for the audit service (safety rule 6); "Clear this device" leaves them. */
+  readonly access: AccessOutbox;
   readonly requestPersistentStorage: () => Promise<boolean>;
 }
 
 /** Everything the app keeps on the device, over one database. */
 export function openDeviceStorage(databaseName: string): DeviceStorage {
   const db = openDeviceDatabase(databaseName);
-  return { plans: createPlanCache(db), queue: createLookupQueue(db), requestPersistentStorage: () => requestPersistentStorage() };
+  return {
+    plans: createPlanCache(db),
+    queue: createLookupQueue(db),
+    access: createAccessOutbox(db),
+    requestPersistentStorage: () => requestPersistentStorage(),
+  };
 }

@@ -5,7 +5,7 @@ import { displayName } from '../domain/patient';
 import { isCrisisPlan } from '../domain/record-types';
 import { expiresAt as expiryFor } from '../domain/staleness';
 import { PlanRow, type DeviceDatabase } from './device-database';
-import { forgetDeviceKeys } from './device-keys';
+import { KEYS_ROW_ID, forgetDeviceKeys } from './device-keys';
 import { writeWithEviction } from './quota-eviction';
 import { createRecordSealer } from './sealed-record';
 import { NhsNumberField, describeIssues, maybe, parseSnapshot } from './snapshot-schema';
@@ -21,9 +21,12 @@ export interface PlanCache {
   list(now?: Date): Promise<CachedLookupSummary[]>;
   /** Forgets the cached record for a number (also for "PDS says not found"). */
   remove(nhsNumber: NhsNumber): Promise<void>;
-  /** Deletes records past their expiry (and any without a readable expiry); returns how many. */
+  /** Deletes records past their expiry (and any without a readable expiry); returns how many. Plans only. */
   purgeExpired(now?: Date): Promise<number>;
-  /** Deletes every cached plan AND queued lookup AND the device keys (Clear this device). */
+  /**
+   * Deletes every cached plan AND queued lookup AND the clinical keys (Clear this device). The
+   * access-event outbox and its key stay: those events are still owed to the audit service.
+   */
   clearDevice(): Promise<void>;
 }
 
@@ -178,6 +181,7 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
 
     purgeExpired: (now = new Date()) =>
       guarded(() =>
+        // Plans only: retention is for clinical copies; access events leave only once delivered (rule 6).
         db.transaction('rw', db.plans, async () => {
           const expired = await db.plans.where('expiresAt').belowOrEqual(now.toISOString()).delete();
           // A row whose expiry is missing or garbled is not in the index, so it would never expire: remove it too.
@@ -189,8 +193,10 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
     clearDevice: () =>
       guarded(async () => {
         try {
+          // Only the clinical keys row: the access log's key must survive, or every access event
+          // still waiting could never be opened and delivered (safety rule 6, device-keys.ts).
           await db.transaction('rw', [db.plans, db.queuedLookups, db.keys], async () => {
-            await Promise.all([db.plans.clear(), db.queuedLookups.clear(), db.keys.clear()]);
+            await Promise.all([db.plans.clear(), db.queuedLookups.clear(), db.keys.delete(KEYS_ROW_ID)]);
           });
         } finally {
           // New keys on next use; anything sealed under the old ones can no longer be opened.

@@ -3,9 +3,10 @@ import { StorageError, asStorageError, isQuotaError } from './storage-errors';
 
 /**
  * Runs a write; when the device is full, evicts the oldest cached plan (by retrievedAt) and tries
- * again, until the write fits or no plan is left to evict (issue 4 item 6). Queued lookups are
- * never evicted: they are searches a crew is still waiting on. Plans answering for
- * `keepLookupKeys` are spared: the write itself replaces them.
+ * again, until the write fits or no plan is left to evict (issue 4 item 6). Only plans are ever
+ * evicted: queued lookups are searches a crew is still waiting on, and access events are owed to
+ * the audit service (safety rule 6). Plans answering for `keepLookupKeys` are spared: the write
+ * itself replaces them.
  */
 export async function writeWithEviction(
   db: DeviceDatabase,

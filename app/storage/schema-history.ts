@@ -65,6 +65,18 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       if (dropped > 0) report({ table: 'plans', reason: `Migration to version 2 removed ${dropped} plan(s) without a readable expiry` });
     },
   },
+  {
+    // The access-event outbox (safety rule 6). Read oldest first by when the access happened,
+    // then when it was recorded; the id ends the index so every key is unique and a read can
+    // page on from the last key it saw. No upgrade: no existing row changes.
+    version: 3,
+    stores: {
+      keys: 'id',
+      plans: 'id, *lookupKeys, retrievedAt, expiresAt',
+      queuedLookups: 'id, &lookupKey, queuedAt',
+      accessEvents: 'id, recordedAt, [occurredAt+recordedAt+id]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

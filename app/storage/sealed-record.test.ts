@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceDatabase } from './device-database';
-import { KEYS_ROW_ID, deviceKeys } from './device-keys';
+import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID, deviceKeys, forgetDeviceKeys } from './device-keys';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError } from './storage-errors';
 import { MARIGOLD, ORLANDO, testDevice } from './test-support';
@@ -66,5 +66,23 @@ describe('seal and open', () => {
     const [mine, theirs] = await Promise.all([deviceKeys(device.db), deviceKeys(other)]);
     expect(mine.keyId).toBe(theirs.keyId);
     other.close();
+  });
+
+  it('keeps the access log under keys of its own, untouched when the clinical keys are forgotten or deleted', async () => {
+    const device = testDevice();
+    const clinical = createRecordSealer(device.db);
+    const access = createRecordSealer(device.db, { keyRow: ACCESS_LOG_KEYS_ROW_ID });
+    const sealed = await access.seal({ event: 1 });
+    await clinical.seal({ plan: 1 });
+    const [clinicalKeys, accessKeys] = await Promise.all([deviceKeys(device.db), deviceKeys(device.db, ACCESS_LOG_KEYS_ROW_ID)]);
+    expect(sealed.keyId).toBe(accessKeys.keyId);
+    expect(accessKeys.keyId).not.toBe(clinicalKeys.keyId);
+    expect((await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.sealKey.extractable).toBe(false);
+
+    await device.db.keys.delete(KEYS_ROW_ID);
+    forgetDeviceKeys(device.db);
+    await expect(access.open(sealed)).resolves.toEqual({ event: 1 });
+    expect((await deviceKeys(device.db)).keyId).not.toBe(clinicalKeys.keyId);
+    await expect(createRecordSealer(device.reopen(), { keyRow: ACCESS_LOG_KEYS_ROW_ID }).open(sealed)).resolves.toEqual({ event: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { NhsNumber } from '../domain/nhs-number';
 import type { DeviceDatabase } from './device-database';
-import { deviceKeys } from './device-keys';
+import { KEYS_ROW_ID, deviceKeys, type KeysRowId } from './device-keys';
 import { decodePayload, encodePayload } from './payload-codec';
 import { StorageError } from './storage-errors';
 
@@ -9,7 +9,8 @@ import { StorageError } from './storage-errors';
  * The one place clinical records are encrypted and decrypted (issue 4 item 3). Everything the
  * device keeps about a patient passes through `seal`/`open`; lookups go through `blindIndex`.
  * When a shift PIN wraps the device key (a later issue), device-keys.ts changes and this file's
- * callers do not.
+ * callers do not. The access-event outbox seals under its own key row (`keyRow: 'access-log'`),
+ * so "Clear this device" and the PIN leave it readable (device-keys.ts says why).
  *
  * AES-GCM-256 with a fresh random 12-byte IV per record. The ciphertext is kept as a Blob: the
  * issue asks for documents as Blobs, browsers store large Blobs outside the row, and
@@ -35,10 +36,16 @@ export interface RecordSealer {
   blindIndex(nhsNumber: NhsNumber): Promise<string>;
 }
 
-export function createRecordSealer(db: DeviceDatabase): RecordSealer {
+export interface RecordSealerOptions {
+  /** Which keys row seals and opens: the clinical cache's (`device`, the default) or the access log's. */
+  readonly keyRow?: KeysRowId;
+}
+
+export function createRecordSealer(db: DeviceDatabase, options: RecordSealerOptions = {}): RecordSealer {
+  const keyRow = options.keyRow ?? KEYS_ROW_ID;
   return {
     async seal(value) {
-      const keys = await deviceKeys(db);
+      const keys = await deviceKeys(db, keyRow);
       let plain: Uint8Array<ArrayBuffer>;
       try {
         plain = encodePayload(value);
@@ -51,7 +58,7 @@ export function createRecordSealer(db: DeviceDatabase): RecordSealer {
     },
 
     async open(sealed) {
-      const keys = await deviceKeys(db);
+      const keys = await deviceKeys(db, keyRow);
       if (sealed.keyId !== keys.keyId) throw new StorageError('unreadable', 'Sealed under a device key that no longer exists');
       let plain: ArrayBuffer;
       try {
@@ -69,7 +76,7 @@ export function createRecordSealer(db: DeviceDatabase): RecordSealer {
     },
 
     async blindIndex(nhsNumber) {
-      const keys = await deviceKeys(db);
+      const keys = await deviceKeys(db, keyRow);
       // The context prefix keeps this index distinct from any other identifier indexed later.
       const mac = await crypto.subtle.sign('HMAC', keys.indexKey, new TextEncoder().encode(BLIND_INDEX_CONTEXT + nhsNumber));
       return base64url(new Uint8Array(mac));

@@ -69,6 +69,17 @@ export interface DroppedRecord {
   readonly reason: string;
 }
 
+/**
+ * Stored rows that could not be read but were kept, because deleting them would break a promise
+ * (an access event is never dropped: safety rule 6). Reported once per read that met them.
+ */
+export interface UnreadableRecords {
+  readonly table: string;
+  readonly count: number;
+  /** Why, log-safe: schema paths and codes, or the crypto failure's name; the first few only. */
+  readonly reason: string;
+}
+
 /** Log-safe text for an unexpected failure: its name and message, never its data. */
 export function describeFailure(error: unknown): string {
   if (error instanceof StorageError) return error.detail;

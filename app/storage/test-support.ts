@@ -1,17 +1,18 @@
 /**
- * Test helpers for app/storage: a fresh fake IndexedDB per device, a realistic LookupSnapshot
- * factory, a way to make plan writes fail as a full disk does, and a raw dump of what IndexedDB
- * actually holds. Used by tests only.
+ * Test helpers for app/storage: a fresh fake IndexedDB per device, realistic LookupSnapshot and
+ * AccessEvent factories, a way to make writes fail as a full disk does, and a raw dump of what
+ * IndexedDB actually holds. Used by tests only.
  */
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { AccessEvent } from '../domain/access-event';
 import { documentKey, type LookupSnapshot } from '../domain/lookup-snapshot';
 import { parseNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
 import { FORMAT_RECORD_CONTACT, FORMAT_UNSTRUCTURED } from '../domain/pointer';
 import { MENTAL_HEALTH_CRISIS_PLAN, SNOMED_SYSTEM, recordTypeFor } from '../domain/record-types';
 import { DeviceDatabase, type DeviceDatabaseOptions } from './device-database';
-import type { DroppedRecord } from './storage-errors';
+import type { DroppedRecord, UnreadableRecords } from './storage-errors';
 
 export function nhs(value: string): NhsNumber {
   const parsed = parseNhsNumber(value);
@@ -34,9 +35,11 @@ export interface TestDevice {
   readonly db: DeviceDatabase;
   /** Every record storage reported dropping. */
   readonly dropped: DroppedRecord[];
+  /** Every report of unreadable records storage kept (one per read that met them). */
+  readonly unreadable: UnreadableRecords[];
   /** Opens the same database again, as the app does after a reload (closing `db` first). */
   reopen(options?: Pick<DeviceDatabaseOptions, 'schemaVersion'>): DeviceDatabase;
-  /** Makes plan or queue writes fail as a full disk does; see QuotaSwitch. */
+  /** Makes writes to chosen tables fail as a full disk does; see QuotaSwitch. */
   readonly quota: QuotaSwitch;
 }
 
@@ -47,9 +50,16 @@ export function testDevice(options: Pick<DeviceDatabaseOptions, 'schemaVersion'>
   const name = options.name ?? `crew-record-locator-test-${devices}`;
   const indexedDB = options.indexedDB ?? new IDBFactory();
   const dropped: DroppedRecord[] = [];
+  const unreadable: UnreadableRecords[] = [];
   const quota = new QuotaSwitch();
   const open = (schemaVersion?: number) => {
-    const db = new DeviceDatabase(name, { indexedDB, IDBKeyRange, onDroppedRecord: (d) => dropped.push(d), schemaVersion });
+    const db = new DeviceDatabase(name, {
+      indexedDB,
+      IDBKeyRange,
+      onDroppedRecord: (d) => dropped.push(d),
+      onUnreadableRecords: (u) => unreadable.push(u),
+      schemaVersion,
+    });
     db.use(quota.middleware());
     return db;
   };
@@ -61,6 +71,7 @@ export function testDevice(options: Pick<DeviceDatabaseOptions, 'schemaVersion'>
       return db;
     },
     dropped,
+    unreadable,
     reopen(again = {}) {
       db.close();
       db = open(again.schemaVersion);
@@ -148,6 +159,9 @@ export const TEAM = {
 } as const;
 
 const ODS = 'RX4';
+/** The crew's organisation (an ambulance trust). */
+export const CREW_ODS = 'RYA';
+const GATEWAY = 'https://api.trust.example.nhs.uk';
 const SSP_PDF = 'https://larkspur.example.nhs.uk/plans/crisis-7731.pdf';
 const HTML_PLAN = 'https://larkspur.example.nhs.uk/plans/respect-7731.html';
 const FHIR_PLAN = 'https://larkspur.example.nhs.uk/fhir/CarePlan/7731';
@@ -283,5 +297,55 @@ export async function dumpRawRows(indexedDB: IDBFactory, name: string): Promise<
     return { text: parts.join('\n'), rows: values.length };
   } finally {
     db.close();
+  }
+}
+
+export interface AccessEventOptions extends Partial<AccessEvent> {
+  /** Shorthand for `occurredAt`. */
+  at?: Date;
+}
+
+/** What the audit trail should never show in clear: the SSP URL of MARIGOLD's crisis plan PDF, as sent through the gateway. */
+export const SSP_PDF_REQUEST_URL = `${GATEWAY}/ssp/${encodeURIComponent(SSP_PDF)}`;
+
+/**
+ * A realistic AccessEvent: by default the crisis plan PDF for `nhsNumber` retrieved through SSP
+ * and answered 200. Pass `action` and the matching `request`/`outcome` for other kinds, or use
+ * `accessEventFor` for each kind's usual shape.
+ */
+export function buildAccessEvent(options: AccessEventOptions = {}): AccessEvent {
+  const { at, ...fields } = options;
+  const nhsNumber = fields.nhsNumber ?? MARIGOLD;
+  const occurredAt = fields.occurredAt ?? (at ?? NOW).toISOString();
+  // Tests also pass occurredAt values that are not instants at all.
+  const sentAt = Number.isNaN(Date.parse(occurredAt)) ? (at ?? NOW).getTime() : Date.parse(occurredAt);
+  return {
+    id: crypto.randomUUID(),
+    action: 'document-retrieval',
+    nhsNumber,
+    organisationOds: CREW_ODS,
+    asid: '200000009999',
+    correlationId: crypto.randomUUID(),
+    pointerId: `RX4-crisis-${nhsNumber}`,
+    occurredAt,
+    request: { method: 'GET', url: SSP_PDF_REQUEST_URL, requestId: crypto.randomUUID() },
+    outcome: { kind: 'answered', status: 200, answeredAt: new Date(sentAt + 800).toISOString() },
+    ...fields,
+  };
+}
+
+/** Each action with the request and outcome it usually has, for `nhsNumber`. */
+export function accessEventFor(action: AccessEvent['action'], nhsNumber: NhsNumber = MARIGOLD, at: Date = NOW): AccessEvent {
+  const base = buildAccessEvent({ nhsNumber, at });
+  switch (action) {
+    case 'patient-read':
+      return { ...base, action, pointerId: undefined, request: { method: 'GET', url: `${GATEWAY}/pds/Patient/${nhsNumber}`, requestId: crypto.randomUUID() } };
+    case 'pointer-search':
+      // The number travels in the body, not the URL.
+      return { ...base, action, pointerId: undefined, request: { method: 'POST', url: `${GATEWAY}/nrl/DocumentReference/_search`, requestId: crypto.randomUUID() } };
+    case 'document-retrieval':
+      return base;
+    case 'saved-copy-view':
+      return { ...base, action, request: undefined, outcome: { kind: 'shown-from-device' } };
   }
 }
