@@ -20,6 +20,9 @@ import { observeReachability, probeFor } from './sync/reachability-transport';
 import { startRetention } from './sync/retention';
 import { SAVED_ON_DEVICE_KEY } from './features/lookup/saved-on-device-key';
 import { createNationalServices } from './services/national-services';
+import { createAuditClient } from './services/audit-client';
+import { toAccessEvent, type RecordAccess } from './domain/access-event';
+import { startAccessDelivery } from './sync/access-delivery';
 import { App } from './features/shell/app';
 import { AppFrame } from './features/shell/app-frame';
 import { ConfigErrorScreen } from './features/shell/config-error-screen';
@@ -33,7 +36,7 @@ document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 
 interface ServiceWiring {
   readonly transport: Transport;
-  readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string };
+  readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string; readonly audit: string };
   readonly organisationOds: string;
   readonly asid: string | undefined;
   readonly demoPatients: Runtime['demoPatients'];
@@ -56,14 +59,25 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     config.mode === 'demo'
       ? createConnectivity({ probe: async () => true, initiallyReachable: true })
       : createConnectivity({ probe: probeFor(wiring.transport, wiring.bases.nrl), initiallyReachable: navigator.onLine });
+  // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
+  const { plans, queue, access, requestPersistentStorage } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  // The audit service is the trust's, not a national one: its failures say nothing about signal.
+  const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: shellWords.serviceName } });
+  const delivery = startAccessDelivery({ outbox: access, audit, connectivity });
+  const who = { organisationOds: wiring.organisationOds, asid: wiring.asid };
+  // Safety rule 6: resolves only once the access is on disk; callers show nothing before that.
+  const recordAccess: RecordAccess = async (event) => {
+    await access.record(toAccessEvent(event, who, crypto.randomUUID()));
+    delivery.flush();
+  };
+  const { pds, nrl, ods, ssp } = wiring.bases;
   const services = createNationalServices({
-    transport: observeReachability(wiring.transport, connectivity, Object.values(wiring.bases)),
-    bases: wiring.bases,
+    transport: observeReachability(wiring.transport, connectivity, [pds, nrl, ods, ssp]),
+    bases: { pds, nrl, ods, ssp },
     organisationOds: wiring.organisationOds,
     ...(wiring.asid ? { asid: wiring.asid } : {}),
+    recordAccess,
   });
-  // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, requestPersistentStorage } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
   const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
   const policy = { staleAfterHours: config.staleAfterHours, retentionHours: config.retentionHours };
 
@@ -90,6 +104,8 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     queuedResults,
     runQueuedLookups: queuedLookups.runNow,
     requestPersistentStorage,
+    recordAccess,
+    accessDelivery: delivery.status,
   };
 }
 
@@ -107,6 +123,9 @@ function createQueryClient(): QueryClient {
         // navigator.onLine is not the truth (DHIS2 lesson); the error tells the real story.
         networkMode: 'always',
       },
+      // Mutations are device work (Clear this device), never network calls: TanStack's default
+      // would pause them while the browser says offline, so Clear would hang with no signal.
+      mutations: { networkMode: 'always' },
     },
   });
 }

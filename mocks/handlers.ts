@@ -1,4 +1,5 @@
 import { delay, http, type RequestHandler } from 'msw';
+import { auditHandlers } from './audit';
 import { CONTACT_PAGE_ORIGINS, contactPageHandlers } from './contact-pages';
 import { nrlHandlers } from './nrl';
 import { odsHandlers } from './ods';
@@ -12,8 +13,8 @@ export interface MockOptions {
 }
 
 /**
- * Every mocked national service, for MSW's `setupServer` (unit tests), `getResponse` over
- * `context.route` (e2e) and `getResponse` in the page (demo mode). Each service ends in its own
+ * Every mocked national service, and the trust's audit service, for MSW's `setupServer` (unit
+ * tests), `getResponse` over `context.route` (e2e) and `getResponse` in the page (demo mode). Each service ends in its own
  * catch-all error, so a request under a base never goes unanswered; a request outside every
  * base gets no handler at all, and callers must refuse it rather than let it reach a network.
  */
@@ -24,7 +25,7 @@ export function createHandlers(bases: ServiceBases, options: MockOptions = {}): 
   const latency =
     latencyMs === undefined || latencyMs <= 0
       ? []
-      : [bases.pds, bases.nrl, bases.ssp, bases.ods].map(trim).concat(CONTACT_PAGE_ORIGINS).flatMap((base) =>
+      : [bases.pds, bases.nrl, bases.ssp, bases.ods, bases.audit].map(trim).concat(CONTACT_PAGE_ORIGINS).flatMap((base) =>
           [base, `${base}/*`].map((path) =>
             http.all(path, async () => {
               await delay(latencyMs);
@@ -37,6 +38,8 @@ export function createHandlers(bases: ServiceBases, options: MockOptions = {}): 
     ...nrlHandlers(trim(bases.nrl)),
     ...sspHandlers(trim(bases.ssp)),
     ...odsHandlers(trim(bases.ods)),
+    // A fresh, empty audit store for each createHandlers call.
+    ...auditHandlers(trim(bases.audit)),
     ...contactPageHandlers(),
   ];
 }

@@ -9,6 +9,8 @@ export interface ServiceBases {
   readonly nrl: string;
   readonly ods: string;
   readonly ssp: string;
+  /** The trust's audit service (a FHIR R4 server receiving AuditEvent), not a national one. */
+  readonly audit: string;
 }
 
 function basesAt(origin: string): ServiceBases {
@@ -17,6 +19,7 @@ function basesAt(origin: string): ServiceBases {
     nrl: `${origin}/record-locator/consumer/FHIR/R4`,
     ods: `${origin}/organisation-data-terminology-api/fhir`,
     ssp: `${origin}/spine-secure-proxy`,
+    audit: `${origin}/audit/FHIR/R4`,
   };
 }
 

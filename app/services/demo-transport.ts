@@ -11,7 +11,7 @@ const DEMO_LATENCY_MS = 400;
 
 export interface DemoTransport {
   readonly transport: Transport;
-  readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string };
+  readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string; readonly audit: string };
   readonly organisationOds: string;
   readonly asid: string;
   readonly patients: readonly { readonly nhsNumber: string; readonly title: string; readonly description: string }[];

@@ -1,3 +1,4 @@
+import type { RecordAccess } from '../domain/access-event';
 import type { PlanDocument } from '../domain/plan-document';
 import { FORMAT_RECORD_CONTACT, type Pointer, type PointerContent } from '../domain/pointer';
 import { documentTypeOf, mediaTypeOf } from './media-types';
@@ -26,7 +27,11 @@ export function createDocumentClient(o: {
   sspBaseUrl: string;
   fromAsid?: string;
   timeoutMs?: number;
+  /** Records each retrieval before the document is used (DESIGN.md rule 6). */
+  recordAccess?: RecordAccess;
 }): DocumentClient {
+  const accessTo = (pointer: Pointer) =>
+    o.recordAccess && { record: o.recordAccess, action: 'document-retrieval' as const, nhsNumber: pointer.subjectNhsNumber, pointerId: pointer.id };
   return {
     async getDocument(pointer, content, context) {
       // Contact pages must never go through SSP (§2.2); the contact page client reads them.
@@ -40,7 +45,7 @@ export function createDocumentClient(o: {
       }
       if (SSP_SCHEME.test(content.url)) return viaSsp(pointer, content, context);
       const mechanism = content.retrievalMechanism;
-      if (mechanism === 'Direct' && /^https:\/\//i.test(content.url)) return direct(content, context);
+      if (mechanism === 'Direct' && /^https:\/\//i.test(content.url)) return direct(pointer, content, context);
       throw unsupported(
         `retrieval mechanism ${mechanism ?? '(none)'} for a ${schemeOf(content.url)} URL is not supported`,
       );
@@ -67,11 +72,12 @@ export function createDocumentClient(o: {
       url: sspUrl(o.sspBaseUrl, content.url),
       headers,
       requestId: traceId,
+      access: accessTo(pointer),
       read: (reply) => readDocument(reply, content),
     });
   }
 
-  function direct(content: PointerContent, context: RequestContext): Promise<PlanDocument> {
+  function direct(pointer: Pointer, content: PointerContent, context: RequestContext): Promise<PlanDocument> {
     return callService({
       service: 'ssp',
       transport: o.transport,
@@ -80,6 +86,7 @@ export function createDocumentClient(o: {
       method: 'GET',
       url: content.url,
       anonymous: true,
+      access: accessTo(pointer),
       read: (reply) => readDocument(reply, content),
     });
   }

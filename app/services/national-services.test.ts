@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ServiceAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
 import { recordTypeFor, SNOMED_SYSTEM } from '../domain/record-types';
@@ -26,7 +27,9 @@ describe('createNationalServices', () => {
       http.get(`${bases.ssp}/:target`, record(() => new HttpResponse('<p>Plan</p>', { headers: { 'Content-Type': 'text/html' } }))),
       http.get('https://www.rx4.nhs.uk/contact', record(() => new HttpResponse('<h1>Team</h1>', { headers: { 'Content-Type': 'text/html' } }))),
     );
-    const services = createNationalServices({ transport: fetchTransport, bases, organisationOds: 'RX8', asid: '200000001234' });
+    const recorded: ServiceAccess[] = [];
+    const recordAccess = async (access: ServiceAccess) => void recorded.push(access);
+    const services = createNationalServices({ transport: fetchTransport, bases, organisationOds: 'RX8', asid: '200000001234', recordAccess });
     const context = testContext();
     const pointer: Pointer = {
       id: 'RX4-1',
@@ -56,5 +59,11 @@ describe('createNationalServices', () => {
     expect(nrl.headers.get('NHSD-End-User-Organisation-ODS')).toBe('RX8');
     expect(ods.url).toBe(`${bases.ods}/Organization/RX4`);
     expect(ssp.headers.get('Ssp-From')).toBe('200000001234');
+    // Patient data only: the organisation directory and public contact pages are not accesses.
+    expect(recorded.map((r) => [r.action, r.nhsNumber, r.pointerId])).toEqual([
+      ['patient-read', NHS, undefined],
+      ['pointer-search', NHS, undefined],
+      ['document-retrieval', NHS, 'RX4-1'],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { RecordAccess } from '../domain/access-event';
 import { createContactPageClient, type ContactPageClient } from './contact-page-client';
 import { createDocumentClient, type DocumentClient } from './document-client';
 import { createNrlClient, type NrlClient, type NrlLog } from './nrl-client';
@@ -22,12 +23,17 @@ export function createNationalServices(o: {
   asid?: string;
   timeoutMs?: number;
   log?: NrlLog;
+  /**
+   * Records every read of patient data (PDS, NRL, documents) before it is used, DESIGN.md rule 6.
+   * Required, so no composition can forget it. ODS and contact pages hold no patient data.
+   */
+  recordAccess: RecordAccess;
 }): NationalServices {
-  const { transport, organisationOds, timeoutMs } = o;
+  const { transport, organisationOds, timeoutMs, recordAccess } = o;
   return {
-    pds: createPdsClient({ transport, baseUrl: o.bases.pds, organisationOds, timeoutMs }),
-    nrl: createNrlClient({ transport, baseUrl: o.bases.nrl, organisationOds, timeoutMs, log: o.log }),
-    documents: createDocumentClient({ transport, sspBaseUrl: o.bases.ssp, fromAsid: o.asid, timeoutMs }),
+    pds: createPdsClient({ transport, baseUrl: o.bases.pds, organisationOds, timeoutMs, recordAccess }),
+    nrl: createNrlClient({ transport, baseUrl: o.bases.nrl, organisationOds, timeoutMs, log: o.log, recordAccess }),
+    documents: createDocumentClient({ transport, sspBaseUrl: o.bases.ssp, fromAsid: o.asid, timeoutMs, recordAccess }),
     contactPages: createContactPageClient({ transport, timeoutMs }),
     ods: createOdsClient({ transport, baseUrl: o.bases.ods, timeoutMs }),
   };

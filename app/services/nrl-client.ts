@@ -1,3 +1,4 @@
+import type { RecordAccess } from '../domain/access-event';
 import * as z from 'zod/mini';
 import { NHS_NUMBER_SYSTEM, type NhsNumber } from '../domain/nhs-number';
 import { comparePointers, type Pointer, type PointerSearch } from '../domain/pointer';
@@ -34,6 +35,8 @@ export function createNrlClient(o: {
   organisationOds: string;
   timeoutMs?: number;
   log?: NrlLog;
+  /** Records each search before its answer is used (DESIGN.md rule 6). */
+  recordAccess?: RecordAccess;
 }): NrlClient {
   const log: NrlLog = o.log ?? (() => undefined);
   return {
@@ -50,6 +53,7 @@ export function createNrlClient(o: {
         headers: { ...spineHeaders({ requestId, context, organisationOds: o.organisationOds }), 'Content-Type': 'application/json' },
         body: JSON.stringify({ 'subject:identifier': `${NHS_NUMBER_SYSTEM}|${nhsNumber}` }),
         requestId,
+        access: o.recordAccess && { record: o.recordAccess, action: 'pointer-search', nhsNumber },
         read: (reply) => readSearch(reply, nhsNumber, log),
       });
     },

@@ -1,3 +1,4 @@
+import type { RecordAccess } from '../domain/access-event';
 import * as z from 'zod/mini';
 import { isNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Patient, PatientName } from '../domain/patient';
@@ -56,6 +57,8 @@ export function createPdsClient(o: {
   baseUrl: string;
   organisationOds: string;
   timeoutMs?: number;
+  /** Records each read of a patient before it is used (DESIGN.md rule 6). */
+  recordAccess?: RecordAccess;
 }): PdsClient {
   return {
     getPatient(nhsNumber, context) {
@@ -69,6 +72,7 @@ export function createPdsClient(o: {
         url: serviceUrl(o.baseUrl, `Patient/${encodeURIComponent(nhsNumber)}`),
         headers: spineHeaders({ requestId, context, organisationOds: o.organisationOds }),
         requestId,
+        access: o.recordAccess && { record: o.recordAccess, action: 'patient-read', nhsNumber },
         read: (reply) => readPatient(reply, nhsNumber),
       });
     },

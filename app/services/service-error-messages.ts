@@ -7,6 +7,8 @@ import type { ServiceError, ServiceErrorKind, ServiceName } from './service-erro
  */
 const SERVICE_DESK = 'If it keeps happening, tell your service desk.';
 
+const NOT_RECORDED = 'This device could not record that you opened this, so it is not shown (every look at a patient’s record must be recorded). Try again; if it keeps happening, restart the app and tell your service desk.';
+
 const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, string>>>> = {
   pds: {
     network:
@@ -23,6 +25,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The Personal Demographics Service did not answer. Try again in a moment.',
     malformed: `The Personal Demographics Service sent patient details this app could not read, so they are not shown. Try again. ${SERVICE_DESK}`,
     unsupported: `This app cannot check patient details this way. Tell your service desk.`,
+    'not-recorded': NOT_RECORDED,
   },
   nrl: {
     network:
@@ -43,6 +46,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
       'The National Record Locator did not answer. Try again in a moment. Until it answers, it is not known whether this patient has a crisis plan.',
     malformed: `The National Record Locator sent an answer this app could not read, so it is not known whether this patient has a crisis plan. Try again. ${SERVICE_DESK}`,
     unsupported: 'This app cannot search for records this way, so it is not known whether this patient has a crisis plan. Tell your service desk.',
+    'not-recorded': NOT_RECORDED,
   },
   ssp: {
     network:
@@ -65,6 +69,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     malformed: `The crisis plan could not be fetched from the owning organisation’s system: what it sent could not be opened. Call the team that owns the plan. ${SERVICE_DESK}`,
     unsupported:
       'This plan cannot be opened in this app: the owning organisation shares it in a way this app does not support. Call the team that owns the plan.',
+    'not-recorded': NOT_RECORDED,
   },
   'contact-page': {
     network:
@@ -79,6 +84,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The crisis team’s contact page did not open. Use the organisation’s switchboard number instead, or try again in a moment.',
     malformed: 'The crisis team’s contact page could not be read. Use the organisation’s switchboard number instead.',
     unsupported: 'The crisis team’s contact page cannot be opened safely in this app. Use the organisation’s switchboard number instead.',
+    'not-recorded': NOT_RECORDED,
   },
   ods: {
     network:
@@ -94,6 +100,21 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The NHS organisation directory did not answer, so the switchboard number is not shown. Try again in a moment.',
     malformed: `The NHS organisation directory sent an answer this app could not read, so no switchboard number is shown. ${SERVICE_DESK}`,
     unsupported: 'This app cannot look up the switchboard number for this organisation. Tell your service desk.',
+    'not-recorded': NOT_RECORDED,
+  },
+  audit: {
+    network: 'No connection to the audit service. Records of who looked at what stay on this device until it answers.',
+    timeout: 'The audit service took too long to answer. Records of who looked at what stay on this device until it answers.',
+    'not-found': `The audit service was not found at the address this device was given. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
+    invalidated: `The audit service refused the records. They stay on this device. ${SERVICE_DESK}`,
+    rejected: `The audit service did not accept a record of who looked at what. It stays on this device. ${SERVICE_DESK}`,
+    unauthorised: 'The audit service asked for a sign-in. Records of who looked at what stay on this device until it accepts them.',
+    forbidden: `The audit service does not accept records from this device. They stay on this device. ${SERVICE_DESK}`,
+    'rate-limited': 'The audit service is busy. Records of who looked at what stay on this device and are sent shortly.',
+    unavailable: 'The audit service did not answer. Records of who looked at what stay on this device until it does.',
+    malformed: `The audit service sent an answer this app could not read. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
+    unsupported: `The audit service cannot be used from this app. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
+    'not-recorded': NOT_RECORDED,
   },
 };
 

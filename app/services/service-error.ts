@@ -3,7 +3,7 @@
  * the screens act on, plus technical detail for logs. Words for crews: service-error-messages.ts.
  */
 
-export type ServiceName = 'pds' | 'nrl' | 'ods' | 'ssp' | 'contact-page';
+export type ServiceName = 'pds' | 'nrl' | 'ods' | 'ssp' | 'contact-page' | 'audit';
 
 export type ServiceErrorKind =
   /** No answer: offline, DNS, connection refused, CORS. */
@@ -27,7 +27,12 @@ export type ServiceErrorKind =
   /** A 2xx reply we could not read: bad JSON, wrong shape, wrong content type. */
   | 'malformed'
   /** We cannot retrieve this kind of record here (e.g. a retrieval mechanism we do not support). */
-  | 'unsupported';
+  | 'unsupported'
+  /**
+   * The service answered, but this device could not record the access, so the answer is not
+   * used (DESIGN.md safety rule 6: access is recorded before data is shown).
+   */
+  | 'not-recorded';
 
 export interface ServiceErrorInit {
   readonly service: ServiceName;
@@ -65,7 +70,7 @@ export class ServiceError extends Error {
 
   /** Worth trying again later without changing anything (the offline policy keys on this). */
   get temporary(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'unavailable' || this.kind === 'rate-limited';
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'unavailable' || this.kind === 'rate-limited' || this.kind === 'not-recorded';
   }
 }
 

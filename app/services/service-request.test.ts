@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import type { RecordAccess, ServiceAccess } from '../domain/access-event';
+import type { NhsNumber } from '../domain/nhs-number';
 import { findOutcomeSummary, normaliseSpineCode } from './operation-outcome';
 import { ServiceError } from './service-error';
 import { callService, kindForStatus, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
-import { operationOutcome, testContext } from './service-test-support';
+import { CORRELATION_ID, operationOutcome, testContext } from './service-test-support';
 import type { Transport } from './transport';
 
 const Thing = z.object({ resourceType: z.literal('Thing'), count: z.number() });
@@ -179,6 +181,91 @@ describe('callService', () => {
     expect(reportedBeforeSend).toBe(true);
     expect(context.sent[0]).toMatchObject({ service: 'nrl', method: 'POST', url: 'https://gw.test/thing', requestId: 'req-1' });
     expect(Date.parse(context.sent[0]!.sentAt)).not.toBeNaN();
+  });
+});
+
+describe('callService: access recorded before the reply is used (DESIGN.md rule 6)', () => {
+  const NHS = '9990000018' as NhsNumber;
+  const json = reply(JSON.stringify({ resourceType: 'Thing', count: 2 }), { headers: { 'Content-Type': 'application/json' } });
+  const recorder = (fail = false) => {
+    const recorded: ServiceAccess[] = [];
+    const record: RecordAccess = async (access) => {
+      if (fail) throw new Error('QuotaExceededError');
+      recorded.push(access);
+    };
+    return { recorded, record };
+  };
+
+  it('records the answer, with its status and the request sent, before the reader runs', async () => {
+    const { recorded, record } = recorder();
+    let recordedWhenRead = -1;
+    await call(json, {
+      access: { record, action: 'pointer-search', nhsNumber: NHS },
+      read: async (r) => {
+        recordedWhenRead = recorded.length;
+        return r.json(Thing);
+      },
+    });
+    expect(recordedWhenRead).toBe(1);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        action: 'pointer-search',
+        nhsNumber: NHS,
+        correlationId: CORRELATION_ID,
+        request: { method: 'GET', url: 'https://gw.test/thing', requestId: 'req-1' },
+        outcome: expect.objectContaining({ kind: 'answered', status: 200 }),
+      }),
+    ]);
+  });
+
+  it('records an error status once, and still reports the error', async () => {
+    const { recorded, record } = recorder();
+    const error = await failure(call(reply(null, { status: 503 }), { access: { record, action: 'patient-read', nhsNumber: NHS } }));
+    expect(error.kind).toBe('unavailable');
+    expect(recorded.map((r) => r.outcome)).toEqual([expect.objectContaining({ kind: 'answered', status: 503 })]);
+  });
+
+  it('does not use an answer whose access could not be recorded', async () => {
+    const { record } = recorder(true);
+    let read = false;
+    const error = await failure(
+      call(json, {
+        access: { record, action: 'patient-read', nhsNumber: NHS },
+        read: async () => {
+          read = true;
+          return 'data';
+        },
+      }),
+    );
+    expect(error.kind).toBe('not-recorded');
+    expect(error.temporary).toBe(true);
+    expect(read).toBe(false);
+  });
+
+  it('records a request that got no answer', async () => {
+    const { recorded, record } = recorder();
+    const offline: Transport = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const error = await failure(call(offline, { access: { record, action: 'document-retrieval', nhsNumber: NHS, pointerId: 'RX4-1' } }));
+    expect(error.kind).toBe('network');
+    expect(recorded).toEqual([expect.objectContaining({ pointerId: 'RX4-1', outcome: expect.objectContaining({ kind: 'no-answer', reason: 'network' }) })]);
+  });
+
+  it('does not count a slow write on the device against the service’s time', async () => {
+    const slowRecord: RecordAccess = () => new Promise((resolve) => setTimeout(resolve, 60));
+    await expect(call(json, { timeoutMs: 30, access: { record: slowRecord, action: 'patient-read', nhsNumber: NHS } })).resolves.toEqual({
+      resourceType: 'Thing',
+      count: 2,
+    });
+  });
+
+  it('records a timed-out request as no answer: timeout', async () => {
+    const { recorded, record } = recorder();
+    const never: Transport = () => new Promise(() => undefined);
+    const error = await failure(call(never, { timeoutMs: 20, access: { record, action: 'patient-read', nhsNumber: NHS } }));
+    expect(error.kind).toBe('timeout');
+    expect(recorded.map((r) => r.outcome)).toEqual([expect.objectContaining({ kind: 'no-answer', reason: 'timeout' })]);
   });
 });
 

@@ -1,4 +1,6 @@
 import type * as z from 'zod/mini';
+import type { AccessAction, AccessOutcome, RecordAccess } from '../domain/access-event';
+import type { NhsNumber } from '../domain/nhs-number';
 import { isJsonMediaType, mediaTypeOf } from './media-types';
 import { findOutcomeSummary } from './operation-outcome';
 import { summariseIssues } from './schema-issues';
@@ -13,7 +15,7 @@ export interface ServiceCall<T> {
   readonly transport: Transport;
   readonly context: RequestContext;
   readonly timeoutMs?: number | undefined;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
@@ -23,12 +25,26 @@ export interface ServiceCall<T> {
   readonly anonymous?: boolean;
   /** Turns a 2xx reply into the result; throw `reply.malformed(…)` for anything unreadable. */
   readonly read: (reply: ServiceReply) => Promise<T>;
+  /** Set for every call that reads a patient's data: the access is recorded before the reply is used. */
+  readonly access?: AccessToRecord | undefined;
+}
+
+/** What a client tells `callService` so the access can be recorded (DESIGN.md safety rule 6). */
+export interface AccessToRecord {
+  readonly record: RecordAccess;
+  readonly action: AccessAction;
+  readonly nhsNumber: NhsNumber;
+  readonly pointerId?: string | undefined;
 }
 
 /**
  * Sends one request and turns every way it can fail into a ServiceError: no answer (network),
  * no answer in time (timeout), an error status (with the Spine code of its OperationOutcome) or
  * a 2xx that cannot be read (malformed). A cancelled context rejects with the signal's reason.
+ *
+ * With `access`, every answer is recorded on the device before anything in it is read, and an
+ * answer whose access could not be recorded is not used ('not-recorded'): DESIGN.md rule 6.
+ * A request with no answer is recorded too, as far as the device can (nothing is shown then).
  */
 export async function callService<T>(call: ServiceCall<T>): Promise<T> {
   const { service, context, requestId } = call;
@@ -38,30 +54,71 @@ export async function callService<T>(call: ServiceCall<T>): Promise<T> {
   const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`No reply within ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
+  const arm = (ms: number) =>
+    setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`No reply within ${timeoutMs} ms`, 'TimeoutError'));
+    }, ms);
+  const startedAt = Date.now();
+  let timer = arm(timeoutMs);
   const forwardAbort = (): void => controller.abort(outer?.reason);
   outer?.addEventListener('abort', forwardAbort, { once: true });
 
   let phase: 'send' | 'read' = 'send';
+  let recordAccess: ((outcome: AccessOutcome) => Promise<void>) | undefined;
   try {
     const request = buildRequest(call, controller.signal);
-    context.onRequest?.({
-      service,
-      method: call.method,
-      url: request.url,
-      requestId,
-      correlationId: context.correlationId,
-      sentAt: new Date().toISOString(),
-    });
+    const sentAt = new Date().toISOString();
+    context.onRequest?.({ service, method: call.method, url: request.url, requestId, correlationId: context.correlationId, sentAt });
+    const { access } = call;
+    if (access) {
+      recordAccess = (outcome) =>
+        access.record({
+          action: access.action,
+          nhsNumber: access.nhsNumber,
+          correlationId: context.correlationId,
+          pointerId: access.pointerId,
+          occurredAt: sentAt,
+          request: { method: call.method, url: request.url, requestId },
+          outcome,
+        });
+    }
     // Raced against the signal as well, because a transport may ignore it (the demo transport).
     const response = await untilAborted(call.transport(request), controller.signal);
     phase = 'read';
+    if (recordAccess) {
+      const record = recordAccess;
+      // Recorded once, whatever happens next: the failure paths below must not record it again.
+      recordAccess = undefined;
+      // The device's own write does not count against the service's time: a slow first write
+      // (storage still loading) must not turn an answer into a timeout.
+      clearTimeout(timer);
+      const answeredAt = new Date().toISOString();
+      try {
+        await record({ kind: 'answered', status: response.status, answeredAt });
+        timer = arm(Math.max(timeoutMs - (Date.now() - startedAt), 1));
+      } catch (cause) {
+        void response.body?.cancel().catch(() => undefined);
+        throw new ServiceError({
+          service,
+          kind: 'not-recorded',
+          detail: `Answered HTTP ${response.status}, but the access could not be recorded on this device: ${describeCause(cause)}`,
+          status: response.status,
+          requestId,
+          cause,
+        });
+      }
+    }
     if (!response.ok) throw await untilAborted(errorFromReply(response, service, requestId), controller.signal);
     return await untilAborted(call.read(new ServiceReply(response, service, requestId)), controller.signal);
   } catch (error) {
+    if (recordAccess) {
+      // No answer reached the app, so nothing is shown; the attempt is still recorded if it can be.
+      const reason = timedOut ? 'timeout' : outer?.aborted ? 'cancelled' : 'network';
+      await recordAccess({ kind: 'no-answer', reason, at: new Date().toISOString() }).catch((cause: unknown) =>
+        console.warn(`${service}: an unanswered request could not be recorded: ${describeCause(cause)}`),
+      );
+    }
     if (timedOut) {
       throw new ServiceError({ service, kind: 'timeout', detail: `No reply within ${timeoutMs} ms`, requestId, cause: error });
     }

@@ -77,6 +77,16 @@ describe('startQueuedLookups', () => {
     expect(items).toHaveLength(2);
   });
 
+  it('keeps searches queued when their answers could not be recorded on the device (rule 6)', async () => {
+    const { connectivity, results, items } = setup(async () => {
+      throw new ServiceError({ service: 'nrl', kind: 'not-recorded', status: 200, detail: 'disk full' });
+    });
+    connectivity.reportReached();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(results).toEqual([]);
+    expect(items).toHaveLength(2);
+  });
+
   it('tells the crew when a search failed for another reason, and drops it', async () => {
     const { connectivity, results, items } = setup(async () => {
       throw new ServiceError({ service: 'nrl', kind: 'unavailable', status: 500, detail: 'boom' });

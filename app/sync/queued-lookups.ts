@@ -4,6 +4,7 @@ import type { NhsNumber } from '../domain/nhs-number';
 import { isRecordPointer } from '../domain/pointer';
 import { isCrisisPlan } from '../domain/record-types';
 import type { NationalServices } from '../services/national-services';
+import { isServiceError } from '../services/service-error';
 import { collectLookup } from './collect-lookup';
 import type { Connectivity } from './connectivity';
 import { newLookup, patientQuery, pointersQuery } from './lookup-queries';
@@ -61,7 +62,8 @@ export function startQueuedLookups(o: {
       o.onResult({ nhsNumber, outcome: outcomeOf(snapshot), snapshot });
       return 'done';
     } catch (error) {
-      if (isNoSignal(error)) return 'no-signal';
+      // Not recorded on the device: nothing was shown, and the search is kept to run again.
+      if (isNoSignal(error) || (isServiceError(error) && error.kind === 'not-recorded')) return 'no-signal';
       await o.queue.remove(id);
       o.onResult({ nhsNumber, outcome: 'failed', error });
       return 'done';

@@ -56,7 +56,7 @@ test('saved plans are listed, and Clear this device deletes them', async ({ look
 
   await page.getByRole('button', { name: 'Clear this device' }).click();
   await page.getByRole('button', { name: 'Yes, clear this device' }).click();
-  await expect(page.getByText('Everything saved on this device has been deleted.')).toBeVisible();
+  await expect(page.getByText('Saved plans and searches waiting for signal have been deleted from this device.')).toBeVisible();
   await expect(page.getByText('Nothing is saved on this device.')).toBeVisible();
 });
 

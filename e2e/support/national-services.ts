@@ -28,7 +28,7 @@ export interface NationalServicesRecorder {
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
   'access-control-allow-headers': '*',
   'access-control-expose-headers': 'x-request-id, x-correlation-id, etag',
 };

@@ -75,6 +75,9 @@ export const lookupWords = {
   device: {
     checking: 'Checking the plans saved on this device…',
     readFailedTitle: "Could not read this device's saved plans",
+    viewNotRecordedTitle: 'The saved copy is not shown',
+    viewNotRecorded:
+      'This device could not record that you opened it, and every look at a patient’s record must be recorded. Try again; if it keeps happening, restart the app and tell your service desk.',
     heading: 'Saved on this device',
     retrieved: (time: string, age: string) => `Retrieved ${time}, ${age}`,
     becauseUnreachable: 'The national services could not be reached. This is the copy saved on this device; it may have changed since.',

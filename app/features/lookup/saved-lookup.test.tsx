@@ -65,6 +65,30 @@ describe('SavedLookup', () => {
     expect(screen.queryByRole('region', { name: /Patient details/ })).not.toBeInTheDocument();
   });
 
+  it('records the view on the device before the saved copy is shown (safety rule 6)', async () => {
+    const runtime = savedHoursAgo(3);
+    let shownBeforeRecorded = false;
+    vi.mocked(runtime.recordAccess).mockImplementation(async () => {
+      shownBeforeRecorded = screen.queryByText('Retrieved 11:02, 3 h ago') !== null;
+    });
+    renderSaved(runtime, 'opened');
+    expect(await screen.findByText('Retrieved 11:02, 3 h ago')).toBeInTheDocument();
+    expect(shownBeforeRecorded).toBe(false);
+    expect(runtime.recordAccess).toHaveBeenCalledWith(
+      expect.objectContaining({ action: 'saved-copy-view', nhsNumber: MARIGOLD, outcome: { kind: 'shown-from-device' }, request: undefined }),
+    );
+  });
+
+  it('does not show the saved copy when its view could not be recorded', async () => {
+    const runtime = savedHoursAgo(3);
+    vi.mocked(runtime.recordAccess).mockRejectedValue(new Error('QuotaExceededError'));
+    renderSaved(runtime, 'opened');
+    expect(await screen.findByRole('heading', { name: 'The saved copy is not shown' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.queryByText(/Retrieved/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Patient details/ })).not.toBeInTheDocument();
+  });
+
   it('with nothing saved, queues the search and says so only once it is kept', async () => {
     const runtime = testRuntime(offlineServices);
     renderSaved(runtime, 'offline');

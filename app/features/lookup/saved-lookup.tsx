@@ -12,6 +12,12 @@ import { lookupWords } from './lookup-words';
 
 const words = lookupWords.device;
 
+class ViewNotRecorded extends Error {
+  constructor(cause: unknown) {
+    super('The view of a saved copy could not be recorded', { cause });
+  }
+}
+
 /** Why a lookup is being answered from the device. */
 export type SavedReason = 'offline' | 'unreachable' | 'opened';
 
@@ -20,14 +26,31 @@ export type SavedReason = 'offline' | 'unreachable' | 'opened';
  * with its age; with nothing saved, queue the search to run when the signal returns.
  */
 export function SavedLookup({ lookup, reason, onSearchAgain }: { lookup: Lookup; reason: SavedReason; onSearchAgain?: () => void }) {
-  const { plans, queuedResults } = useRuntime();
+  const { plans, queuedResults, recordAccess } = useRuntime();
   // When this very search was queued and has now run, show what it saved in its place.
   const ranSinceQueued = useSyncExternalStore(queuedResults.subscribe, () =>
     queuedResults.getSnapshot().some((result) => result.nhsNumber === lookup.nhsNumber && result.outcome !== 'failed'),
   );
   const saved = useQuery({
     queryKey: ['saved-lookup', lookup.id, ranSinceQueued],
-    queryFn: async () => (await plans.find(lookup.nhsNumber)) ?? null,
+    queryFn: async () => {
+      const found = await plans.find(lookup.nhsNumber);
+      if (!found) return null;
+      // Safety rule 6: the view is on record before the saved copy is shown; if it cannot be
+      // recorded, the copy is not shown (the query fails and says so).
+      await recordAccess({
+        action: 'saved-copy-view',
+        nhsNumber: found.snapshot.patient.nhsNumber,
+        correlationId: lookup.id,
+        pointerId: undefined,
+        occurredAt: new Date().toISOString(),
+        request: undefined,
+        outcome: { kind: 'shown-from-device' },
+      }).catch((cause: unknown) => {
+        throw new ViewNotRecorded(cause);
+      });
+      return found;
+    },
     retry: false,
   });
   if (saved.isPending) {
@@ -35,6 +58,16 @@ export function SavedLookup({ lookup, reason, onSearchAgain }: { lookup: Lookup;
       <p className="nhsuk-body-l crl-status" role="status">
         {words.checking}
       </p>
+    );
+  }
+  if (saved.error instanceof ViewNotRecorded) {
+    return (
+      <ProblemCard title={words.viewNotRecordedTitle} level="urgent">
+        <p>{words.viewNotRecorded}</p>
+        <button type="button" className="nhsuk-button" onClick={() => void saved.refetch()}>
+          {lookupWords.tryAgain}
+        </button>
+      </ProblemCard>
     );
   }
   if (saved.isError) {

@@ -4,6 +4,7 @@ import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { describeAge, describeRetrievedTime } from '../../domain/staleness';
 import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
 import { useRuntime } from '../shell/runtime-context';
+import { AccessRecordsWaiting } from './access-records-waiting';
 import { savedWords as words } from './saved-words';
 
 /** What a crew looked up while in signal, to open later without it; and Clear this device. */
@@ -67,6 +68,7 @@ export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
           </ul>
         </>
       )}
+      <AccessRecordsWaiting />
       {clear.isSuccess && !confirming && <p role="status">{words.cleared}</p>}
       {clear.isError && <p role="alert">{words.clearFailed}</p>}
       {confirming ? (

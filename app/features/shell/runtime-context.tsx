@@ -5,6 +5,8 @@ import type { PlanCache } from '../../storage/plan-cache';
 import type { Connectivity } from '../../sync/connectivity';
 import type { ExternalStore } from '../../sync/external-store';
 import type { QueuedLookupResult } from '../../sync/queued-lookups';
+import type { RecordAccess } from '../../domain/access-event';
+import type { DeliveryStatus } from '../../sync/access-delivery';
 
 /** A synthetic patient trainers can pick in demo mode. */
 export interface DemoPatientEntry {
@@ -32,6 +34,10 @@ export interface Runtime {
   readonly queuedResults: ExternalStore<readonly QueuedLookupResult[]>;
   /** Asks the browser not to evict this device's data (after the first save). */
   readonly requestPersistentStorage: () => Promise<boolean>;
+  /** Records an access on the device (DESIGN.md rule 6); resolves once written, before anything is shown. */
+  readonly recordAccess: RecordAccess;
+  /** Access events waiting for the audit service. */
+  readonly accessDelivery: ExternalStore<DeliveryStatus>;
 }
 
 const RuntimeContext = createContext<Runtime | undefined>(undefined);

@@ -4,6 +4,7 @@ import { createConnectivity } from '../../sync/connectivity';
 import { createExternalStore } from '../../sync/external-store';
 import type { QueuedLookupResult } from '../../sync/queued-lookups';
 import type { Runtime } from './runtime-context';
+import type { DeliveryStatus } from '../../sync/access-delivery';
 
 /** A Runtime for component tests: the given services, an empty device, signal present. */
 export function testRuntime(services: NationalServices, overrides: Partial<Runtime> = {}): Runtime {
@@ -29,6 +30,8 @@ export function testRuntime(services: NationalServices, overrides: Partial<Runti
     runQueuedLookups: vi.fn(),
     queuedResults: createExternalStore<readonly QueuedLookupResult[]>([]),
     requestPersistentStorage: async () => true,
+    recordAccess: vi.fn(async () => undefined),
+    accessDelivery: createExternalStore<DeliveryStatus>({ waiting: 0, refused: 0, lastDeliveredAt: undefined }),
     ...overrides,
   };
 }

@@ -1,0 +1,233 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { auditHandlers } from '../../mocks/audit';
+import type { AccessEvent } from '../domain/access-event';
+import type { NhsNumber } from '../domain/nhs-number';
+import { createAuditClient, deliveryProblem } from './audit-client';
+import { toAuditEventResource } from './audit-event-resource';
+import { ServiceError } from './service-error';
+import {
+  expectFailure,
+  fhirJson,
+  MALFORMED_JSON_REPLIES,
+  outcomeResponse,
+  startMswServer,
+  TEST_TIMEOUT_MS,
+  TRANSPORT_AND_STATUS_FAILURES,
+  UUID,
+  type FailureCase,
+} from './service-test-support';
+import { fetchTransport } from './transport';
+
+const BASE = 'https://gw.test/audit/FHIR/R4';
+const NHS = '9000000009' as NhsNumber;
+const OBSERVER = { name: 'Crew Record Locator' };
+const server = startMswServer();
+const audit = createAuditClient({ transport: fetchTransport, baseUrl: BASE, observer: OBSERVER, timeoutMs: TEST_TIMEOUT_MS * 25 });
+const quickAudit = createAuditClient({ transport: fetchTransport, baseUrl: BASE, observer: OBSERVER, timeoutMs: TEST_TIMEOUT_MS });
+
+function accessEvent(overrides: Partial<AccessEvent> = {}): AccessEvent {
+  return {
+    id: '0b7f3c2e-9a41-4d6b-8e15-2f4c6a8d0e13',
+    action: 'document-retrieval',
+    nhsNumber: NHS,
+    organisationOds: 'RX8',
+    asid: '200000000999',
+    correlationId: 'lookup-9c1e44d0',
+    pointerId: 'RW5-4b1d7c2a',
+    occurredAt: '2025-03-04T14:02:10.123Z',
+    request: { method: 'GET', url: 'https://gw.test/spine-secure-proxy/https%3A%2F%2Fprovider.example%2Fplan.pdf', requestId: '9b6a1f0e-2c3d-4e5f-8a9b-1c2d3e4f5a6b' },
+    outcome: { kind: 'answered', status: 200, answeredAt: '2025-03-04T14:02:10.845Z' },
+    ...overrides,
+  };
+}
+
+/** The real audit service mock, with every PUT it receives recorded as sent. */
+function auditService(): { seen: Request[]; stored: (query?: string) => Promise<{ total: number; entry: { resource: unknown }[] }> } {
+  const seen: Request[] = [];
+  server.use(...auditHandlers(BASE));
+  // Prepended, and answers nothing, so each request goes on to the mock.
+  server.use(
+    http.put(`${BASE}/AuditEvent/:id`, ({ request }) => {
+      seen.push(request.clone());
+    }),
+  );
+  const stored = async (query = '') => {
+    const response = await fetch(`${BASE}/AuditEvent${query}`);
+    return (await response.json()) as { total: number; entry: { resource: unknown }[] };
+  };
+  return { seen, stored };
+}
+
+describe('audit deliver: the request', () => {
+  it('PUTs the event as an R4 AuditEvent at its own id, with FHIR JSON headers and the event’s correlation id', async () => {
+    const { seen } = auditService();
+    const event = accessEvent();
+    await audit.deliver(event);
+
+    expect(seen).toHaveLength(1);
+    const request = seen[0]!;
+    expect(request.method).toBe('PUT');
+    expect(request.url).toBe(`${BASE}/AuditEvent/0b7f3c2e-9a41-4d6b-8e15-2f4c6a8d0e13`);
+    expect(request.headers.get('Content-Type')).toBe('application/fhir+json');
+    expect(request.headers.get('Accept')).toBe('application/fhir+json');
+    expect(request.headers.get('X-Request-ID')).toMatch(UUID);
+    expect(request.headers.get('X-Correlation-ID')).toBe('lookup-9c1e44d0');
+    expect(request.headers.get('NHSD-End-User-Organisation-ODS')).toBeNull();
+    expect(await request.json()).toEqual(toAuditEventResource(event, OBSERVER));
+  });
+
+  it('sends a fresh X-Request-ID on each attempt, the same id and body every time', async () => {
+    const { seen } = auditService();
+    await audit.deliver(accessEvent());
+    await audit.deliver(accessEvent());
+    const [first, second] = seen as [Request, Request];
+    expect(first.headers.get('X-Request-ID')).not.toBe(second.headers.get('X-Request-ID'));
+    expect(first.url).toBe(second.url);
+    expect(await first.text()).toBe(await second.text());
+  });
+
+  it('tolerates a trailing slash on the base URL', async () => {
+    const { seen } = auditService();
+    await createAuditClient({ transport: fetchTransport, baseUrl: `${BASE}/`, observer: OBSERVER }).deliver(accessEvent());
+    expect(seen[0]!.url).toBe(`${BASE}/AuditEvent/0b7f3c2e-9a41-4d6b-8e15-2f4c6a8d0e13`);
+  });
+
+  it('refuses an event id that is no FHIR id, without a request', async () => {
+    const { seen } = auditService();
+    await expectFailure(audit.deliver(accessEvent({ id: '../Patient/9000000009' })), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'rejected' });
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('audit deliver: delivered', () => {
+  it('201 the first time and 200 for a repeat, and the service holds the event once', async () => {
+    const { stored } = auditService();
+    const event = accessEvent();
+    await expect(audit.deliver(event)).resolves.toBeUndefined();
+    // As after a reply lost on the way back: the outbox sends the same event again.
+    await expect(audit.deliver(event)).resolves.toBeUndefined();
+
+    const bundle = await stored(`?patient:identifier=${encodeURIComponent(`https://fhir.nhs.uk/Id/nhs-number|${NHS}`)}`);
+    expect(bundle.total).toBe(1);
+    expect(bundle.entry[0]!.resource).toMatchObject({ id: event.id, entity: [{}, { what: { identifier: { value: 'RW5-4b1d7c2a' } } }] });
+  });
+
+  it('delivers every kind of access the mock accepts', async () => {
+    const { stored } = auditService();
+    const events: AccessEvent[] = [
+      accessEvent({ id: 'a0000000-0000-4000-8000-000000000001', action: 'patient-read', pointerId: undefined }),
+      accessEvent({ id: 'a0000000-0000-4000-8000-000000000002', action: 'pointer-search', pointerId: undefined, outcome: { kind: 'no-answer', reason: 'timeout', at: '2025-03-04T14:02:25.123Z' } }),
+      accessEvent({ id: 'a0000000-0000-4000-8000-000000000003', outcome: { kind: 'answered', status: 504, answeredAt: '2025-03-04T14:02:11.000Z' } }),
+      accessEvent({ id: 'a0000000-0000-4000-8000-000000000004', action: 'saved-copy-view', request: undefined, asid: undefined, outcome: { kind: 'shown-from-device' } }),
+    ];
+    for (const event of events) await audit.deliver(event);
+    expect((await stored()).total).toBe(4);
+  });
+
+  it.each([
+    ['200 with no body', () => new HttpResponse(null, { status: 200 })],
+    ['201 with no body', () => new HttpResponse(null, { status: 201 })],
+    ['201 with the stored resource', () => fhirJson(toAuditEventResource(accessEvent(), OBSERVER), 201)],
+    [
+      '200 with an informational OperationOutcome (Prefer: return=OperationOutcome)',
+      () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: 'Updated' }] }),
+    ],
+  ])('%s is delivered', async (_label, reply) => {
+    server.use(http.put(`${BASE}/AuditEvent/:id`, reply));
+    await expect(audit.deliver(accessEvent())).resolves.toBeUndefined();
+  });
+});
+
+describe('audit deliver: not delivered', () => {
+  it('the service’s own 400 for an event it cannot store is rejected, with its status', async () => {
+    auditService();
+    const error = await expectFailure(audit.deliver(accessEvent({ occurredAt: 'this morning' })), 'audit', {
+      name: '',
+      reply: () => new HttpResponse(),
+      kind: 'rejected',
+      status: 400,
+    });
+    expect(deliveryProblem(error)).toBe('audit rejected: HTTP 400');
+  });
+
+  it.each<FailureCase>([
+    { name: '202 Accepted (queued, not stored)', reply: () => new HttpResponse(null, { status: 202 }), kind: 'malformed', detail: /HTTP 202/ },
+    { name: '204 No Content', reply: () => new HttpResponse(null, { status: 204 }), kind: 'malformed', detail: /HTTP 204/ },
+    {
+      name: '200 with another AuditEvent',
+      reply: () => fhirJson({ ...toAuditEventResource(accessEvent(), OBSERVER), id: 'someone-else' }),
+      kind: 'malformed',
+      detail: /different id/,
+    },
+    {
+      name: '200 with an error OperationOutcome',
+      reply: () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing' }] }),
+      kind: 'malformed',
+      detail: /severity/,
+    },
+    {
+      name: '403 from a FHIR server with no Spine coding',
+      reply: () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'Not allowed' }] }, 403),
+      kind: 'forbidden',
+      status: 403,
+    },
+    { name: '415 Unsupported Media Type', reply: () => outcomeResponse(415, undefined), kind: 'rejected', status: 415 },
+    ...TRANSPORT_AND_STATUS_FAILURES,
+    ...MALFORMED_JSON_REPLIES,
+  ])('$name → $kind', async (failure) => {
+    const seen: Request[] = [];
+    server.use(
+      http.put(`${BASE}/AuditEvent/:id`, ({ request }) => {
+        seen.push(request);
+        return failure.reply();
+      }),
+    );
+    const error = await expectFailure(quickAudit.deliver(accessEvent()), 'audit', failure);
+    expect(error.requestId).toBe(seen[0]!.headers.get('X-Request-ID'));
+  });
+
+  it('rejects with the caller’s reason, not a ServiceError, when cancelled', async () => {
+    server.use(
+      http.put(`${BASE}/AuditEvent/:id`, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return new HttpResponse(null, { status: 201 });
+      }),
+    );
+    const controller = new AbortController();
+    const reason = new Error('app closing');
+    const pending = audit.deliver(accessEvent(), { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(pending).rejects.toBe(reason);
+  });
+});
+
+describe('deliveryProblem', () => {
+  it.each([
+    [new ServiceError({ service: 'audit', kind: 'unavailable', detail: 'HTTP 503', status: 503 }), 'audit unavailable: HTTP 503'],
+    [new ServiceError({ service: 'audit', kind: 'rate-limited', detail: 'HTTP 429 TOO_MANY_REQUESTS', status: 429, code: 'TOO_MANY_REQUESTS' }), 'audit rate-limited: HTTP 429'],
+    [new ServiceError({ service: 'audit', kind: 'timeout', detail: 'No reply within 15000 ms' }), 'audit timeout'],
+    [new ServiceError({ service: 'audit', kind: 'network', detail: 'No answer: TypeError: Failed to fetch' }), 'audit network'],
+    [new TypeError('Failed to fetch'), 'audit delivery failed: TypeError'],
+    ['thrown string', 'audit delivery failed: unknown error'],
+  ])('%s → %j', (error, text) => {
+    expect(deliveryProblem(error)).toBe(text);
+  });
+
+  it('never repeats the service’s diagnostics or codes, which may quote the record', async () => {
+    server.use(
+      http.put(`${BASE}/AuditEvent/:id`, () =>
+        fhirJson(
+          {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'invalid', details: { coding: [{ code: `patient ${NHS}` }] }, diagnostics: `AuditEvent for ${NHS} refused` }],
+          },
+          422,
+        ),
+      ),
+    );
+    const error = await expectFailure(audit.deliver(accessEvent()), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'rejected', status: 422 });
+    expect(error.detail).toContain(NHS);
+    expect(deliveryProblem(error)).toBe('audit rejected: HTTP 422');
+  });
+});

@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import type { AccessEvent } from '../domain/access-event';
+import { toAuditEventResource } from './audit-event-resource';
+import { isJsonMediaType } from './media-types';
+import { summariseIssues } from './schema-issues';
+import { callService, serviceUrl, type ServiceReply } from './service-request';
+import { isServiceError, ServiceError } from './service-error';
+import { spineHeaders } from './spine-headers';
+import { newRequestId, type Transport } from './transport';
+
+export interface AuditClient {
+  /**
+   * Resolves only once the audit service has stored the event (200 or 201); until then the
+   * event stays in the outbox. Throws ServiceError (service 'audit'); a cancelled signal rejects
+   * with its reason.
+   */
+  deliver(event: AccessEvent, context?: { readonly signal?: AbortSignal }): Promise<void>;
+}
+
+/** FHIR R4 `id`: the audit service would refuse anything else, so it is not sent. */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+export function createAuditClient(o: {
+  transport: Transport;
+  baseUrl: string;
+  /** This system as the AuditEvent's observer (`source.observer.display`). */
+  observer: { readonly name: string };
+  timeoutMs?: number;
+}): AuditClient {
+  return {
+    async deliver(event, context = {}) {
+      if (!FHIR_ID.test(event.id)) {
+        throw new ServiceError({ service: 'audit', kind: 'rejected', detail: 'Access event id is not a FHIR id (not sent)' });
+      }
+      const requestId = newRequestId();
+      // The event's own correlation id, so the audit record and the calls it describes share one.
+      // No onRequest: delivering an audit record is not itself an access to record.
+      const requestContext = { correlationId: event.correlationId, ...(context.signal ? { signal: context.signal } : {}) };
+      // Update-as-create with the event's own id (FHIR RESTful "update"): if the reply to an
+      // earlier attempt was lost, the retry overwrites the same AuditEvent rather than storing a
+      // second one, so the outbox can simply send again until it hears 200 or 201.
+      await callService({
+        service: 'audit',
+        transport: o.transport,
+        context: requestContext,
+        timeoutMs: o.timeoutMs,
+        method: 'PUT',
+        url: serviceUrl(o.baseUrl, `AuditEvent/${event.id}`),
+        headers: { ...spineHeaders({ requestId, context: requestContext }), 'Content-Type': 'application/fhir+json' },
+        body: JSON.stringify(toAuditEventResource(event, o.observer)),
+        requestId,
+        read: (reply) => confirmStored(reply, event.id),
+      });
+    },
+  };
+}
+
+/**
+ * What a FHIR update may answer with: the stored resource (`Prefer: return=representation`, the
+ * default) or an OperationOutcome (`return=OperationOutcome`) with no error in it.
+ */
+const UpdateReply = z.discriminatedUnion('resourceType', [
+  z.object({ resourceType: z.literal('AuditEvent'), id: z.string() }),
+  z.object({
+    resourceType: z.literal('OperationOutcome'),
+    issue: z.array(z.object({ severity: z.enum(['information', 'warning']) })).check(z.minLength(1)),
+  }),
+]);
+
+/**
+ * 200 (updated) and 201 (created) are the only confirmations FHIR update gives. The body is
+ * optional (`Prefer: return=minimal`), but a body that is there must be one of the above: a
+ * gateway's sign-in page answered with 200 must never mark an event delivered.
+ */
+async function confirmStored(reply: ServiceReply, id: string): Promise<void> {
+  const { status } = reply.response;
+  if (status !== 200 && status !== 201) throw reply.malformed(`Expected 200 or 201 from a FHIR update but got HTTP ${status}`);
+  const text = await reply.text();
+  if (text.trim() === '') return;
+  if (!isJsonMediaType(reply.mediaType)) throw reply.malformed(`Expected a FHIR JSON reply but got ${reply.mediaType ?? 'no content type'}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    // The parser's message quotes the body: keep it out of logs.
+    throw reply.malformed('Reply is not valid JSON', cause);
+  }
+  const parsed = UpdateReply.safeParse(body);
+  if (!parsed.success) throw reply.malformed(`Reply does not have the expected shape: ${summariseIssues(parsed.error)}`, parsed.error);
+  if (parsed.data.resourceType === 'AuditEvent' && parsed.data.id !== id) throw reply.malformed('Reply is an AuditEvent with a different id');
+}
+
+/**
+ * A short technical account of a failed delivery for the outbox and logs, e.g. `audit
+ * unavailable: HTTP 503`. Kind and status only: a server's diagnostics, and even its error
+ * codes, may quote the record it refused, which names the patient.
+ */
+export function deliveryProblem(error: unknown): string {
+  if (!isServiceError(error)) return `audit delivery failed: ${error instanceof Error ? error.name : 'unknown error'}`;
+  return error.status === undefined ? `audit ${error.kind}` : `audit ${error.kind}: HTTP ${error.status}`;
+}

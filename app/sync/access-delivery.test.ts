@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccessEvent } from '../domain/access-event';
+import type { NhsNumber } from '../domain/nhs-number';
+import { ServiceError, type ServiceErrorKind } from '../services/service-error';
+import { FIRST_RETRY_MS, MAX_RETRY_MS, startAccessDelivery, type AuditSender } from './access-delivery';
+import { createConnectivity } from './connectivity';
+
+const event = (id: string): AccessEvent => ({
+  id,
+  action: 'patient-read',
+  nhsNumber: '9990000018' as NhsNumber,
+  organisationOds: 'RX8',
+  asid: undefined,
+  correlationId: 'lookup-1',
+  pointerId: undefined,
+  occurredAt: '2026-11-25T14:02:00.000Z',
+  request: { method: 'GET', url: 'https://gw.test/pds/Patient/9990000018', requestId: 'r1' },
+  outcome: { kind: 'answered', status: 200, answeredAt: '2026-11-25T14:02:01.000Z' },
+});
+
+/** An in-memory outbox with the storage module's semantics: nothing leaves unless delivered. */
+function memoryOutbox(ids: string[]) {
+  const rows = ids.map((id) => ({ event: event(id), attempts: 0, lastProblem: undefined as string | undefined }));
+  return {
+    rows,
+    pending: async () => [...rows],
+    delivered: async (id: string) => void rows.splice(rows.findIndex((r) => r.event.id === id), 1),
+    failedAttempt: async (id: string, problem: string) => {
+      const row = rows.find((r) => r.event.id === id)!;
+      row.attempts += 1;
+      row.lastProblem = problem;
+    },
+    count: async () => rows.length,
+  };
+}
+
+/** Lets pending promises settle without moving the fake clock (vi.waitFor would move it). */
+async function settled(check: () => void): Promise<void> {
+  for (let i = 0; ; i += 1) {
+    await vi.advanceTimersByTimeAsync(0);
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (i > 50) throw error;
+    }
+  }
+}
+
+const failure = (kind: ServiceErrorKind, status?: number) => new ServiceError({ service: 'audit', kind, detail: 'test', status });
+
+function setup(ids: string[], deliver: AuditSender['deliver'], reachable = true) {
+  const outbox = memoryOutbox(ids);
+  const connectivity = createConnectivity({ probe: async () => reachable, initiallyReachable: reachable, events: new EventTarget() as unknown as Window });
+  const audit = { deliver: vi.fn(deliver) };
+  const delivery = startAccessDelivery({ outbox, audit, connectivity });
+  return { outbox, audit, delivery, connectivity };
+}
+
+describe('access-event delivery', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('delivers what is waiting at start-up, oldest first, and empties the outbox', async () => {
+    const { outbox, audit, delivery } = setup(['a', 'b', 'c'], async () => undefined);
+    await vi.waitFor(() => expect(outbox.rows).toEqual([]));
+    expect(audit.deliver.mock.calls.map(([e]) => e.id)).toEqual(['a', 'b', 'c']);
+    expect(delivery.status.getSnapshot()).toMatchObject({ waiting: 0, refused: 0 });
+    expect(delivery.status.getSnapshot().lastDeliveredAt).toBeDefined();
+    delivery.stop();
+  });
+
+  it('keeps every event when the audit service cannot be reached, and tries again with back-off', async () => {
+    let down = true;
+    const { outbox, audit, delivery } = setup(['a', 'b'], async () => {
+      if (down) throw failure('network');
+    });
+    await settled(() => expect(delivery.status.getSnapshot().waiting).toBe(2));
+    // A service-wide failure ends the pass: the second event is not tried against a dead service.
+    expect(audit.deliver).toHaveBeenCalledTimes(1);
+    expect(outbox.rows[0]).toMatchObject({ attempts: 1, lastProblem: 'audit network' });
+
+    await vi.advanceTimersByTimeAsync(FIRST_RETRY_MS - 1);
+    expect(audit.deliver).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(audit.deliver).toHaveBeenCalledTimes(2);
+    // The wait doubles after each failed pass.
+    await vi.advanceTimersByTimeAsync(2 * FIRST_RETRY_MS);
+    expect(audit.deliver).toHaveBeenCalledTimes(3);
+
+    down = false;
+    await vi.advanceTimersByTimeAsync(4 * FIRST_RETRY_MS);
+    expect(outbox.rows).toEqual([]);
+    expect(delivery.status.getSnapshot().waiting).toBe(0);
+    delivery.stop();
+  });
+
+  it('never waits longer than the cap between tries', async () => {
+    const { audit, delivery } = setup(['a'], async () => {
+      throw failure('unavailable', 503);
+    });
+    await vi.advanceTimersByTimeAsync(10 * MAX_RETRY_MS);
+    const calls = audit.deliver.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(MAX_RETRY_MS);
+    expect(audit.deliver.mock.calls.length).toBe(calls + 1);
+    delivery.stop();
+  });
+
+  it('does not let one refused event hold up the others, and keeps it', async () => {
+    const { outbox, delivery } = setup(['poison', 'b', 'c'], async (e) => {
+      if (e.id === 'poison') throw failure('rejected', 400);
+    });
+    await vi.waitFor(() => expect(outbox.rows.map((r) => r.event.id)).toEqual(['poison']));
+    expect(outbox.rows[0]).toMatchObject({ attempts: 1, lastProblem: 'audit rejected: HTTP 400' });
+    expect(delivery.status.getSnapshot()).toMatchObject({ waiting: 1, refused: 1 });
+    delivery.stop();
+  });
+
+  it('delivers at once when a new event is recorded, and when the signal returns', async () => {
+    let down = false;
+    const { outbox, audit, delivery, connectivity } = setup([], async () => {
+      if (down) throw failure('network');
+    });
+    await vi.waitFor(() => expect(delivery.status.getSnapshot().waiting).toBe(0));
+
+    outbox.rows.push({ event: event('new'), attempts: 0, lastProblem: undefined });
+    delivery.flush();
+    await vi.waitFor(() => expect(outbox.rows).toEqual([]));
+
+    down = true;
+    connectivity.reportUnreachable();
+    outbox.rows.push({ event: event('offline'), attempts: 0, lastProblem: undefined });
+    delivery.flush();
+    await vi.waitFor(() => expect(audit.deliver).toHaveBeenCalledTimes(2));
+    down = false;
+    connectivity.reportReached();
+    await vi.waitFor(() => expect(outbox.rows).toEqual([]));
+    delivery.stop();
+  });
+});

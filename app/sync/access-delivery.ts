@@ -1,0 +1,138 @@
+import type { AccessEvent } from '../domain/access-event';
+import { deliveryProblem } from '../services/audit-client';
+import { isServiceError } from '../services/service-error';
+import type { Connectivity } from './connectivity';
+import { createExternalStore, type ExternalStore } from './external-store';
+
+/** The outbox as delivery needs it (app/storage/access-outbox.ts). */
+export interface OutboxStore {
+  /** Oldest first. */
+  pending(): Promise<readonly { readonly event: AccessEvent }[]>;
+  delivered(id: string): Promise<void>;
+  failedAttempt(id: string, problem: string, at?: Date): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface AuditSender {
+  deliver(event: AccessEvent): Promise<void>;
+}
+
+export interface DeliveryStatus {
+  /** Access events on this device that the audit service does not have yet. */
+  readonly waiting: number;
+  /** Of those, how many the audit service refused last time (they stay, and are tried again). */
+  readonly refused: number;
+  /** ISO instant of the last event the audit service accepted, in this run of the app. */
+  readonly lastDeliveredAt: string | undefined;
+}
+
+export interface AccessDelivery {
+  readonly status: ExternalStore<DeliveryStatus>;
+  /** Deliver what is waiting now (after a new event was recorded). */
+  flush(): void;
+  stop(): void;
+}
+
+/** First wait after a failed pass; doubles each time, up to the cap. */
+export const FIRST_RETRY_MS = 30_000;
+export const MAX_RETRY_MS = 15 * 60_000;
+
+/**
+ * Sends the access-event outbox to the audit service, oldest first (DESIGN.md rule 6: an access
+ * event is never dropped, only delivered). An event leaves the device only after the audit
+ * service confirmed it; every failure keeps it.
+ *
+ * Outboxes that get stuck are a lesson learned the hard way (STYLE.md §8), so:
+ * - an event the service refuses (400) is kept and counted, and the rest go on past it;
+ * - a service-wide failure (no signal, 5xx, 429, 401/403, wrong address) ends the pass, and the
+ *   next one is scheduled with back-off (30 s doubling to 15 min), and also runs when the
+ *   services become reachable again and after every new event;
+ * - passes never overlap; a flush during a pass runs another pass straight after.
+ */
+export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender; connectivity: Connectivity }): AccessDelivery {
+  const status = createExternalStore<DeliveryStatus>({ waiting: 0, refused: 0, lastDeliveredAt: undefined });
+  let running = false;
+  let again = false;
+  let stopped = false;
+  let failedPasses = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const publish = (next: Partial<DeliveryStatus>) => status.set({ ...status.getSnapshot(), ...next });
+
+  function schedule(ms: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), ms);
+  }
+
+  /** One pass over the outbox. True when everything waiting was delivered. */
+  async function pass(): Promise<boolean> {
+    let refused = 0;
+    let complete = true;
+    for (const { event } of await o.outbox.pending()) {
+      try {
+        await o.audit.deliver(event);
+      } catch (error) {
+        await o.outbox.failedAttempt(event.id, deliveryProblem(error));
+        if (isServiceError(error) && error.kind === 'rejected') {
+          refused += 1;
+          complete = false;
+          continue;
+        }
+        complete = false;
+        break;
+      }
+      await o.outbox.delivered(event.id);
+      publish({ lastDeliveredAt: new Date().toISOString() });
+    }
+    publish({ waiting: await o.outbox.count(), refused });
+    return complete;
+  }
+
+  async function run(): Promise<void> {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    clearTimeout(timer);
+    let complete = false;
+    try {
+      do {
+        again = false;
+        complete = await pass();
+      } while (again && !stopped);
+    } catch (error) {
+      // Storage failed under us: nothing was lost (nothing is deleted before delivery). Try later.
+      console.error('access-event delivery failed', error);
+    } finally {
+      running = false;
+    }
+    if (complete) {
+      failedPasses = 0;
+    } else {
+      failedPasses += 1;
+      schedule(Math.min(FIRST_RETRY_MS * 2 ** (failedPasses - 1), MAX_RETRY_MS));
+    }
+  }
+
+  let wasReachable = o.connectivity.getSnapshot().reachable;
+  const unsubscribe = o.connectivity.subscribe(() => {
+    const reachable = o.connectivity.getSnapshot().reachable;
+    if (reachable && !wasReachable) void run();
+    wasReachable = reachable;
+  });
+  // Events left from earlier runs of the app go out at start-up.
+  void run();
+
+  return {
+    status,
+    flush: () => void run(),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}

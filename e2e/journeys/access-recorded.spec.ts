@@ -1,0 +1,81 @@
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { SCENARIOS } from '../../mocks/data/catalogue';
+import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import type { LookupScreen } from '../support/lookup-screen';
+import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
+import { expect, liveTest as test } from '../support/test';
+
+/**
+ * DESIGN.md safety rule 6: every look at a patient's record is recorded on the device before it
+ * is shown, and kept until the trust's audit service has it (a FHIR AuditEvent per access).
+ */
+
+interface DeliveredAuditEvent {
+  readonly id: string;
+  readonly entity: readonly { readonly what?: { readonly identifier?: { readonly value: string } }; readonly description?: string }[];
+  readonly agent: readonly { readonly who: { readonly identifier?: { readonly value: string } } }[];
+}
+
+const auditBase = LIVE_CONFIG.services.audit;
+
+/** What the audit service accepted, as (what was accessed, whose record). */
+async function delivered(services: NationalServicesRecorder): Promise<string[]> {
+  const puts = services.requests.filter((r: Request) => r.method() === 'PUT' && r.url().startsWith(`${auditBase}/AuditEvent/`));
+  const answered = await Promise.all(puts.map(async (r) => ({ request: r, status: (await r.response())?.status() })));
+  return answered
+    .filter(({ status }) => status === 200 || status === 201)
+    .map(({ request }) => request.postDataJSON() as DeliveredAuditEvent)
+    .map((event) => `${event.entity[1]?.description} for ${event.entity[0]?.what?.identifier?.value} by ${event.agent[0]?.who.identifier?.value}`);
+}
+
+test('every look at a patient’s record is sent to the trust’s audit service', async ({ lookup: screen, page, services }) => {
+  await screen.search(SCENARIOS.planPdf.nhsNumber);
+  await expect(screen.record('Mental health crisis plan').getByText('Triggers', { exact: true })).toBeVisible();
+
+  const nhs = SCENARIOS.planPdf.nhsNumber;
+  await expect.poll(() => delivered(services)).toEqual(
+    expect.arrayContaining([
+      `PDS Patient read for ${nhs} by RX8`,
+      `NRL DocumentReference search for ${nhs} by RX8`,
+      `Document located by an NRL pointer, retrieved for ${nhs} by RX8`,
+    ]),
+  );
+  // Everything went: nothing is left waiting on the device.
+  await expect(page.getByText(/waiting to be sent to your trust’s audit service/)).toHaveCount(0);
+});
+
+/** Looks a plan up with signal, loses the signal, opens the saved copy, and goes back to the list. */
+async function openSavedCopyWithNoSignal(screen: LookupScreen, page: Page, context: BrowserContext, nhs: string): Promise<void> {
+  await screen.search(nhs);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this device at' })).toBeVisible();
+  await context.setOffline(true);
+  await screen.search(nhs);
+  await expect(page.getByRole('region', { name: 'Saved on this device' })).toContainText(/Retrieved \d\d:\d\d/);
+  await page.getByRole('button', { name: 'Close this result and show what is saved on this device' }).click();
+}
+
+test('a saved plan opened with no signal is recorded, kept on the device, and sent when the signal returns', async ({ lookup: screen, page, context, services }) => {
+  const nhs = SCENARIOS.planPdf.nhsNumber;
+  await openSavedCopyWithNoSignal(screen, page, context, nhs);
+  // Each attempt at the national services is on record too, so the count is not asserted.
+  await expect(page.getByText(/waiting to be sent to your trust’s audit service\. (It stays|They stay) on this device/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  expect(await delivered(services)).not.toContainEqual(expect.stringContaining('Copy saved on this device'));
+
+  await context.setOffline(false);
+  await expect.poll(() => delivered(services), { timeout: 20_000 }).toContainEqual(`Copy saved on this device, opened for ${nhs} by RX8`);
+  await expect(page.getByText(/waiting to be sent to your trust’s audit service/)).toHaveCount(0);
+});
+
+test('Clear this device keeps the records of who looked at what until they are sent', async ({ lookup: screen, page, context, services }) => {
+  const nhs = SCENARIOS.planPdf.nhsNumber;
+  await openSavedCopyWithNoSignal(screen, page, context, nhs);
+
+  await page.getByRole('button', { name: 'Clear this device' }).click();
+  await page.getByRole('button', { name: 'Yes, clear this device' }).click();
+  await expect(page.getByText('Saved plans and searches waiting for signal have been deleted from this device.')).toBeVisible();
+  await expect(page.getByText(/waiting to be sent to your trust’s audit service/)).toBeVisible();
+
+  await context.setOffline(false);
+  await expect.poll(() => delivered(services), { timeout: 20_000 }).toContainEqual(`Copy saved on this device, opened for ${nhs} by RX8`);
+});
