@@ -14,10 +14,11 @@ import { fetchTransport, type Transport } from './services/transport';
 import { DEMO_DATABASE, LIVE_DATABASE } from './storage/database-names';
 import { lazyDeviceStorage } from './storage/lazy-device-storage';
 import { createConnectivity } from './sync/connectivity';
-import { createExternalStore } from './sync/external-store';
+import { createExternalStore, type ExternalStore } from './sync/external-store';
 import { startQueuedLookups, type QueuedLookupResult } from './sync/queued-lookups';
 import { observeReachability, probeFor } from './sync/reachability-transport';
 import { startRetention } from './sync/retention';
+import { createDemoConnectivity, createTrainerTools } from './sync/trainer-tools';
 import { SAVED_ON_DEVICE_KEY } from './features/lookup/saved-on-device-key';
 import { createNationalServices } from './services/national-services';
 import { createAuditClient } from './services/audit-client';
@@ -40,27 +41,37 @@ interface ServiceWiring {
   readonly organisationOds: string;
   readonly asid: string | undefined;
   readonly demoPatients: Runtime['demoPatients'];
+  /** Demo mode only: the trainer's Simulate no signal switch, and a way to empty the synthetic services. */
+  readonly demo: { readonly noSignal: ExternalStore<boolean>; readonly resetServices: () => void } | undefined;
 }
 
 async function wireServices(config: AppConfig): Promise<ServiceWiring> {
   if (config.mode === 'demo') {
     const { createDemoTransport } = await import('./services/demo-transport');
-    const demo = await createDemoTransport();
-    return { transport: demo.transport, bases: demo.bases, organisationOds: demo.organisationOds, asid: demo.asid, demoPatients: demo.patients };
+    const noSignal = createExternalStore(false);
+    const demo = await createDemoTransport({ noSignal: noSignal.getSnapshot });
+    return {
+      transport: demo.transport,
+      bases: demo.bases,
+      organisationOds: demo.organisationOds,
+      asid: demo.asid,
+      demoPatients: demo.patients,
+      demo: { noSignal, resetServices: demo.resetServices },
+    };
   }
-  return { transport: fetchTransport, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [] };
+  return { transport: fetchTransport, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [], demo: undefined };
 }
 
 async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promise<Runtime> {
   const wiring = await wireServices(config);
   // Demo mode answers in the page, so it works with no signal at all (trainers in a room
-  // without Wi-Fi): its synthetic services are always reachable.
-  const connectivity =
-    config.mode === 'demo'
-      ? createConnectivity({ probe: async () => true, initiallyReachable: true })
-      : createConnectivity({ probe: probeFor(wiring.transport, wiring.bases.nrl), initiallyReachable: navigator.onLine });
+  // without Wi-Fi): its synthetic services are reachable unless the trainer simulates no signal.
+  const probe = probeFor(wiring.transport, wiring.bases.nrl);
+  const connectivity = wiring.demo
+    ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
+    : createConnectivity({ probe, initiallyReachable: navigator.onLine });
   // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, access, requestPersistentStorage } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  const { plans, queue, access, requestPersistentStorage, resetDemo } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
   // The audit service is the trust's, not a national one: its failures say nothing about signal.
   const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: shellWords.serviceName } });
   const delivery = startAccessDelivery({ outbox: access, audit, connectivity });
@@ -81,7 +92,8 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
   const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
   const policy = { staleAfterHours: config.staleAfterHours, retentionHours: config.retentionHours };
 
-  if (config.mode === 'live') connectivity.start();
+  // Live: the browser's online/offline events and probes. Demo: the trainer's switch.
+  connectivity.start();
   startRetention(plans, () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }));
   const queuedLookups = startQueuedLookups({
     queue,
@@ -106,6 +118,9 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     requestPersistentStorage,
     recordAccess,
     accessDelivery: delivery.status,
+    // The same client: demo mode reads the demo audit service, so trainers see what a lead sees.
+    accessHistory: audit,
+    trainer: wiring.demo && createTrainerTools({ noSignal: wiring.demo.noSignal, resetDevice: resetDemo, resetServices: wiring.demo.resetServices, afterReset: delivery.flush }),
   };
 }
 

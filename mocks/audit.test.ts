@@ -205,6 +205,66 @@ describe('audit GET AuditEvent (search) and AuditEvent/{id} (read)', () => {
     expect(await outcomeOf(await send('AuditEvent?patient=9990000018'))).toMatchObject({ status: 400, issueCodes: ['not-supported'] });
   });
 
+  /** Recorded at the given instants, in this order of delivery. */
+  async function recordedAt(...instants: string[]) {
+    const service = auditService();
+    const ids = instants.map((_, i) => `a0000000-0000-4000-8000-00000000000${i}`);
+    for (const [i, recorded] of instants.entries()) {
+      await service.put({ ...auditEvent(ids[i]), period: { start: recorded, end: recorded }, recorded });
+    }
+    return { ...service, ids };
+  }
+
+  it('filters by date on recorded: ge and le as instants with a zone, and bare days (UTC)', async () => {
+    const { search, ids } = await recordedAt('2025-03-03T23:59:59.999Z', '2025-03-04T00:00:00.000Z', '2025-03-04T23:59:59.999Z', '2025-03-05T00:00:00.000Z');
+    const found = async (query: string) => (await search(query)).entry.map((e) => e.resource.id);
+    expect(await found(`?date=${encodeURIComponent('ge2025-03-04T00:00:00.000Z')}&date=${encodeURIComponent('le2025-03-04T23:59:59.999Z')}`)).toEqual([ids[1], ids[2]]);
+    expect(await found('?date=ge2025-03-04&date=le2025-03-04')).toEqual([ids[1], ids[2]]);
+    expect(await found('?date=2025-03-04')).toEqual([ids[1], ids[2]]);
+    expect(await found('?date=lt2025-03-04')).toEqual([ids[0]]);
+    expect(await found('?date=gt2025-03-04')).toEqual([ids[3]]);
+    // 01:00 at +01:00 is midnight UTC; a month stands for the whole month.
+    expect(await found(`?date=${encodeURIComponent('ge2025-03-04T01:00:00+01:00')}&date=le2025-03`)).toEqual([ids[1], ids[2], ids[3]]);
+  });
+
+  it.each(['ap2025-03-04', 'ge2025-03-04T10:00', 'ge4 March', 'ge2025-03-04T10:00:00'])('400 for the date search value %j', async (value) => {
+    const { send } = auditService();
+    expect(await outcomeOf(await send(`AuditEvent?date=${encodeURIComponent(value)}`))).toMatchObject({ status: 400, issueCodes: ['value'] });
+  });
+
+  it('sorts by date either way, and pages with _count, a next link and total', async () => {
+    const { search, ids } = await recordedAt('2025-03-04T10:00:00Z', '2025-03-04T12:00:00Z', '2025-03-04T11:00:00Z');
+    expect((await search('?_sort=-date')).entry.map((e) => e.resource.id)).toEqual([ids[1], ids[2], ids[0]]);
+    expect((await search('?_sort=date')).entry.map((e) => e.resource.id)).toEqual([ids[0], ids[2], ids[1]]);
+
+    const first = (await search('?_sort=-date&_count=2')) as Awaited<ReturnType<typeof search>> & { link: { relation: string; url: string }[] };
+    expect(first.total).toBe(3);
+    expect(first.entry.map((e) => e.resource.id)).toEqual([ids[1], ids[2]]);
+    const next = first.link.find((link) => link.relation === 'next')!.url;
+    const second = (await search(next.slice(`${BASES.audit}/AuditEvent`.length))) as typeof first;
+    expect(second.entry.map((e) => e.resource.id)).toEqual([ids[0]]);
+    expect(second.link.map((link) => link.relation)).toEqual(['self']);
+  });
+
+  it('400 for a sort it does not know, or a _count that is no number', async () => {
+    const { send } = auditService();
+    expect(await outcomeOf(await send('AuditEvent?_sort=-_lastUpdated'))).toMatchObject({ status: 400, issueCodes: ['not-supported'] });
+    expect(await outcomeOf(await send('AuditEvent?_count=all'))).toMatchObject({ status: 400, issueCodes: ['value'] });
+  });
+
+  it('filters by type, subtype and entity-role as Coding tokens', async () => {
+    const service = auditService();
+    await service.put(auditEvent(ID));
+    const search = { ...auditEvent(OTHER_ID), subtype: [{ system: 'http://hl7.org/fhir/restful-interaction', code: 'search-type' }], action: 'E' };
+    await service.put({ ...search, entity: [(auditEvent(OTHER_ID).entity as unknown[])[0], { role: { system: 'http://terminology.hl7.org/CodeSystem/object-role', code: '24' } }] });
+    const found = async (query: string) => (await service.search(query)).entry.map((e) => e.resource.id);
+    expect(await found(`?subtype=${encodeURIComponent('http://hl7.org/fhir/restful-interaction|search-type')}`)).toEqual([OTHER_ID]);
+    expect(await found('?subtype=read')).toEqual([ID]);
+    expect(await found(`?type=${encodeURIComponent('http://terminology.hl7.org/CodeSystem/audit-event-type|rest')}`)).toEqual([ID, OTHER_ID]);
+    expect(await found(`?entity-role=${encodeURIComponent('http://terminology.hl7.org/CodeSystem/object-role|24')}`)).toEqual([OTHER_ID]);
+    expect(await found(`?entity-role=${encodeURIComponent('http://terminology.hl7.org/CodeSystem/object-role|1')}`)).toEqual([ID, OTHER_ID]);
+  });
+
   it('reads one stored event, and 404 for an unknown id', async () => {
     const { send } = await threeEvents();
     const found = await send(`AuditEvent/${ID}`);

@@ -208,7 +208,56 @@ export function auditEventProblems(body: unknown, id: string): AuditProblem[] {
 }
 
 /** The search parameters the mock knows; anything else is refused, so a typo cannot match all. */
-const SEARCH_PARAMETERS = new Set(['_id', 'patient:identifier', 'patient.identifier', 'entity:identifier', 'entity-id']);
+const SEARCH_PARAMETERS = new Set(['_id', 'patient:identifier', 'patient.identifier', 'entity:identifier', 'entity-id', 'date', 'type', 'subtype', 'entity-role']);
+/** Result parameters: how matches are sorted and paged, not which match. `_getpagesoffset` is HAPI's paging. */
+const RESULT_PARAMETERS = new Set(['_sort', '_count', '_getpagesoffset']);
+/** A page when no `_count` is given, as HAPI's default. */
+const DEFAULT_COUNT = 20;
+
+/**
+ * An R4 date search value (hl7.org/fhir/R4/search.html#date) as the range it stands for, [low,
+ * high) in epoch ms, with its prefix; undefined when it is not one. A value with a time must have
+ * a zone; a bare date is a UTC day here (the mock's server time zone).
+ */
+function dateSearch(value: string): { readonly prefix: string; readonly low: number; readonly high: number } | undefined {
+  const match = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/.exec(value);
+  if (!match) return undefined;
+  const [, prefix = 'eq', year, month, day, hour, minute, second, fraction, zone] = match;
+  if (hour === undefined) {
+    const y = Number(year);
+    if (month === undefined) return { prefix, low: Date.UTC(y, 0, 1), high: Date.UTC(y + 1, 0, 1) };
+    const m = Number(month) - 1;
+    if (day === undefined) return { prefix, low: Date.UTC(y, m, 1), high: Date.UTC(y, m + 1, 1) };
+    const low = Date.UTC(y, m, Number(day));
+    return { prefix, low, high: low + 86_400_000 };
+  }
+  const low = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second ?? '00'}${fraction ?? ''}${zone}`);
+  if (Number.isNaN(low)) return undefined;
+  const width = second === undefined ? 60_000 : fraction === undefined ? 1_000 : 1;
+  return { prefix, low, high: low + width };
+}
+
+/** Whether the instant `at` meets one date search value (a point target: its range is itself). */
+function matchesDate(value: string, at: number): boolean {
+  const search = dateSearch(value);
+  if (!search) return false;
+  switch (search.prefix) {
+    case 'eq':
+      return at >= search.low && at < search.high;
+    case 'ge':
+      return at >= search.low;
+    case 'gt':
+      return at >= search.high;
+    case 'le':
+      return at < search.high;
+    case 'lt':
+      return at < search.low;
+    default:
+      return false;
+  }
+}
+
+const SUPPORTED_DATE_PREFIXES = ['eq', 'ge', 'gt', 'le', 'lt'];
 
 interface StoredEvent {
   readonly resource: Json;
@@ -236,16 +285,37 @@ function matchesToken(token: string, identifier: unknown): boolean {
   return wantedValue === '' || value === wantedValue;
 }
 
-function entities(resource: Json): { what?: { type?: unknown; identifier?: unknown }; role?: { code?: unknown } }[] {
+function entities(resource: Json): { what?: { type?: unknown; identifier?: unknown }; role?: { system?: unknown; code?: unknown } }[] {
   return Array.isArray(resource.entity) ? (resource.entity as ReturnType<typeof entities>) : [];
+}
+
+/** A token search value against a Coding (`system|code`, `|code`, `system|` or a bare code). */
+function matchesCodingToken(token: string, coding: unknown): boolean {
+  if (typeof coding !== 'object' || coding === null) return false;
+  const { system, code } = coding as { system?: unknown; code?: unknown };
+  return matchesToken(token, { system, value: code });
+}
+
+function codings(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
 function matchesSearch(stored: StoredEvent, name: string, value: string): boolean {
   const tokens = value.split(',');
   const anyToken = (identifier: unknown) => tokens.some((token) => matchesToken(token, identifier));
+  const anyCoding = (list: unknown) => codings(list).some((coding) => tokens.some((token) => matchesCodingToken(token, coding)));
   switch (name) {
     case '_id':
       return tokens.includes(String(stored.resource.id));
+    case 'date':
+      // R4: AuditEvent's `date` parameter is `AuditEvent.recorded`.
+      return tokens.some((token) => matchesDate(token, Date.parse(String(stored.resource.recorded))));
+    case 'type':
+      return anyCoding(stored.resource.type);
+    case 'subtype':
+      return anyCoding(stored.resource.subtype);
+    case 'entity-role':
+      return entities(stored.resource).some((entity) => anyCoding(entity.role));
     case 'patient:identifier':
     case 'patient.identifier':
       // R4's `patient` parameter is the entities that are Patients; ours name theirs by identifier.
@@ -306,24 +376,54 @@ export function auditHandlers(base: string): RequestHandler[] {
 
     http.get(`${base}/AuditEvent`, ({ request }) => {
       const url = new URL(request.url);
-      const filters = [...url.searchParams];
+      const params = [...url.searchParams];
+      const filters = params.filter(([name]) => !RESULT_PARAMETERS.has(name));
       const unknown = filters.filter(([name]) => !SEARCH_PARAMETERS.has(name)).map(([name]) => name);
       if (unknown.length > 0) {
         return auditError(
           request,
           400,
-          issue('not-supported', `Unknown search parameter ${unknown.join(', ')}; the mock knows ${[...SEARCH_PARAMETERS].join(', ')}`),
+          issue('not-supported', `Unknown search parameter ${unknown.join(', ')}; the mock knows ${[...SEARCH_PARAMETERS, ...RESULT_PARAMETERS].join(', ')}`),
         );
       }
+      const badDates = filters
+        .filter(([name]) => name === 'date')
+        .flatMap(([, value]) => value.split(','))
+        .filter((value) => !SUPPORTED_DATE_PREFIXES.includes(dateSearch(value)?.prefix ?? ''));
+      if (badDates.length > 0) {
+        return auditError(request, 400, issue('value', `Invalid date search value '${badDates[0]!.slice(0, 40)}': use eq, ge, gt, le or lt and a date, or a dateTime with a zone`));
+      }
+      const sort = url.searchParams.get('_sort');
+      if (sort !== null && sort !== 'date' && sort !== '-date') {
+        return auditError(request, 400, issue('not-supported', `The mock sorts only by date or -date, not '${sort.slice(0, 40)}'`));
+      }
+      const count = url.searchParams.get('_count') ?? String(DEFAULT_COUNT);
+      const offset = url.searchParams.get('_getpagesoffset') ?? '0';
+      if (!/^\d{1,4}$/.test(count) || !/^\d{1,6}$/.test(offset)) {
+        return auditError(request, 400, issue('value', '_count and _getpagesoffset must be whole numbers'));
+      }
+
       const matches = [...store.values()].filter((stored) => filters.every(([name, value]) => matchesSearch(stored, name, value)));
+      // Without _sort, in the order delivered. Sorting is stable, so equal times keep that order.
+      if (sort !== null) {
+        const direction = sort === '-date' ? -1 : 1;
+        matches.sort((a, b) => direction * (Date.parse(String(a.resource.recorded)) - Date.parse(String(b.resource.recorded))));
+      }
+      const start = Number(offset);
+      const end = start + Number(count);
+      const link = [{ relation: 'self', url: request.url }];
+      if (end < matches.length) {
+        const next = new URL(url);
+        next.searchParams.set('_getpagesoffset', String(end));
+        link.push({ relation: 'next', url: next.toString() });
+      }
       return jsonResponse(
         {
           resourceType: 'Bundle',
           type: 'searchset',
           total: matches.length,
-          link: [{ relation: 'self', url: request.url }],
-          // In the order delivered; no paging.
-          entry: matches.map((stored) => ({
+          link,
+          entry: matches.slice(start, end).map((stored) => ({
             fullUrl: `${base}/AuditEvent/${String(stored.resource.id)}`,
             resource: withMeta(stored),
             search: { mode: 'match' },

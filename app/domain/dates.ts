@@ -30,3 +30,12 @@ export function ageInYears(birthDate: string, now: Date): number | undefined {
   if (beforeBirthday) age -= 1;
   return age;
 }
+
+/** "4 March 2025, 14:02:10" for an instant, in UK time: an access history needs the seconds. */
+export function formatInstantDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: UK_TIME_ZONE }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: UK_TIME_ZONE }).format(date);
+  return `${day}, ${time}`;
+}

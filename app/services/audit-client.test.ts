@@ -4,6 +4,7 @@ import { auditHandlers } from '../../mocks/audit';
 import type { AccessEvent } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import { createAuditClient, deliveryProblem } from './audit-client';
+import { ACCESS_HISTORY_PAGE_SIZE } from './audit-history-search';
 import { toAuditEventResource } from './audit-event-resource';
 import { ServiceError } from './service-error';
 import {
@@ -229,5 +230,199 @@ describe('deliveryProblem', () => {
     const error = await expectFailure(audit.deliver(accessEvent()), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'rejected', status: 422 });
     expect(error.detail).toContain(NHS);
     expect(deliveryProblem(error)).toBe('audit rejected: HTTP 422');
+  });
+});
+
+describe('audit searchAccessHistory: the request', () => {
+  /** The real mock, with every search it receives recorded as sent. */
+  function searchedWith(): Request[] {
+    const seen: Request[] = [];
+    server.use(...auditHandlers(BASE));
+    server.use(
+      http.get(`${BASE}/AuditEvent`, ({ request }) => {
+        seen.push(request.clone());
+      }),
+    );
+    return seen;
+  }
+
+  it('GETs AuditEvent with R4 search parameters: UK days as instants, the patient, the kind of access, newest first, one page', async () => {
+    const seen = searchedWith();
+    await audit.searchAccessHistory({ fromDate: '2025-03-04', toDate: '2025-06-01', nhsNumber: NHS, action: 'document-retrieval' });
+
+    expect(seen).toHaveLength(1);
+    const request = seen[0]!;
+    const url = new URL(request.url);
+    expect(request.method).toBe('GET');
+    expect(`${url.origin}${url.pathname}`).toBe(`${BASE}/AuditEvent`);
+    expect([...url.searchParams]).toEqual([
+      // 4 March is GMT; 1 June is BST, so its last millisecond is 22:59:59.999 UTC.
+      ['date', 'ge2025-03-04T00:00:00.000Z'],
+      ['date', 'le2025-06-01T22:59:59.999Z'],
+      ['patient:identifier', `https://fhir.nhs.uk/Id/nhs-number|${NHS}`],
+      ['type', 'http://terminology.hl7.org/CodeSystem/audit-event-type|rest'],
+      ['subtype', 'http://hl7.org/fhir/restful-interaction|read'],
+      ['entity-role', 'http://terminology.hl7.org/CodeSystem/object-role|3'],
+      ['_sort', '-date'],
+      ['_count', String(ACCESS_HISTORY_PAGE_SIZE)],
+    ]);
+    expect(request.headers.get('Accept')).toBe('application/fhir+json');
+    expect(request.headers.get('X-Request-ID')).toMatch(UUID);
+    expect(request.headers.get('X-Correlation-ID')).toMatch(UUID);
+  });
+
+  it('leaves out the filters not given', async () => {
+    const seen = searchedWith();
+    await audit.searchAccessHistory({ fromDate: '2025-03-04', toDate: '2025-03-04' });
+    expect([...new URL(seen[0]!.url).searchParams.keys()]).toEqual(['date', 'date', '_sort', '_count']);
+  });
+
+  it('refuses dates that are no calendar days, without a request', async () => {
+    const seen = searchedWith();
+    await expectFailure(audit.searchAccessHistory({ fromDate: '2025-02-30', toDate: '2025-03-04' }), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'rejected' });
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('audit searchAccessHistory: the answer', () => {
+  const OTHER_NHS = '9434765919' as NhsNumber;
+  const day = { fromDate: '2025-03-04', toDate: '2025-03-04' } as const;
+
+  /** Delivered through the client, so the search reads back exactly what the app writes. */
+  async function delivered(...events: AccessEvent[]): Promise<void> {
+    server.use(...auditHandlers(BASE));
+    for (const event of events) await audit.deliver(event);
+  }
+
+  const at = (id: string, time: string, overrides: Partial<AccessEvent> = {}) =>
+    accessEvent({ id, occurredAt: `2025-03-04T${time}Z`, outcome: { kind: 'answered', status: 200, answeredAt: `2025-03-04T${time}Z` }, ...overrides });
+
+  it('reads back what was delivered as access records, newest first', async () => {
+    await delivered(
+      at('a0000000-0000-4000-8000-000000000001', '09:00:00.000', { action: 'patient-read', pointerId: undefined }),
+      at('a0000000-0000-4000-8000-000000000002', '11:00:00.000', { action: 'saved-copy-view', request: undefined, outcome: { kind: 'shown-from-device' } }),
+      at('a0000000-0000-4000-8000-000000000003', '10:00:00.000', { outcome: { kind: 'no-answer', reason: 'timeout', at: '2025-03-04T10:00:15.000Z' } }),
+      // The day before, so outside the dates asked for.
+      accessEvent({ id: 'a0000000-0000-4000-8000-000000000004', occurredAt: '2025-03-03T23:59:00.000Z', outcome: { kind: 'answered', status: 200, answeredAt: '2025-03-03T23:59:01.000Z' } }),
+    );
+    const history = await audit.searchAccessHistory(day);
+    expect(history).toEqual({
+      records: [
+        { id: 'a0000000-0000-4000-8000-000000000002', action: 'saved-copy-view', nhsNumber: NHS, organisationOds: 'RX8', occurredAt: '2025-03-04T11:00:00.000Z', outcome: { kind: 'shown-from-device' } },
+        { id: 'a0000000-0000-4000-8000-000000000003', action: 'document-retrieval', nhsNumber: NHS, organisationOds: 'RX8', occurredAt: '2025-03-04T10:00:00.000Z', outcome: { kind: 'no-answer', reason: 'timeout' } },
+        { id: 'a0000000-0000-4000-8000-000000000001', action: 'patient-read', nhsNumber: NHS, organisationOds: 'RX8', occurredAt: '2025-03-04T09:00:00.000Z', outcome: { kind: 'answered', status: 200 } },
+      ],
+      unreadable: 0,
+      more: false,
+    });
+  });
+
+  it('finds only the patient and the kind of access asked for', async () => {
+    await delivered(
+      at('a0000000-0000-4000-8000-000000000001', '09:00:00.000', { action: 'patient-read', pointerId: undefined }),
+      at('a0000000-0000-4000-8000-000000000002', '09:00:01.000', { action: 'pointer-search', pointerId: undefined }),
+      at('a0000000-0000-4000-8000-000000000003', '09:00:02.000', { nhsNumber: OTHER_NHS }),
+      at('a0000000-0000-4000-8000-000000000004', '09:00:03.000'),
+    );
+    const ids = async (filters: Parameters<typeof audit.searchAccessHistory>[0]) => (await audit.searchAccessHistory(filters)).records.map((r) => r.id.slice(-1));
+    expect(await ids({ ...day, nhsNumber: NHS })).toEqual(['4', '2', '1']);
+    expect(await ids({ ...day, nhsNumber: OTHER_NHS })).toEqual(['3']);
+    expect(await ids({ ...day, action: 'pointer-search' })).toEqual(['2']);
+    expect(await ids({ ...day, action: 'document-retrieval', nhsNumber: NHS })).toEqual(['4']);
+    expect(await ids({ ...day, action: 'saved-copy-view' })).toEqual([]);
+  });
+
+  function replyWithBundle(bundle: object) {
+    server.use(http.get(`${BASE}/AuditEvent`, () => fhirJson(bundle)));
+  }
+  const stored = (event: AccessEvent) => ({ fullUrl: `${BASE}/AuditEvent/${event.id}`, resource: toAuditEventResource(event, OBSERVER), search: { mode: 'match' } });
+
+  it('counts the entries it cannot read, never failing the rest, and ignores notes about the search itself', async () => {
+    const readable = at('a0000000-0000-4000-8000-000000000001', '09:00:00.000');
+    replyWithBundle({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 5,
+      entry: [
+        { search: { mode: 'match' } },
+        stored(readable),
+        { resource: { resourceType: 'AuditEvent', id: 'other-system', type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114' }, recorded: '2025-03-04T09:30:00Z' } },
+        'not an entry',
+        { resource: { ...toAuditEventResource(at('a0000000-0000-4000-8000-000000000002', '09:00:01.000'), OBSERVER), outcomeDesc: 'Fine' } },
+        { resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'warning', code: 'processing' }] }, search: { mode: 'outcome' } },
+      ],
+    });
+    const history = await audit.searchAccessHistory(day);
+    expect(history.records.map((r) => r.id)).toEqual([readable.id]);
+    expect(history.unreadable).toBe(4);
+    expect(history.more).toBe(false);
+  });
+
+  it('an empty searchset is no records', async () => {
+    replyWithBundle({ resourceType: 'Bundle', type: 'searchset', total: 0 });
+    expect(await audit.searchAccessHistory(day)).toEqual({ records: [], unreadable: 0, more: false });
+  });
+
+  it.each([
+    ['a next link', { link: [{ relation: 'self', url: `${BASE}/AuditEvent` }, { relation: 'next', url: `${BASE}/AuditEvent?_getpagesoffset=1` }] }],
+    ['a total above the entries sent', { total: 7 }],
+  ])('says there are more when the Bundle has %s (the next page is not read)', async (_label, extra) => {
+    replyWithBundle({ resourceType: 'Bundle', type: 'searchset', entry: [stored(at('a0000000-0000-4000-8000-000000000001', '09:00:00.000'))], ...extra });
+    expect((await audit.searchAccessHistory(day)).more).toBe(true);
+  });
+
+  it('does not trust an answer holding another patient’s records: the server ignored the NHS number (wrong patient)', async () => {
+    replyWithBundle({ resourceType: 'Bundle', type: 'searchset', entry: [stored(at('a0000000-0000-4000-8000-000000000001', '09:00:00.000', { nhsNumber: OTHER_NHS }))] });
+    await expectFailure(audit.searchAccessHistory({ ...day, nhsNumber: NHS }), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'malformed', detail: /ignored/ });
+  });
+
+  it('nor one holding another kind of access than asked for', async () => {
+    replyWithBundle({ resourceType: 'Bundle', type: 'searchset', entry: [stored(at('a0000000-0000-4000-8000-000000000001', '09:00:00.000'))] });
+    await expectFailure(audit.searchAccessHistory({ ...day, action: 'patient-read' }), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'malformed', detail: /ignored/ });
+  });
+});
+
+describe('audit searchAccessHistory: failures', () => {
+  const day = { fromDate: '2025-03-04', toDate: '2025-03-04' } as const;
+
+  it.each<FailureCase>([
+    ...TRANSPORT_AND_STATUS_FAILURES,
+    ...MALFORMED_JSON_REPLIES,
+    {
+      name: 'a Bundle that is no searchset (a history)',
+      reply: () => fhirJson({ resourceType: 'Bundle', type: 'history', entry: [] }),
+      kind: 'malformed',
+      detail: /type/,
+    },
+    {
+      name: '403 for a user who may not read the audit log',
+      reply: () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden' }] }, 403),
+      kind: 'forbidden',
+      status: 403,
+    },
+  ])('$name → $kind', async (failure) => {
+    const seen: Request[] = [];
+    server.use(
+      http.get(`${BASE}/AuditEvent`, ({ request }) => {
+        seen.push(request);
+        return failure.reply();
+      }),
+    );
+    const error = await expectFailure(quickAudit.searchAccessHistory(day), 'audit', failure);
+    expect(error.requestId).toBe(seen[0]!.headers.get('X-Request-ID'));
+  });
+
+  it('rejects with the caller’s reason, not a ServiceError, when cancelled', async () => {
+    server.use(
+      http.get(`${BASE}/AuditEvent`, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return fhirJson({ resourceType: 'Bundle', type: 'searchset' });
+      }),
+    );
+    const controller = new AbortController();
+    const reason = new Error('screen closed');
+    const pending = audit.searchAccessHistory(day, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(pending).rejects.toBe(reason);
   });
 });

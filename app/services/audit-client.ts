@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { AccessEvent } from '../domain/access-event';
+import type { AccessHistory, AccessHistoryFilters } from '../domain/access-record';
 import { toAuditEventResource } from './audit-event-resource';
 import { isJsonMediaType } from './media-types';
 import { summariseIssues } from './schema-issues';
@@ -15,6 +16,12 @@ export interface AuditClient {
    * with its reason.
    */
   deliver(event: AccessEvent, context?: { readonly signal?: AbortSignal }): Promise<void>;
+  /**
+   * The accesses the audit service holds that match `filters`, newest first: the clinical leads'
+   * access history. Throws ServiceError (service 'audit'); a cancelled signal rejects with its
+   * reason. Entries it cannot read are counted, not shown.
+   */
+  searchAccessHistory(filters: AccessHistoryFilters, context?: { readonly signal?: AbortSignal }): Promise<AccessHistory>;
 }
 
 /** FHIR R4 `id`: the audit service would refuse anything else, so it is not sent. */
@@ -50,6 +57,30 @@ export function createAuditClient(o: {
         body: JSON.stringify(toAuditEventResource(event, o.observer)),
         requestId,
         read: (reply) => confirmStored(reply, event.id),
+      });
+    },
+
+    async searchAccessHistory(filters, context = {}) {
+      const requestId = newRequestId();
+      // Reading the audit log is not itself an access to a patient's record, so no onRequest and
+      // no access is recorded; the gateway logs who asked (docs/deployment.md).
+      const requestContext = { correlationId: newRequestId(), ...(context.signal ? { signal: context.signal } : {}) };
+      // Loaded on first use: only the clinical leads' screen searches, and the crew's first
+      // screen (which builds this client) should not carry the reading of AuditEvents.
+      const { accessHistoryQuery, readAccessHistory } = await import('./audit-history-search');
+      const query = accessHistoryQuery(filters);
+      // A GET, as FHIR search usually is, so an NHS number filter is in the URL (unlike the NRL
+      // search, which POSTs it): the gateway's logs hold it (docs/deployment.md).
+      return callService({
+        service: 'audit',
+        transport: o.transport,
+        context: requestContext,
+        timeoutMs: o.timeoutMs,
+        method: 'GET',
+        url: `${serviceUrl(o.baseUrl, 'AuditEvent')}?${query.toString()}`,
+        headers: spineHeaders({ requestId, context: requestContext }),
+        requestId,
+        read: (reply) => readAccessHistory(reply, filters),
       });
     },
   };

@@ -67,12 +67,12 @@ const ENTITY_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
 const PERSON: Coding = { system: ENTITY_TYPE, code: '1', display: 'Person' };
 const SYSTEM_OBJECT: Coding = { system: ENTITY_TYPE, code: '2', display: 'System Object' };
 const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';
-const PATIENT_ROLE: Coding = { system: OBJECT_ROLE, code: '1', display: 'Patient' };
+export const PATIENT_ROLE: Coding = { system: OBJECT_ROLE, code: '1', display: 'Patient' };
 const REPORT_ROLE: Coding = { system: OBJECT_ROLE, code: '3', display: 'Report' };
 const DOMAIN_RESOURCE_ROLE: Coding = { system: OBJECT_ROLE, code: '4', display: 'Domain Resource' };
 const QUERY_ROLE: Coding = { system: OBJECT_ROLE, code: '24', display: 'Query' };
 
-interface ActionMapping {
+export interface ActionMapping {
   readonly type: Coding;
   readonly subtype: Coding | undefined;
   /** R4 "Audit Event Action": a search is Execute, not Read. */
@@ -84,7 +84,8 @@ interface ActionMapping {
   readonly requestIdHeader: string;
 }
 
-const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
+/** How each kind of access is written; `audit-history-search.ts` reads them back by the same table. */
+export const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
   'patient-read': {
     type: REST,
     subtype: READ,

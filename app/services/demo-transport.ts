@@ -15,9 +15,19 @@ export interface DemoTransport {
   readonly organisationOds: string;
   readonly asid: string;
   readonly patients: readonly { readonly nhsNumber: string; readonly title: string; readonly description: string }[];
+  /** Reset demo: the synthetic services start again empty (the audit service forgets what it was sent). */
+  resetServices(): void;
 }
 
-export async function createDemoTransport(): Promise<DemoTransport> {
+export interface DemoTransportOptions {
+  /**
+   * Trainer tools' "Simulate no signal": while this says true, every request is refused as
+   * `fetch` refuses one on a tablet with no signal, so the clients meet the very failure crews do.
+   */
+  readonly noSignal?: () => boolean;
+}
+
+export async function createDemoTransport(options: DemoTransportOptions = {}): Promise<DemoTransport> {
   const [{ getResponse }, { createHandlers }, { DEMO_SERVICE_BASES }, { DEMO_CONSUMER }, { SCENARIOS }] = await Promise.all([
     import('msw'),
     import('../../mocks/handlers'),
@@ -25,11 +35,20 @@ export async function createDemoTransport(): Promise<DemoTransport> {
     import('../../mocks/demo-consumer'),
     import('../../mocks/data/catalogue'),
   ]);
-  const handlers = createHandlers(DEMO_SERVICE_BASES, { latencyMs: DEMO_LATENCY_MS });
+  const noSignal = options.noSignal ?? (() => false);
+  const newHandlers = () => createHandlers(DEMO_SERVICE_BASES, { latencyMs: DEMO_LATENCY_MS });
+  // Each createHandlers call holds its own audit store, so fresh handlers are an empty service.
+  let handlers = newHandlers();
   const transport: Transport = async (request) => {
+    if (noSignal()) throw noSignalFailure();
     const response = await getResponse(handlers, request);
     // Never fall through to the network: demo mode must not reach a real service.
     if (!response) throw new TypeError(`Demo mode has no synthetic answer for ${request.method} ${new URL(request.url).origin}`);
+    // The signal went while the request was out: as on a real tablet, its answer never arrives.
+    if (noSignal()) {
+      void response.body?.cancel().catch(() => undefined);
+      throw noSignalFailure();
+    }
     return response;
   };
   return {
@@ -38,5 +57,13 @@ export async function createDemoTransport(): Promise<DemoTransport> {
     organisationOds: DEMO_CONSUMER.organisationOds,
     asid: DEMO_CONSUMER.asid,
     patients: Object.values(SCENARIOS).map((s) => ({ nhsNumber: s.nhsNumber, title: s.label, description: s.description })),
+    resetServices: () => {
+      handlers = newHandlers();
+    },
   };
+}
+
+/** What `fetch` rejects with when there is no network (a TypeError), marked for the logs as simulated. */
+function noSignalFailure(): TypeError {
+  return new TypeError('Failed to fetch (demo: Simulate no signal is on)');
 }

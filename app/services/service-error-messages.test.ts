@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
-import { describeServiceError } from './service-error-messages';
+import { describeAccessHistoryError, describeServiceError } from './service-error-messages';
 
 const SERVICES: readonly ServiceName[] = ['pds', 'nrl', 'ods', 'ssp', 'contact-page'];
 const KINDS: readonly ServiceErrorKind[] = [
@@ -73,5 +73,28 @@ describe('describeServiceError', () => {
     expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 1 })).toMatch(/about 1 second\.$/);
     expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 90 })).toMatch(/about 2 minutes\.$/);
     expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 0 })).not.toMatch(/about/);
+  });
+});
+
+describe('describeAccessHistoryError', () => {
+  const history = (kind: ServiceErrorKind, extra: Partial<ConstructorParameters<typeof ServiceError>[0]> = {}) =>
+    describeAccessHistoryError(new ServiceError({ service: 'audit', kind, detail: 'HTTP 500 INTERNAL_SERVER_ERROR: {"json": true}', status: 500, ...extra }));
+
+  it.each([...KINDS, 'not-recorded' as const])('has plain words for a lead when the search fails with %s', (kind) => {
+    const message = history(kind);
+    expect(message.trim().length).toBeGreaterThan(20);
+    expect(message).not.toMatch(JARGON);
+    expect(message).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(message).toMatch(/[.!]$/);
+    // Not the delivery words: nothing here is about records kept on the device.
+    expect(message).not.toMatch(/stay on this device/);
+  });
+
+  it('says only clinical leads may see it when the gateway refuses (403)', () => {
+    expect(history('forbidden')).toMatch(/only clinical leads/);
+  });
+
+  it('says how long to wait when the service said so', () => {
+    expect(history('rate-limited', { retryAfterSeconds: 30 })).toMatch(/about 30 seconds\.$/);
   });
 });

@@ -118,9 +118,37 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
   },
 };
 
+/**
+ * A failed search of the audit service for the access history, in words for the clinical lead
+ * reading it. Not the delivery words above: those are about records kept on this device, and a
+ * 403 here means the person may not read the log (the gateway allows clinical leads only).
+ */
+const ACCESS_HISTORY_MESSAGES: Readonly<Record<ServiceErrorKind, string>> = {
+  network: 'No connection to the audit service, so the access history cannot be shown. Check this device’s signal or Wi-Fi, then try again.',
+  timeout: 'The audit service took too long to answer. Try again in a moment, or choose fewer days.',
+  'not-found': `The audit service was not found at the address this device was given, so the access history cannot be shown. ${SERVICE_DESK}`,
+  invalidated: `The audit service would not show the access history. ${SERVICE_DESK}`,
+  rejected: `The audit service did not accept this search. Check the dates and the NHS number, then try again. ${SERVICE_DESK}`,
+  unauthorised: 'Your sign-in has run out, so the access history cannot be shown. Sign in again, then try again.',
+  forbidden: 'You are not allowed to see the access history: only clinical leads can. If you should be, tell your service desk.',
+  'rate-limited': 'The audit service is busy. Wait a few seconds, then try again.',
+  unavailable: 'The audit service did not answer, so the access history cannot be shown. Try again in a moment.',
+  malformed: `The audit service sent an answer this app could not read, so the access history is not shown. Try again. ${SERVICE_DESK}`,
+  unsupported: `The access history cannot be shown in this app. ${SERVICE_DESK}`,
+  'not-recorded': `The access history could not be shown. Try again. ${SERVICE_DESK}`,
+};
+
+/** Words for a clinical lead about a failed access-history search (service 'audit'). */
+export function describeAccessHistoryError(error: ServiceError): string {
+  return withWait(ACCESS_HISTORY_MESSAGES[error.kind], error);
+}
+
 /** Words for a crew about one failure. Technical detail stays on the error, for logs. */
 export function describeServiceError(error: ServiceError): string {
-  const message = MESSAGES[error.service][error.kind];
+  return withWait(MESSAGES[error.service][error.kind], error);
+}
+
+function withWait(message: string, error: ServiceError): string {
   if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0) {
     return `${message} It should be ready again in about ${waitInWords(error.retryAfterSeconds)}.`;
   }

@@ -30,5 +30,11 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     failedAttempt: async (...args) => (await loaded).access.failedAttempt(...args),
     count: async () => (await loaded).access.count(),
   };
-  return { plans, queue, access, requestPersistentStorage: async () => (await loaded).requestPersistentStorage() };
+  return {
+    plans,
+    queue,
+    access,
+    requestPersistentStorage: async () => (await loaded).requestPersistentStorage(),
+    resetDemo: async () => (await loaded).resetDemo(),
+  };
 }

@@ -1,5 +1,6 @@
 import { createAccessOutbox, type AccessOutbox } from './access-outbox';
 import { openDeviceDatabase } from './device-database';
+import { resetDemoDatabase } from './demo-reset';
 import { createLookupQueue, type LookupQueue } from './lookup-queue';
 import { requestPersistentStorage } from './persistent-storage';
 import { createPlanCache, type PlanCache } from './plan-cache';
@@ -10,6 +11,8 @@ export interface DeviceStorage {
   /** Access events waiting for the audit service (safety rule 6); "Clear this device" leaves them. */
   readonly access: AccessOutbox;
   readonly requestPersistentStorage: () => Promise<boolean>;
+  /** Reset demo: deletes everything, access events included. Rejects unless this is DEMO_DATABASE. */
+  readonly resetDemo: () => Promise<void>;
 }
 
 /** Everything the app keeps on the device, over one database. */
@@ -20,5 +23,6 @@ export function openDeviceStorage(databaseName: string): DeviceStorage {
     queue: createLookupQueue(db),
     access: createAccessOutbox(db),
     requestPersistentStorage: () => requestPersistentStorage(),
+    resetDemo: () => resetDemoDatabase(db),
   };
 }

@@ -1,5 +1,8 @@
 import { parseNhsNumber, formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import type { DemoPatientEntry } from '../shell/runtime-context';
+import { demoWords } from './demo-words';
+
+const words = demoWords.patients;
 
 /** Demo mode: the synthetic patients and what each one shows, for trainers. */
 export function DemoPatientList({
@@ -14,10 +17,10 @@ export function DemoPatientList({
   return (
     <details className="nhsuk-details crl-demo-patients" open={open}>
       <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Demo patients for training</span>
+        <span className="nhsuk-details__summary-text">{words.heading}</span>
       </summary>
       <div className="nhsuk-details__text">
-        <p>Synthetic people with NHS numbers from the 999 test range. Pick one to search.</p>
+        <p>{words.intro}</p>
         <ul className="nhsuk-list crl-demo-patients__list">
           {patients.map((patient) => {
             const parsed = parseNhsNumber(patient.nhsNumber);

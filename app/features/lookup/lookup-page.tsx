@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { newLookup, type Lookup } from '../../sync/lookup-queries';
 import { DemoPatientList } from '../demo/demo-patient-list';
@@ -10,10 +10,13 @@ import { lookupWords } from './lookup-words';
 import { SavedLookup, type SavedReason } from './saved-lookup';
 import { SearchForm } from './search-form';
 
+// Demo mode only, and downloaded only then: live devices never load the trainer tools.
+const TrainerTools = lazy(() => import('../demo/trainer-tools').then((module) => ({ default: module.TrainerTools })));
+
 type Shown = { readonly lookup: Lookup; readonly from: 'network' } | { readonly lookup: Lookup; readonly from: 'device'; readonly reason: SavedReason };
 
 export function LookupPage() {
-  const { mode, demoPatients, connectivity } = useRuntime();
+  const { mode, demoPatients, connectivity, trainer } = useRuntime();
   const [shown, setShown] = useState<Shown>();
   // Known to be offline: answer from the device at once instead of waiting for a timeout.
   const search = (nhsNumber: NhsNumber) =>
@@ -39,6 +42,11 @@ export function LookupPage() {
         </p>
       ) : (
         <SavedOnDevice onOpen={openSaved} />
+      )}
+      {mode === 'demo' && trainer && (
+        <Suspense fallback={null}>
+          <TrainerTools trainer={trainer} onReset={() => setShown(undefined)} />
+        </Suspense>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { describeAge, describeRetrievedTime } from '../../domain/staleness';
 import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
+import { ConfirmDestructive } from '../shell/confirm-destructive';
 import { useRuntime } from '../shell/runtime-context';
 import { AccessRecordsWaiting } from './access-records-waiting';
 import { savedWords as words } from './saved-words';
@@ -71,26 +72,14 @@ export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
       <AccessRecordsWaiting />
       {clear.isSuccess && !confirming && <p role="status">{words.cleared}</p>}
       {clear.isError && <p role="alert">{words.clearFailed}</p>}
-      {confirming ? (
-        <div className="nhsuk-card nhsuk-card--warning" role="group" aria-labelledby="clear-confirm-title">
-          <div className="nhsuk-card__content">
-            <h3 className="nhsuk-card__heading" id="clear-confirm-title">
-              {words.clearConfirmTitle}
-            </h3>
-            <p>{words.clearConfirmBody}</p>
-            <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={() => clear.mutate()} disabled={clear.isPending}>
-              {words.clearConfirm}
-            </button>{' '}
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(false)}>
-              {words.clearCancel}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(true)}>
-          {words.clear}
-        </button>
-      )}
+      <ConfirmDestructive
+        confirming={confirming}
+        onAsk={() => setConfirming(true)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => clear.mutate()}
+        busy={clear.isPending}
+        words={{ action: words.clear, title: words.clearConfirmTitle, body: words.clearConfirmBody, confirm: words.clearConfirm, cancel: words.clearCancel }}
+      />
     </section>
   );
 }

@@ -5,8 +5,11 @@ import { ThemeToggle } from './theme-toggle';
 import { UpdatePrompt } from './update-prompt';
 import { SavedSettingsNotice } from './saved-settings-notice';
 
-/** The frame around every screen: skip link, header, DEMO banner when in demo mode, update prompt, main. */
-export function AppFrame({ demo, children }: { demo: boolean; children: ReactNode }) {
+/**
+ * The frame around every screen: skip link, header (with the screens' navigation once the app
+ * has started), DEMO banner when in demo mode, update prompt, main.
+ */
+export function AppFrame({ demo, navigation, children }: { demo: boolean; navigation?: ReactNode; children: ReactNode }) {
   return (
     <div className={demo ? 'crl-app crl-app--demo' : 'crl-app'}>
       <a className="nhsuk-skip-link" href="#main-content">
@@ -22,6 +25,7 @@ export function AppFrame({ demo, children }: { demo: boolean; children: ReactNod
           </div>
           <ThemeToggle />
         </div>
+        {navigation}
       </header>
       {demo && <DemoBanner />}
       <div className="nhsuk-width-container">

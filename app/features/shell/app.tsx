@@ -1,16 +1,48 @@
+import { lazy, Suspense, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppFrame } from './app-frame';
+import { AppNavigation, type Screen } from './app-navigation';
 import { RuntimeProvider, type Runtime } from './runtime-context';
 import { LookupPage } from '../lookup/lookup-page';
 import { OfflineBanner } from './offline-banner';
+import { ScreenBoundary } from './screen-boundary';
+import { shellWords } from './shell-words';
+
+// Clinical leads' screen, in its own chunk: the crew's first screen does not carry it (the
+// service worker precaches it, so it still opens offline).
+const AccessHistoryPage = lazy(() => import('../history/access-history-page').then((module) => ({ default: module.AccessHistoryPage })));
 
 export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: QueryClient }) {
+  // The lookup is the default screen; plain view state, no router (nothing needs a URL yet).
+  const [screen, setScreen] = useState<Screen>('lookup');
+  const navigate = (next: Screen) => {
+    setScreen(next);
+    // As after a page load: reading starts at the new screen, not at the button just pressed.
+    requestAnimationFrame(() => document.getElementById('main-content')?.focus());
+  };
+
   return (
     <RuntimeProvider runtime={runtime}>
       <QueryClientProvider client={queryClient}>
-        <AppFrame demo={runtime.mode === 'demo'}>
+        <AppFrame demo={runtime.mode === 'demo'} navigation={<AppNavigation current={screen} onNavigate={navigate} />}>
           <OfflineBanner />
-          <LookupPage />
+          {/* Kept mounted behind the history, so a plan the crew had open is still there on return. */}
+          <div hidden={screen !== 'lookup'}>
+            <LookupPage />
+          </div>
+          {screen === 'history' && (
+            <ScreenBoundary>
+              <Suspense
+                fallback={
+                  <p className="nhsuk-body-l" role="status">
+                    {shellWords.openingScreen}
+                  </p>
+                }
+              >
+                <AccessHistoryPage />
+              </Suspense>
+            </ScreenBoundary>
+          )}
         </AppFrame>
       </QueryClientProvider>
     </RuntimeProvider>

@@ -7,6 +7,8 @@ import type { ExternalStore } from '../../sync/external-store';
 import type { QueuedLookupResult } from '../../sync/queued-lookups';
 import type { RecordAccess } from '../../domain/access-event';
 import type { DeliveryStatus } from '../../sync/access-delivery';
+import type { AuditClient } from '../../services/audit-client';
+import type { TrainerTools } from '../../sync/trainer-tools';
 
 /** A synthetic patient trainers can pick in demo mode. */
 export interface DemoPatientEntry {
@@ -38,6 +40,10 @@ export interface Runtime {
   readonly recordAccess: RecordAccess;
   /** Access events waiting for the audit service. */
   readonly accessDelivery: ExternalStore<DeliveryStatus>;
+  /** Reads accesses back from the audit service, for the clinical leads' Access history. */
+  readonly accessHistory: Pick<AuditClient, 'searchAccessHistory'>;
+  /** Demo mode only: Simulate no signal and Reset demo. Never set in live mode. */
+  readonly trainer?: TrainerTools;
 }
 
 const RuntimeContext = createContext<Runtime | undefined>(undefined);

@@ -25,4 +25,10 @@ export const shellWords = {
   savedSettingsDetail: 'The settings file on the server could not be used. Tell your service desk.',
   darkModeOn: 'Dark mode: on',
   darkModeOff: 'Dark mode: off',
+  // Header navigation (app/features/shell/app-navigation.tsx): the crew's lookup stays first.
+  navigationLabel: 'Screens',
+  navigation: { lookup: 'Find a crisis plan', history: 'Access history' },
+  openingScreen: 'Opening…',
+  screenFailedTitle: 'This screen could not be opened',
+  screenFailedAdvice: 'Reload the app. If this keeps happening, tell your service desk. Finding a crisis plan still works.',
 } as const;

@@ -32,6 +32,7 @@ export function testRuntime(services: NationalServices, overrides: Partial<Runti
     requestPersistentStorage: async () => true,
     recordAccess: vi.fn(async () => undefined),
     accessDelivery: createExternalStore<DeliveryStatus>({ waiting: 0, refused: 0, lastDeliveredAt: undefined }),
+    accessHistory: { searchAccessHistory: vi.fn(async () => ({ records: [], unreadable: 0, more: false })) },
     ...overrides,
   };
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessRecord } from '../../domain/access-record';
+import type { NhsNumber } from '../../domain/nhs-number';
+import { accessHistoryCsv, csvField, toCsv } from './access-history-csv';
+
+const record = (overrides: Partial<AccessRecord> = {}): AccessRecord => ({
+  id: 'a0000000-0000-4000-8000-000000000001',
+  action: 'document-retrieval',
+  nhsNumber: '9434765919' as NhsNumber,
+  organisationOds: 'RX8',
+  occurredAt: '2025-03-04T14:02:10.123Z',
+  outcome: { kind: 'answered', status: 200 },
+  ...overrides,
+});
+
+describe('csvField: RFC 4180 quoting', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['4 March 2025, 14:02:10', '"4 March 2025, 14:02:10"'],
+    ['say "hello"', '"say ""hello"""'],
+    ['two\r\nlines', '"two\r\nlines"'],
+    ['line\nfeed', '"line\nfeed"'],
+    ['', ''],
+  ])('%j → %j', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+});
+
+describe('csvField: formula injection', () => {
+  it.each([
+    ['=HYPERLINK("https://evil.example","x")', `"'=HYPERLINK(""https://evil.example"",""x"")"`],
+    ['+44 20 7946 0000', "'+44 20 7946 0000"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', `"'\r=1+1"`],
+  ])('defuses %j as %j', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  it('leaves a cell that merely contains those characters alone', () => {
+    expect(csvField('RX8 = ambulance trust')).toBe('RX8 = ambulance trust');
+    expect(csvField('No answer: timeout')).toBe('No answer: timeout');
+  });
+});
+
+describe('toCsv', () => {
+  it('ends every record, the last too, with CRLF', () => {
+    expect(toCsv([['a', 'b'], ['c', 'd,e']])).toBe('a,b\r\nc,"d,e"\r\n');
+  });
+});
+
+describe('accessHistoryCsv: what the table shows', () => {
+  it('has a header row of the column names and one row per access in the table’s words', () => {
+    const csv = accessHistoryCsv([
+      record(),
+      record({ id: '2', action: 'pointer-search', outcome: { kind: 'no-answer', reason: 'timeout' } }),
+      record({ id: '3', action: 'saved-copy-view', organisationOds: undefined, outcome: { kind: 'shown-from-device' } }),
+    ]);
+    expect(csv.split('\r\n')).toEqual([
+      'When,What,NHS number,Organisation,Outcome',
+      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,RX8,Answered (200)',
+      '"4 March 2025, 14:02:10",Record search,943 476 5919,RX8,No answer: timeout',
+      '"4 March 2025, 14:02:10",Saved copy opened,943 476 5919,Not recorded,From this device',
+      '',
+    ]);
+  });
+
+  it('defuses an organisation code from the audit service that would be a formula', () => {
+    const csv = accessHistoryCsv([record({ organisationOds: '=cmd|" /C calc"!A0' })]);
+    expect(csv.split('\r\n')[1]).toBe(`"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"'=cmd|"" /C calc""!A0",Answered (200)`);
+  });
+
+  it('is a header row alone when nothing is shown', () => {
+    expect(accessHistoryCsv([])).toBe('When,What,NHS number,Organisation,Outcome\r\n');
+  });
+});

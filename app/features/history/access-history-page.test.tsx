@@ -1,0 +1,215 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { AccessHistory, AccessRecord } from '../../domain/access-record';
+import type { NhsNumber } from '../../domain/nhs-number';
+import type { NationalServices } from '../../services/national-services';
+import { ServiceError } from '../../services/service-error';
+import { createExternalStore } from '../../sync/external-store';
+import type { DeliveryStatus } from '../../sync/access-delivery';
+import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
+import { testRuntime } from '../shell/test-runtime';
+import { AccessHistoryPage } from './access-history-page';
+
+const NOW = new Date('2025-03-04T15:00:00Z');
+const NHS = '9434765919' as NhsNumber;
+const unused = () => Promise.reject(new Error('no national service on this screen'));
+const services: NationalServices = {
+  pds: { getPatient: unused },
+  nrl: { searchPointers: unused },
+  documents: { getDocument: unused },
+  contactPages: { getContactDetails: unused },
+  ods: { getOrganisation: unused },
+};
+
+const record = (id: string, overrides: Partial<AccessRecord> = {}): AccessRecord => ({
+  id,
+  action: 'patient-read',
+  nhsNumber: NHS,
+  organisationOds: 'RX8',
+  occurredAt: '2025-03-04T14:02:10.123Z',
+  outcome: { kind: 'answered', status: 200 },
+  ...overrides,
+});
+
+const THREE: AccessHistory = {
+  records: [
+    record('3', { action: 'saved-copy-view', occurredAt: '2025-03-04T14:30:00.000Z', outcome: { kind: 'shown-from-device' } }),
+    record('2', { action: 'document-retrieval', occurredAt: '2025-03-04T14:02:11.000Z', outcome: { kind: 'no-answer', reason: 'timeout' } }),
+    record('1'),
+  ],
+  unreadable: 0,
+  more: false,
+};
+
+function renderHistory(search: Runtime['accessHistory']['searchAccessHistory'], overrides: Partial<Runtime> = {}) {
+  const runtime = testRuntime(services, { accessHistory: { searchAccessHistory: search }, ...overrides });
+  render(
+    <RuntimeProvider runtime={runtime}>
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <AccessHistoryPage />
+      </QueryClientProvider>
+    </RuntimeProvider>,
+  );
+  return runtime;
+}
+
+/** jsdom's Blob has no text(). */
+const readText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .map((row) => within(row).queryAllByRole('cell').map((cell) => cell.textContent));
+
+describe('AccessHistoryPage', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('asks for the last 7 days at once and shows each access in words, newest first', async () => {
+    const search = vi.fn(async () => THREE);
+    renderHistory(search);
+    expect(screen.getByRole('heading', { level: 1, name: 'Access history' })).toBeInTheDocument();
+    expect(screen.getByText('Loading the access history from the audit service…')).toBeInTheDocument();
+    expect(search).toHaveBeenCalledWith({ fromDate: '2025-02-26', toDate: '2025-03-04', nhsNumber: undefined, action: undefined }, expect.objectContaining({ signal: expect.anything() }));
+
+    const table = await screen.findByRole('table', { name: '3 accesses' });
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['When', 'What', 'NHS number', 'Organisation', 'Outcome']);
+    expect(rowsOf(table).slice(1)).toEqual([
+      ['4 March 2025, 14:30:00', 'Saved copy opened', '943 476 5919', 'RX8', 'From this device'],
+      ['4 March 2025, 14:02:11', 'Document retrieved', '943 476 5919', 'RX8', 'No answer: timeout'],
+      ['4 March 2025, 14:02:10', 'Patient details', '943 476 5919', 'RX8', 'Answered (200)'],
+    ]);
+    expect(document.title).toBe('Access history – Crew Record Locator');
+  });
+
+  it('sends the filters chosen: dates, an NHS number as typed by a person, and what was done', async () => {
+    const user = userEvent.setup();
+    const search = vi.fn(async () => THREE);
+    renderHistory(search);
+    await screen.findByRole('table');
+
+    await user.clear(screen.getByLabelText('From'));
+    await user.type(screen.getByLabelText('From'), '2025-03-01');
+    await user.clear(screen.getByLabelText('To'));
+    await user.type(screen.getByLabelText('To'), '2025-03-02');
+    await user.type(screen.getByLabelText('NHS number (optional)'), '943 476 5919');
+    await user.selectOptions(screen.getByLabelText('What was done'), 'Document retrieved');
+    await user.click(screen.getByRole('button', { name: 'Show records' }));
+
+    expect(search).toHaveBeenLastCalledWith({ fromDate: '2025-03-01', toDate: '2025-03-02', nhsNumber: NHS, action: 'document-retrieval' }, expect.anything());
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+  });
+
+  it('asks again when Show records is pressed with the same filters', async () => {
+    const user = userEvent.setup();
+    const search = vi.fn(async () => THREE);
+    renderHistory(search);
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Show records' }));
+    await screen.findByRole('table');
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('never sends a number that is not an NHS number, nor days out of order', async () => {
+    const user = userEvent.setup();
+    const search = vi.fn(async () => THREE);
+    renderHistory(search);
+    await screen.findByRole('table');
+
+    await user.type(screen.getByLabelText('NHS number (optional)'), '943 476 5918');
+    await user.clear(screen.getByLabelText('From'));
+    await user.type(screen.getByLabelText('From'), '2025-03-05');
+    await user.click(screen.getByRole('button', { name: 'Show records' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'The first day must be the same as or before the last day',
+      'NHS number is not a valid NHS number: check the digits',
+    ]);
+    expect(screen.getByLabelText('NHS number (optional)')).toHaveAccessibleDescription(/Error: ?NHS number is not a valid NHS number/);
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when nothing was recorded for the filters', async () => {
+    renderHistory(vi.fn(async () => ({ records: [], unreadable: 0, more: false })));
+    expect(await screen.findByText('No access recorded for these filters')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
+  });
+
+  it('counts records it could not read, and says when only the newest are shown', async () => {
+    renderHistory(vi.fn(async () => ({ ...THREE, unreadable: 2, more: true })));
+    expect(await screen.findByText(/returned 2 records this app could not read/)).toBeInTheDocument();
+    expect(screen.getByText(/Only the newest 100 are shown: there are more/)).toBeInTheDocument();
+  });
+
+  it('shows the audit service’s failure in words for a lead, and tries again', async () => {
+    const user = userEvent.setup();
+    const search = vi
+      .fn<Runtime['accessHistory']['searchAccessHistory']>()
+      .mockRejectedValueOnce(new ServiceError({ service: 'audit', kind: 'forbidden', detail: 'HTTP 403', status: 403 }))
+      .mockResolvedValue(THREE);
+    renderHistory(search);
+
+    const card = await screen.findByRole('region', { name: 'Could not load the access history' });
+    expect(card).toHaveTextContent('You are not allowed to see the access history: only clinical leads can.');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table', { name: '3 accesses' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Could not load the access history' })).not.toBeInTheDocument();
+  });
+
+  it('says how many records on this device are not in the audit service yet', async () => {
+    const accessDelivery = createExternalStore<DeliveryStatus>({ waiting: 2, refused: 0, lastDeliveredAt: undefined });
+    renderHistory(vi.fn(async () => THREE), { accessDelivery });
+    expect(screen.getByText('2 records of access on this device are still waiting to be sent to the audit service, so they are not in this list yet.')).toBeInTheDocument();
+  });
+
+  it('exports what is shown as a CSV file, from memory', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:history-1';
+    });
+    const revokeObjectURL = vi.fn();
+    // jsdom has neither; put back whatever was there after the test.
+    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    onTestFinished(() => void Object.assign(URL, original));
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    renderHistory(vi.fn(async () => THREE));
+
+    await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
+
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveAccessibleDescription(/The file holds NHS numbers/);
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.download).toBe('access-history-2025-02-26-to-2025-03-04.csv');
+    expect(clicked[0]!.href).toBe('blob:history-1');
+    expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
+    const csv = await readText(blobs[0]!);
+    expect(csv.split('\r\n')).toEqual([
+      'When,What,NHS number,Organisation,Outcome',
+      '"4 March 2025, 14:30:00",Saved copy opened,943 476 5919,RX8,From this device',
+      '"4 March 2025, 14:02:11",Document retrieved,943 476 5919,RX8,No answer: timeout',
+      '"4 March 2025, 14:02:10",Patient details,943 476 5919,RX8,Answered (200)',
+      '',
+    ]);
+    await vi.waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:history-1'));
+  });
+});

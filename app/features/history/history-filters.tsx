@@ -1,0 +1,174 @@
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AccessAction } from '../../domain/access-event';
+import type { AccessHistoryFilters } from '../../domain/access-record';
+import { isCalendarDay } from '../../domain/calendar-days';
+import { formatNhsNumber, parseNhsNumber } from '../../domain/nhs-number';
+import { historyWords as words } from './history-words';
+
+type Field = 'from' | 'to' | 'nhs-number';
+
+interface Problem {
+  readonly field: Field;
+  readonly message: string;
+}
+
+const ACTIONS = Object.keys(words.actions) as AccessAction[];
+
+/**
+ * The history's filters. Only filters that pass reach the audit service: dates must be days in
+ * order, and an NHS number must pass Modulus 11 (as on the lookup screen), with the NHS.UK error
+ * summary and inline errors when not.
+ */
+export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFilters; onApply: (filters: AccessHistoryFilters) => void }) {
+  const id = useId();
+  const fieldId = (field: Field) => `${id}-${field}`;
+  const [fromDate, setFromDate] = useState(initial.fromDate);
+  const [toDate, setToDate] = useState(initial.toDate);
+  const [nhsNumber, setNhsNumber] = useState(initial.nhsNumber ? formatNhsNumber(initial.nhsNumber) : '');
+  const [action, setAction] = useState<AccessAction | ''>(initial.action ?? '');
+  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Problem[] = [];
+    if (!isCalendarDay(fromDate)) found.push({ field: 'from', message: words.fromMissing });
+    if (!isCalendarDay(toDate)) found.push({ field: 'to', message: words.toMissing });
+    // `YYYY-MM-DD` strings sort as the days they name.
+    if (found.length === 0 && fromDate > toDate) found.push({ field: 'from', message: words.wrongOrder });
+    const parsed = nhsNumber.trim() === '' ? undefined : parseNhsNumber(nhsNumber);
+    if (parsed && !parsed.ok) found.push({ field: 'nhs-number', message: words.nhsNumberProblem[parsed.problem] });
+    setProblems(found);
+    if (found.length > 0) {
+      // Move focus to the summary, as the NHS.UK error summary pattern asks.
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    onApply({ fromDate, toDate, nhsNumber: parsed?.ok ? parsed.value : undefined, action: action === '' ? undefined : action });
+  }
+
+  const problemFor = (field: Field) => problems.find((p) => p.field === field)?.message;
+
+  return (
+    <form onSubmit={submit} noValidate className="crl-history-filters" aria-labelledby={`${id}-legend`}>
+      {problems.length > 0 && (
+        <div className="nhsuk-error-summary" aria-labelledby={`${id}-summary`} ref={summaryRef} tabIndex={-1}>
+          <div role="alert">
+            <h2 className="nhsuk-error-summary__heading" id={`${id}-summary`}>
+              {words.errorSummaryTitle}
+            </h2>
+            <div className="nhsuk-error-summary__body">
+              <ul className="nhsuk-list nhsuk-error-summary__list">
+                {problems.map((problem) => (
+                  <li key={problem.field}>
+                    <a href={`#${fieldId(problem.field)}`}>{problem.message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        </div>
+      )}
+      <h2 className="nhsuk-heading-s" id={`${id}-legend`}>
+        {words.filtersLegend}
+      </h2>
+      <div className="crl-history-filters__row">
+        <FormGroup inputId={fieldId('from')} label={words.fromDate} hint={words.dateHint} error={problemFor('from')}>
+          {(describedBy, invalid) => (
+            <input
+              className={invalid ? 'nhsuk-input nhsuk-input--error crl-history-filters__date' : 'nhsuk-input crl-history-filters__date'}
+              id={fieldId('from')}
+              name="from"
+              type="date"
+              aria-describedby={describedBy}
+              value={fromDate}
+              onChange={(event) => setFromDate(event.target.value)}
+            />
+          )}
+        </FormGroup>
+        <FormGroup inputId={fieldId('to')} label={words.toDate} hint={words.dateHint} error={problemFor('to')}>
+          {(describedBy, invalid) => (
+            <input
+              className={invalid ? 'nhsuk-input nhsuk-input--error crl-history-filters__date' : 'nhsuk-input crl-history-filters__date'}
+              id={fieldId('to')}
+              name="to"
+              type="date"
+              aria-describedby={describedBy}
+              value={toDate}
+              onChange={(event) => setToDate(event.target.value)}
+            />
+          )}
+        </FormGroup>
+      </div>
+      <div className="crl-history-filters__row">
+        <FormGroup inputId={fieldId('nhs-number')} label={words.nhsNumberLabel} hint={words.nhsNumberHint} error={problemFor('nhs-number')}>
+          {(describedBy, invalid) => (
+            <input
+              className={invalid ? 'nhsuk-input nhsuk-input--error crl-history-filters__nhs-number' : 'nhsuk-input crl-history-filters__nhs-number'}
+              id={fieldId('nhs-number')}
+              name="nhs-number"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={describedBy}
+              value={nhsNumber}
+              onChange={(event) => setNhsNumber(event.target.value)}
+            />
+          )}
+        </FormGroup>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor={`${id}-action`}>
+            {words.actionLabel}
+          </label>
+          <select className="crl-history-select" id={`${id}-action`} name="action" value={action} onChange={(event) => setAction(event.target.value as AccessAction | '')}>
+            <option value="">{words.anyAction}</option>
+            {ACTIONS.map((value) => (
+              <option key={value} value={value}>
+                {words.actions[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" className="nhsuk-button crl-history-filters__button">
+        {words.show}
+      </button>
+    </form>
+  );
+}
+
+/** An NHS.UK form group: label, hint, inline error, and the control told which of them describe it. */
+function FormGroup({
+  inputId,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  inputId: string;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  children: (describedBy: string, invalid: boolean) => ReactNode;
+}) {
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  return (
+    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
+      <label className="nhsuk-label" htmlFor={inputId}>
+        {label}
+      </label>
+      <div className="nhsuk-hint" id={hintId}>
+        {hint}
+      </div>
+      {error && (
+        <span className="nhsuk-error-message" id={errorId}>
+          <span className="nhsuk-u-visually-hidden">Error: </span>
+          {error}
+        </span>
+      )}
+      {children(error ? `${hintId} ${errorId}` : hintId, error !== undefined)}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { AccessAction } from '../../domain/access-event';
+import type { NhsNumberProblem } from '../../domain/nhs-number';
+
+/**
+ * Every word on the Access history screen, in one place for clinical review. Written for the
+ * clinical lead who reviews who looked at which patient's record, and for trainers in demo mode.
+ */
+export const historyWords = {
+  pageTitle: 'Access history',
+  intro: 'Each look at a patient’s record from this app, as your trust’s audit service holds it. Newest first.',
+  loadingScreen: 'Opening the access history…',
+
+  filtersLegend: 'Which records',
+  fromDate: 'From',
+  toDate: 'To',
+  dateHint: 'Days in UK time',
+  nhsNumberLabel: 'NHS number (optional)',
+  nhsNumberHint: 'For one patient: 10 digits, for example 943 476 5919',
+  actionLabel: 'What was done',
+  anyAction: 'Anything',
+  show: 'Show records',
+  errorSummaryTitle: 'There is a problem',
+  fromMissing: 'Enter the first day, as a date',
+  toMissing: 'Enter the last day, as a date',
+  wrongOrder: 'The first day must be the same as or before the last day',
+  nhsNumberProblem: {
+    empty: 'Enter an NHS number, or leave it empty for every patient',
+    'not-digits': 'NHS number must contain only digits',
+    'wrong-length': 'NHS number must be 10 digits',
+    checksum: 'NHS number is not a valid NHS number: check the digits',
+  } satisfies Record<NhsNumberProblem, string>,
+
+  actions: {
+    'patient-read': 'Patient details',
+    'pointer-search': 'Record search',
+    'document-retrieval': 'Document retrieved',
+    'saved-copy-view': 'Saved copy opened',
+  } satisfies Record<AccessAction, string>,
+
+  loading: 'Loading the access history from the audit service…',
+  failedTitle: 'Could not load the access history',
+  tryAgain: 'Try again',
+  empty: 'No access recorded for these filters',
+  caption: (count: number) => (count === 1 ? '1 access' : `${count} accesses`),
+  columns: { when: 'When', what: 'What', nhsNumber: 'NHS number', organisation: 'Organisation', outcome: 'Outcome' },
+  outcome: {
+    answered: (status: number) => `Answered (${status})`,
+    noAnswer: { network: 'No answer: no connection', timeout: 'No answer: timeout', cancelled: 'No answer: cancelled' },
+    fromDevice: 'From this device',
+  },
+  noOrganisation: 'Not recorded',
+  unreadable: (count: number) =>
+    count === 1
+      ? 'The audit service returned 1 record this app could not read. It is not shown here; ask your audit team about it.'
+      : `The audit service returned ${count} records this app could not read. They are not shown here; ask your audit team about them.`,
+  more: (shown: number) => `Only the newest ${shown} are shown: there are more. Choose fewer days, or add an NHS number, to see the rest.`,
+  // Records still on this device are not in the audit service yet (DESIGN.md rule 6).
+  waiting: (count: number) =>
+    count === 0
+      ? 'No records of access are waiting on this device: everything from it has been sent to the audit service.'
+      : count === 1
+        ? '1 record of access on this device is still waiting to be sent to the audit service, so it is not in this list yet.'
+        : `${count} records of access on this device are still waiting to be sent to the audit service, so they are not in this list yet.`,
+
+  exportCsv: 'Export CSV',
+  exportHint: 'The file holds NHS numbers. Keep it only as your trust’s rules allow, and delete it from this device when you are done.',
+  csvFileName: (fromDate: string, toDate: string) => `access-history-${fromDate}-to-${toDate}.csv`,
+} as const;

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import type { NationalServices } from '../../services/national-services';
+import { App } from './app';
+import { testRuntime } from './test-runtime';
+
+const unused = () => Promise.reject(new Error('no national service in this test'));
+const services: NationalServices = {
+  pds: { getPatient: unused },
+  nrl: { searchPointers: unused },
+  documents: { getDocument: unused },
+  contactPages: { getContactDetails: unused },
+  ods: { getOrganisation: unused },
+};
+
+function renderApp(mode: 'live' | 'demo' = 'live') {
+  const runtime = testRuntime(services, { mode });
+  render(<App runtime={runtime} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })} />);
+  return runtime;
+}
+
+describe('App: screens', () => {
+  it('opens on the lookup, with Access history one press away in the header navigation', async () => {
+    const user = userEvent.setup();
+    const runtime = renderApp();
+    const navigation = screen.getByRole('navigation', { name: 'Screens' });
+    expect(within(navigation).getByRole('button', { name: 'Find a crisis plan' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('heading', { level: 1, name: 'Find a crisis plan' })).toBeInTheDocument();
+    expect(runtime.accessHistory.searchAccessHistory).not.toHaveBeenCalled();
+
+    await user.click(within(navigation).getByRole('button', { name: 'Access history' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access history' })).toBeInTheDocument();
+    expect(within(navigation).getByRole('button', { name: 'Access history' })).toHaveAttribute('aria-current', 'page');
+    expect(within(navigation).getByRole('button', { name: 'Find a crisis plan' })).not.toHaveAttribute('aria-current');
+    // The lookup is hidden, not gone: what the crew had open is there on the way back.
+    expect(screen.queryByRole('heading', { level: 1, name: 'Find a crisis plan' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Find a crisis plan', hidden: true })).not.toBeVisible();
+    await vi.waitFor(() => expect(runtime.accessHistory.searchAccessHistory).toHaveBeenCalledTimes(1));
+
+    await user.click(within(navigation).getByRole('button', { name: 'Find a crisis plan' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Find a crisis plan' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Access history' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the DEMO banner on the access history in demo mode', async () => {
+    const user = userEvent.setup();
+    renderApp('demo');
+    await user.click(screen.getByRole('button', { name: 'Access history' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access history' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Demo mode' })).toHaveTextContent('DEMO');
+  });
+});

@@ -1,0 +1,31 @@
+import { Component, type ReactNode } from 'react';
+import { ProblemCard } from './problem-card';
+import { shellWords } from './shell-words';
+
+/**
+ * Catches a lazily loaded screen that fails to load (its chunk missing, for example after an
+ * update removed it) or throws while drawing: a clear card instead of a blank page.
+ */
+export class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.warn('A screen failed to open', error);
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <ProblemCard title={shellWords.screenFailedTitle} level="warning" headingLevel={2}>
+        <p>{shellWords.screenFailedAdvice}</p>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => location.reload()}>
+          {shellWords.reload}
+        </button>
+      </ProblemCard>
+    );
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../mocks/data/catalogue';
+import type { AccessEvent, ServiceAccess } from '../domain/access-event';
+import type { NhsNumber } from '../domain/nhs-number';
+import { createAuditClient } from './audit-client';
+import { createDemoTransport } from './demo-transport';
+import { createNationalServices } from './national-services';
+import { isServiceError } from './service-error';
+import { testContext } from './service-test-support';
+
+const AMELIA = SCENARIOS.planPdf.nhsNumber as NhsNumber;
+
+/** The demo transport with the trainer's switch in the test's hands, and the clients over it as the app builds them. */
+async function demo() {
+  const signal = { off: false };
+  const wiring = await createDemoTransport({ noSignal: () => signal.off });
+  const recorded: ServiceAccess[] = [];
+  const services = createNationalServices({
+    transport: wiring.transport,
+    bases: wiring.bases,
+    organisationOds: wiring.organisationOds,
+    asid: wiring.asid,
+    recordAccess: async (access) => void recorded.push(access),
+  });
+  const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: 'Crew Record Locator' } });
+  const storedEvents = async () => {
+    const response = await wiring.transport(new Request(`${wiring.bases.audit}/AuditEvent`));
+    return ((await response.json()) as { total: number }).total;
+  };
+  return { signal, wiring, services, audit, recorded, storedEvents };
+}
+
+function accessEvent(): AccessEvent {
+  return {
+    id: crypto.randomUUID(),
+    action: 'patient-read',
+    nhsNumber: AMELIA,
+    organisationOds: 'RX8',
+    asid: '200000000999',
+    correlationId: 'lookup-demo-1',
+    pointerId: undefined,
+    occurredAt: new Date().toISOString(),
+    request: { method: 'GET', url: 'https://demo.invalid/personal-demographics/FHIR/R4/Patient/9990000018', requestId: crypto.randomUUID() },
+    outcome: { kind: 'answered', status: 200, answeredAt: new Date().toISOString() },
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => error,
+  );
+}
+
+describe('demo transport: Simulate no signal', () => {
+  it('answers from the synthetic services while the switch is off', async () => {
+    const { services } = await demo();
+    await expect(services.pds.getPatient(AMELIA, testContext())).resolves.toMatchObject({ nhsNumber: AMELIA });
+  });
+
+  it('refuses every request as fetch does with no network, so the clients report no signal', async () => {
+    const { signal, wiring, services } = await demo();
+    signal.off = true;
+
+    const raw = await failure(wiring.transport(new Request(`${wiring.bases.pds}/Patient/${AMELIA}`)));
+    expect(raw).toBeInstanceOf(TypeError);
+    expect(String(raw)).toMatch(/^TypeError: Failed to fetch/);
+
+    for (const call of [services.pds.getPatient(AMELIA, testContext()), services.nrl.searchPointers(AMELIA, testContext())]) {
+      const error = await failure(call);
+      expect(isServiceError(error) && { kind: error.kind, temporary: error.temporary }).toEqual({ kind: 'network', temporary: true });
+    }
+  });
+
+  it('loses the answer to a request that was out when the signal went', async () => {
+    const { signal, wiring } = await demo();
+    const out = failure(wiring.transport(new Request(`${wiring.bases.pds}/Patient/${AMELIA}`)));
+    signal.off = true;
+    expect(await out).toBeInstanceOf(TypeError);
+  });
+
+  it('refuses access-event deliveries too, and delivers them once the signal is back', async () => {
+    const { signal, audit, storedEvents } = await demo();
+    const event = accessEvent();
+    signal.off = true;
+    const error = await failure(audit.deliver(event));
+    expect(isServiceError(error) && error.kind).toBe('network');
+
+    signal.off = false;
+    await audit.deliver(event);
+    await expect(storedEvents()).resolves.toBe(1);
+  });
+
+  it('starts the synthetic services again empty on reset: the audit service forgets what it was sent', async () => {
+    const { wiring, audit, storedEvents } = await demo();
+    await audit.deliver(accessEvent());
+    await expect(storedEvents()).resolves.toBe(1);
+    wiring.resetServices();
+    await expect(storedEvents()).resolves.toBe(0);
+  });
+});
