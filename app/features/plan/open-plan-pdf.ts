@@ -2,15 +2,40 @@
  * pdf.js set up for plans: the bytes we already hold, and nothing fetched from anywhere else.
  * Imported only by the lazily loaded PDF view, so pdf.js never weighs on the first screen.
  */
-import { GlobalWorkerOptions, VerbosityLevel, getDocument } from 'pdfjs-dist';
+import { GlobalWorkerOptions, PDFWorker, VerbosityLevel, getDocument } from 'pdfjs-dist';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 // A same-origin, hashed build asset, so the service worker can keep it for offline use.
 GlobalWorkerOptions.workerSrc = workerUrl;
 
+let sharedWorker: PDFWorker | undefined;
+
+/**
+ * One pdf.js worker for every plan opened in this page, started with the first: starting one
+ * (loading and parsing its 1.2 MB script) costs a few hundred ms each time, so a plan opened
+ * again (back from the list, or the saved copy) draws sooner: 287 -> 185 ms median on the
+ * benchmark (docs/performance.md). Starting it as soon as a search begins was tried and
+ * dropped: it slowed the patient banner (126 -> 215 ms) for no gain on the first plan.
+ * None where there are no workers (unit tests): pdf.js then uses its own fallback.
+ */
+function planPdfWorker(): PDFWorker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  if (!sharedWorker || sharedWorker.destroyed) {
+    const worker = new PDFWorker({ verbosity: VerbosityLevel.ERRORS });
+    // A worker that failed to start is not kept: the next plan tries a fresh one.
+    worker.promise.catch(() => {
+      if (sharedWorker === worker) sharedWorker = undefined;
+    });
+    sharedWorker = worker;
+  }
+  return sharedWorker;
+}
+
 export function openPlanPdf(bytes: Uint8Array): PDFDocumentLoadingTask {
+  const worker = planPdfWorker();
   return getDocument({
+    ...(worker ? { worker } : {}),
     // pdf.js transfers this buffer to its worker, leaving it empty here: give it a copy, so
     // the cached plan can be opened again.
     data: bytes.slice(),
