@@ -120,7 +120,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     accessDelivery: delivery.status,
     // The same client: demo mode reads the demo audit service, so trainers see what a lead sees.
     accessHistory: audit,
-    trainer: wiring.demo && createTrainerTools({ noSignal: wiring.demo.noSignal, resetDevice: resetDemo, resetServices: wiring.demo.resetServices, afterReset: delivery.flush }),
+    trainer: wiring.demo && createTrainerTools({ noSignal: wiring.demo.noSignal, resetDevice: resetDemo, resetServices: wiring.demo.resetServices, afterReset: delivery.restart }),
   };
 }
 

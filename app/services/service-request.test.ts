@@ -253,8 +253,23 @@ describe('callService: access recorded before the reply is used (DESIGN.md rule 
   });
 
   it('does not count a slow write on the device against the service’s time', async () => {
-    const slowRecord: RecordAccess = () => new Promise((resolve) => setTimeout(resolve, 60));
-    await expect(call(json, { timeoutMs: 30, access: { record: slowRecord, action: 'patient-read', nhsNumber: NHS } })).resolves.toEqual({
+    const slowRecord: RecordAccess = () => new Promise((resolve) => setTimeout(resolve, 150));
+    // A body that only starts to arrive once it is read, 40 ms later: a plan still downloading.
+    const streaming: Transport = async () =>
+      new Response(
+        new ReadableStream(
+          {
+            async pull(controller) {
+              await new Promise((resolve) => setTimeout(resolve, 40));
+              controller.enqueue(new TextEncoder().encode(JSON.stringify({ resourceType: 'Thing', count: 2 })));
+              controller.close();
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+        { headers: { 'Content-Type': 'application/json' } },
+      );
+    await expect(call(streaming, { timeoutMs: 100, access: { record: slowRecord, action: 'patient-read', nhsNumber: NHS } })).resolves.toEqual({
       resourceType: 'Thing',
       count: 2,
     });

@@ -93,10 +93,12 @@ export async function callService<T>(call: ServiceCall<T>): Promise<T> {
       // The device's own write does not count against the service's time: a slow first write
       // (storage still loading) must not turn an answer into a timeout.
       clearTimeout(timer);
-      const answeredAt = new Date().toISOString();
+      const writeStartedAt = Date.now();
+      const answeredAt = new Date(writeStartedAt).toISOString();
       try {
         await record({ kind: 'answered', status: response.status, answeredAt });
-        timer = arm(Math.max(timeoutMs - (Date.now() - startedAt), 1));
+        // What is left of the service's time, as it was when the write began.
+        timer = arm(Math.max(timeoutMs - (writeStartedAt - startedAt), 1));
       } catch (cause) {
         void response.body?.cancel().catch(() => undefined);
         throw new ServiceError({

@@ -226,6 +226,19 @@ describe('access outbox: never dropped, only delivered', () => {
     expect((await queue.list()).map((q) => q.nhsNumber)).toEqual([MARIGOLD_OLD]);
   });
 
+  it('never evicts the plan of the patient whose access it records (a saved copy being opened)', async () => {
+    const device = testDevice();
+    const cache = createPlanCache(device.db);
+    const outbox = createAccessOutbox(device.db);
+    await cache.save(buildSnapshot({ nhsNumber: ORLANDO, retrievedAt: hoursFrom(NOW, -2) }), DAY);
+    await cache.save(buildSnapshot({ nhsNumber: PETRA, retrievedAt: hoursFrom(NOW, -1) }), DAY);
+
+    device.quota.failNext(1, { tables: ['accessEvents'] });
+    await outbox.record(buildAccessEvent({ nhsNumber: ORLANDO, action: 'saved-copy-view' }));
+    // ORLANDO's is the oldest, but it is the one on screen: PETRA's made room instead.
+    expect((await cache.list(NOW)).map((s) => s.nhsNumber)).toEqual([ORLANDO]);
+  });
+
   it('makes room for its own key too, when the first event arrives on a full disk', async () => {
     const device = testDevice();
     const cache = createPlanCache(device.db);

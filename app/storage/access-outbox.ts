@@ -58,6 +58,8 @@ type Opened = { readonly ok: true; readonly pending: PendingAccessEvent } | { re
 
 export function createAccessOutbox(db: DeviceDatabase): AccessOutbox {
   const sealer = createRecordSealer(db, { keyRow: ACCESS_LOG_KEYS_ROW_ID });
+  // The clinical cache's sealer, only to find this patient's saved plans by their blind index.
+  const planIndex = createRecordSealer(db);
 
   /** The waiting event, or why it cannot be read. Never deletes (see the interface). */
   async function open(row: unknown): Promise<Opened> {
@@ -96,7 +98,13 @@ export function createAccessOutbox(db: DeviceDatabase): AccessOutbox {
           attempts: 0,
           event: sealed,
         };
-        // Recording an access matters more than any cached plan: make room if the disk is full.
+        // Recording an access matters more than any cached plan: a full disk evicts old plans to
+        // make room, but never this patient's: the crew may be opening that very plan (a
+        // saved-copy view), and it must still be there next time.
+        const spare = await planIndex.blindIndex(parsed.event.nhsNumber).then(
+          (key) => [key],
+          () => [],
+        );
         await writeWithEviction(db, () =>
           db.transaction('rw', db.accessEvents, async () => {
             const waiting = AccessEventRow.safeParse(await db.accessEvents.get(row.id));
@@ -105,6 +113,7 @@ export function createAccessOutbox(db: DeviceDatabase): AccessOutbox {
             // delivered. This is the same event (its id is its identity), so it takes its place.
             await db.accessEvents.put(row);
           }),
+          spare,
         );
       }),
 

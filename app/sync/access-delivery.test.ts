@@ -24,7 +24,10 @@ function memoryOutbox(ids: string[]) {
   return {
     rows,
     pending: async () => [...rows],
-    delivered: async (id: string) => void rows.splice(rows.findIndex((r) => r.event.id === id), 1),
+    delivered: async (id: string) => {
+      const index = rows.findIndex((r) => r.event.id === id);
+      if (index >= 0) rows.splice(index, 1);
+    },
     failedAttempt: async (id: string, problem: string) => {
       const row = rows.find((r) => r.event.id === id)!;
       row.attempts += 1;
@@ -135,6 +138,52 @@ describe('access-event delivery', () => {
     down = false;
     connectivity.reportReached();
     await vi.waitFor(() => expect(outbox.rows).toEqual([]));
+    delivery.stop();
+  });
+
+  it('knows how many are waiting while a slow pass is still sending, and says nothing before it counted', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const outbox = memoryOutbox(['a', 'b', 'c']);
+    const connectivity = createConnectivity({ probe: async () => true, initiallyReachable: true, events: new EventTarget() as unknown as Window });
+    const delivery = startAccessDelivery({ outbox, audit: { deliver: () => slow }, connectivity });
+    expect(delivery.status.getSnapshot().waiting).toBeUndefined();
+    await settled(() => expect(delivery.status.getSnapshot().waiting).toBe(3));
+    release();
+    await settled(() => expect(delivery.status.getSnapshot().waiting).toBe(0));
+    delivery.stop();
+  });
+
+  it('never runs two passes at once: a flush during a pass runs one more pass after it', async () => {
+    let sending = 0;
+    let most = 0;
+    const { outbox, audit, delivery } = setup(['a', 'b'], async () => {
+      sending += 1;
+      most = Math.max(most, sending);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      sending -= 1;
+    });
+    outbox.rows.push({ event: event('c'), attempts: 0, lastProblem: undefined });
+    delivery.flush();
+    delivery.flush();
+    for (let i = 0; i < 20 && outbox.rows.length > 0; i += 1) await vi.advanceTimersByTimeAsync(10);
+    expect(outbox.rows).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(most).toBe(1);
+    expect(audit.deliver.mock.calls.map(([e]) => e.id)).toEqual(['a', 'b', 'c']);
+    delivery.stop();
+  });
+
+  it('after a reset, a pass under way sends nothing it read before it', async () => {
+    let release: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (release = resolve));
+    const { outbox, audit, delivery } = setup(['a', 'b'], (e) => (e.id === 'a' ? first : Promise.resolve()));
+    await settled(() => expect(audit.deliver).toHaveBeenCalledTimes(1));
+    outbox.rows.splice(0); // Reset demo emptied the outbox.
+    delivery.restart();
+    release();
+    await settled(() => expect(delivery.status.getSnapshot().waiting).toBe(0));
+    expect(audit.deliver.mock.calls.map(([e]) => e.id)).toEqual(['a']);
     delivery.stop();
   });
 });

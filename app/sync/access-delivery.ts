@@ -18,8 +18,8 @@ export interface AuditSender {
 }
 
 export interface DeliveryStatus {
-  /** Access events on this device that the audit service does not have yet. */
-  readonly waiting: number;
+  /** Access events on this device that the audit service does not have yet; undefined until counted. */
+  readonly waiting: number | undefined;
   /** Of those, how many the audit service refused last time (they stay, and are tried again). */
   readonly refused: number;
   /** ISO instant of the last event the audit service accepted, in this run of the app. */
@@ -30,6 +30,11 @@ export interface AccessDelivery {
   readonly status: ExternalStore<DeliveryStatus>;
   /** Deliver what is waiting now (after a new event was recorded). */
   flush(): void;
+  /**
+   * The outbox was emptied under us (Reset demo): a pass under way stops before its next event,
+   * so events it read before the reset are not sent to the fresh demo services, then one runs.
+   */
+  restart(): void;
   stop(): void;
 }
 
@@ -50,11 +55,12 @@ export const MAX_RETRY_MS = 15 * 60_000;
  * - passes never overlap; a flush during a pass runs another pass straight after.
  */
 export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender; connectivity: Connectivity }): AccessDelivery {
-  const status = createExternalStore<DeliveryStatus>({ waiting: 0, refused: 0, lastDeliveredAt: undefined });
+  const status = createExternalStore<DeliveryStatus>({ waiting: undefined, refused: 0, lastDeliveredAt: undefined });
   let running = false;
   let again = false;
   let stopped = false;
   let failedPasses = 0;
+  let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const publish = (next: Partial<DeliveryStatus>) => status.set({ ...status.getSnapshot(), ...next });
@@ -69,7 +75,11 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
   async function pass(): Promise<boolean> {
     let refused = 0;
     let complete = true;
+    const startedIn = generation;
+    // Counted first, so a long pass (a slow audit service, a backlog) never shows a stale count.
+    publish({ waiting: await o.outbox.count() });
     for (const { event } of await o.outbox.pending()) {
+      if (startedIn !== generation || stopped) return false;
       try {
         await o.audit.deliver(event);
       } catch (error) {
@@ -83,7 +93,7 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
         break;
       }
       await o.outbox.delivered(event.id);
-      publish({ lastDeliveredAt: new Date().toISOString() });
+      publish({ lastDeliveredAt: new Date().toISOString(), waiting: await o.outbox.count() });
     }
     publish({ waiting: await o.outbox.count(), refused });
     return complete;
@@ -106,6 +116,10 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
     } catch (error) {
       // Storage failed under us: nothing was lost (nothing is deleted before delivery). Try later.
       console.error('access-event delivery failed', error);
+      await o.outbox.count().then(
+        (waiting) => publish({ waiting }),
+        () => undefined,
+      );
     } finally {
       running = false;
     }
@@ -129,6 +143,10 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
   return {
     status,
     flush: () => void run(),
+    restart: () => {
+      generation += 1;
+      void run();
+    },
     stop: () => {
       stopped = true;
       clearTimeout(timer);

@@ -40,7 +40,9 @@ test('every look at a patient’s record is sent to the trust’s audit service'
       `Document located by an NRL pointer, retrieved for ${nhs} by RX8`,
     ]),
   );
-  // Everything went: nothing is left waiting on the device.
+  // Everything went: the device's list says nothing is left waiting.
+  await page.getByRole('button', { name: 'Close this result and show what is saved on this device' }).click();
+  await expect(page.getByRole('list', { name: 'Saved on this device' })).toContainText('Amelia CROSSLEY');
   await expect(page.getByText(/waiting to be sent to your trust’s audit service/)).toHaveCount(0);
 });
 

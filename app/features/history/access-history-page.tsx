@@ -101,6 +101,8 @@ function HistoryResult({ history, filters }: { history: AccessHistory; filters: 
 function RecordsStillOnDevice() {
   const { accessDelivery } = useRuntime();
   const status = useSyncExternalStore(accessDelivery.subscribe, accessDelivery.getSnapshot);
+  // Not counted yet (the app has just started): say nothing rather than "nothing is waiting".
+  if (status.waiting === undefined) return null;
   return (
     <p className="crl-inline-status" role="status">
       {words.waiting(status.waiting)}

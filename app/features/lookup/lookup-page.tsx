@@ -5,6 +5,7 @@ import { DemoPatientList } from '../demo/demo-patient-list';
 import { QueuedResults } from '../saved/queued-results';
 import { SavedOnDevice } from '../saved/saved-on-device';
 import { useRuntime } from '../shell/runtime-context';
+import { ScreenBoundary } from '../shell/screen-boundary';
 import { LookupResult } from './lookup-result';
 import { lookupWords } from './lookup-words';
 import { SavedLookup, type SavedReason } from './saved-lookup';
@@ -44,9 +45,12 @@ export function LookupPage() {
         <SavedOnDevice onOpen={openSaved} />
       )}
       {mode === 'demo' && trainer && (
-        <Suspense fallback={null}>
-          <TrainerTools trainer={trainer} onReset={() => setShown(undefined)} />
-        </Suspense>
+        // A tools chunk that fails to load must not take the crew's screen with it.
+        <ScreenBoundary>
+          <Suspense fallback={null}>
+            <TrainerTools trainer={trainer} onReset={() => setShown(undefined)} />
+          </Suspense>
+        </ScreenBoundary>
       )}
     </>
   );

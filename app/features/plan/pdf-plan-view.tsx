@@ -40,8 +40,9 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
       );
     return () => {
       current = false;
-      // Ends the worker and frees the document and its pages; then drops the text layers'
-      // shared measuring canvas (pdf.js keeps it while any text layer is still rendering).
+      // Frees the document and its pages (the shared worker stays, for the next plan); then
+      // drops the text layers' shared measuring canvas (pdf.js keeps it while any text layer is
+      // still rendering).
       void task.destroy().finally(() => TextLayer.cleanup());
     };
   }, [bytes]);

@@ -6,7 +6,7 @@ import { savedWords as words } from './saved-words';
 export function AccessRecordsWaiting() {
   const { accessDelivery } = useRuntime();
   const status = useSyncExternalStore(accessDelivery.subscribe, accessDelivery.getSnapshot);
-  if (status.waiting === 0) return null;
+  if (!status.waiting) return null;
   return (
     <p className="crl-inline-status" role="status">
       {words.accessWaiting(status.waiting)}
