@@ -109,6 +109,12 @@ describe('AccessHistoryPage', () => {
 
     expect(search).toHaveBeenLastCalledWith({ fromDate: '2025-03-01', toDate: '2025-03-02', nhsNumber: NHS, action: 'document-retrieval' }, expect.anything());
     expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.getByText('Showing 1 March 2025 to 2 March 2025, NHS number 943 476 5919, document retrieved.')).toBeInTheDocument();
+
+    // Editing the box without pressing Show records never relabels the rows already shown.
+    await user.clear(screen.getByLabelText('NHS number (optional)'));
+    await user.type(screen.getByLabelText('NHS number (optional)'), '999 000 0018');
+    expect(screen.getByText(/Showing .*NHS number 943 476 5919/)).toBeInTheDocument();
   });
 
   it('asks again when Show records is pressed with the same filters', async () => {

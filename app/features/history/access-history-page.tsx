@@ -2,6 +2,8 @@ import './history.scss';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AccessHistory, AccessHistoryFilters } from '../../domain/access-record';
+import { formatFhirDate } from '../../domain/dates';
+import { formatNhsNumber } from '../../domain/nhs-number';
 import { ACCESS_HISTORY_PAGE_SIZE } from '../../services/audit-history-search';
 import { isServiceError } from '../../services/service-error';
 import { describeAccessHistoryError } from '../../services/service-error-messages';
@@ -63,6 +65,14 @@ function HistoryResult({ history, filters }: { history: AccessHistory; filters: 
   const { records } = history;
   return (
     <>
+      <p className="crl-inline-status">
+        {words.showing(
+          formatFhirDate(filters.fromDate),
+          formatFhirDate(filters.toDate),
+          filters.nhsNumber && formatNhsNumber(filters.nhsNumber),
+          filters.action && words.actions[filters.action],
+        )}
+      </p>
       {history.unreadable > 0 && (
         <div className="nhsuk-inset-text">
           <p>{words.unreadable(history.unreadable)}</p>

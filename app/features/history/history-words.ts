@@ -41,6 +41,9 @@ export const historyWords = {
   failedTitle: 'Could not load the access history',
   tryAgain: 'Try again',
   empty: 'No access recorded for these filters',
+  // What the rows below answer, so a filter edited but not applied cannot be read as the result's.
+  showing: (from: string, to: string, patient: string | undefined, action: string | undefined) =>
+    `Showing ${from} to ${to}, ${patient ? `NHS number ${patient}` : 'every patient'}, ${action ? action.toLowerCase() : 'anything done'}.`,
   caption: (count: number) => (count === 1 ? '1 access' : `${count} accesses`),
   columns: { when: 'When', what: 'What', nhsNumber: 'NHS number', organisation: 'Organisation', outcome: 'Outcome' },
   outcome: {
