@@ -107,6 +107,11 @@ async function loadOrCreate(db: DeviceDatabase, rowId: KeysRowId): Promise<Devic
         // Records sealed under the lost keys can no longer be opened: cached ones are dropped as
         // they are read, access events are kept and reported (access-outbox.ts).
         db.reportDropped({ table: 'keys', reason: `Unusable ${rowId} keys replaced: ${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}` });
+        // The access log's old keys are set aside, not overwritten: the events they sealed are
+        // kept (never dropped), and a later version or a support tool may yet read them.
+        if (rowId === ACCESS_LOG_KEYS_ROW_ID) {
+          await db.keys.put({ ...(existing as object), id: `${rowId}-unusable-${new Date().toISOString()}` } as unknown as KeysRow);
+        }
       }
       const row: KeysRow = { id: rowId, ...fresh, createdAt: new Date().toISOString() };
       await db.keys.put(row);

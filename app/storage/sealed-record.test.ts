@@ -85,4 +85,20 @@ describe('seal and open', () => {
     expect((await deviceKeys(device.db)).keyId).not.toBe(clinicalKeys.keyId);
     await expect(createRecordSealer(device.reopen(), { keyRow: ACCESS_LOG_KEYS_ROW_ID }).open(sealed)).resolves.toEqual({ event: 1 });
   });
+
+  it('sets a damaged access-log key row aside rather than overwriting it, so its events may yet be read', async () => {
+    const device = testDevice();
+    const sealed = await createRecordSealer(device.db, { keyRow: ACCESS_LOG_KEYS_ROW_ID }).seal({ event: 1 });
+    const original = await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID);
+    // A later version changed the row's shape, say, and this version cannot read it.
+    await device.db.keys.put({ ...original!, createdAt: undefined } as never);
+    forgetDeviceKeys(device.db, ACCESS_LOG_KEYS_ROW_ID);
+
+    const fresh = await deviceKeys(device.db, ACCESS_LOG_KEYS_ROW_ID);
+    expect(fresh.keyId).not.toBe(sealed.keyId);
+    const rows = (await device.db.keys.toArray()) as { id: string; keyId: string }[];
+    const setAside = rows.filter((row) => row.id.startsWith(`${ACCESS_LOG_KEYS_ROW_ID}-unusable-`));
+    expect(setAside.map((row) => row.keyId)).toEqual([sealed.keyId]);
+    expect(device.dropped.map((d) => d.table)).toEqual(['keys']);
+  });
 });
