@@ -7,6 +7,8 @@ import { owningOrganisationOds } from '../app/domain/pointer';
 import { isCrisisPlan } from '../app/domain/record-types';
 import { createNrlClient } from '../app/services/nrl-client';
 import { createPdsClient } from '../app/services/pds-client';
+import { isServiceError, type ServiceError } from '../app/services/service-error';
+import { describeServiceError } from '../app/services/service-error-messages';
 import type { Transport } from '../app/services/transport';
 import { SCENARIOS } from './data/catalogue';
 import { createHandlers } from './handlers';
@@ -80,5 +82,42 @@ describe('the app’s own clients against the mocks', () => {
     expect(pointers).toHaveLength(1);
     expect(isCrisisPlan(pointers[0]!.recordType)).toBe(true);
     expect(owningOrganisationOds(pointers[0]!)).toBe('RW5');
+  });
+  async function failureOf(promise: Promise<unknown>): Promise<ServiceError> {
+    const error: unknown = await promise.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    if (!isServiceError(error)) throw new Error(`Expected a ServiceError, got ${String(error)}`);
+    return error;
+  }
+
+  it('pdsSignInExpired: PDS’s 401 reaches the crew as a sign-in that has run out', async () => {
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const error = await failureOf(pds.getPatient(SCENARIOS.pdsSignInExpired.nhsNumber as NhsNumber, context));
+    expect(error).toMatchObject({ service: 'pds', kind: 'unauthorised', status: 401, code: 'ACCESS_DENIED', retryAfterSeconds: undefined });
+    expect(describeServiceError(error)).toBe('Your sign-in to NHS services has run out. Sign in again, then repeat the search.');
+  });
+
+  it('pdsBusy: PDS’s 429 reaches the crew as busy, with the wait from Retry-After', async () => {
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const error = await failureOf(pds.getPatient(SCENARIOS.pdsBusy.nhsNumber as NhsNumber, context));
+    expect(error).toMatchObject({ service: 'pds', kind: 'rate-limited', status: 429, code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 30 });
+    expect(describeServiceError(error)).toBe(
+      'The Personal Demographics Service is busy. Wait a few seconds, then try again. It should be ready again in about 30 seconds.',
+    );
+  });
+
+  it('locatorForbidden: PDS confirms the patient; NRL’s 403 says the answer is unknown, not that there is no plan', async () => {
+    const nhsNumber = SCENARIOS.locatorForbidden.nhsNumber as NhsNumber;
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    expect(await pds.getPatient(nhsNumber, context)).toMatchObject({ nhsNumber, restricted: false });
+    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8' });
+    const error = await failureOf(nrl.searchPointers(nhsNumber, context));
+    // The client normalises the backend's `ACCESS DENIED` to the proxy's spelling.
+    expect(error).toMatchObject({ service: 'nrl', kind: 'forbidden', status: 403, code: 'ACCESS_DENIED' });
+    expect(describeServiceError(error)).toMatch(
+      /^Your organisation is not allowed to search the National Record Locator, so it is not known whether this patient has a crisis plan\./,
+    );
   });
 });

@@ -151,6 +151,74 @@ describe('NRL search: the Bundle (§1.4)', () => {
     expect(outcome).toMatchObject({ status: 500, codes: ['INTERNAL_SERVER_ERROR'], issueCodes: ['exception'] });
   });
 
+  // The proxy's AssignMessage.OAuthPolicyErrorResponse (§1.7 proxy table): plain JSON, no coding version.
+  it('pdsSignInExpired: 401 ACCESS_DENIED from the proxy, as for an expired access token', async () => {
+    const response = await search(SCENARIOS.pdsSignInExpired.nhsNumber);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.get('X-Request-Id')).toBe(REQUEST_ID);
+    expect(await response.json()).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          severity: 'error',
+          code: 'forbidden',
+          details: {
+            coding: [
+              {
+                system: 'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode',
+                code: 'ACCESS_DENIED',
+                display: 'Access has been denied to process this request',
+              },
+            ],
+          },
+          diagnostics: 'Access Token expired',
+        },
+      ],
+    });
+  });
+
+  // NRLF's handler for an organisation with no permitted pointer types (§1.7 backend table):
+  // the backend's own content type and coding version, and its spelling `ACCESS DENIED`.
+  it('locatorForbidden: 403 ACCESS DENIED naming the organisation, by POST, GET and count alike', async () => {
+    const expected = {
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          severity: 'error',
+          code: 'forbidden',
+          details: {
+            coding: [
+              {
+                system: 'https://fhir.nhs.uk/CodeSystem/Spine-ErrorOrWarningCode',
+                version: '1',
+                code: 'ACCESS DENIED',
+                display: 'Access has been denied to process this request',
+              },
+            ],
+          },
+          diagnostics: "Your organisation 'RX8' does not have permission to access this resource. Contact the onboarding team.",
+        },
+      ],
+    };
+    const subject = `${SUBJECT}|${SCENARIOS.locatorForbidden.nhsNumber}`;
+    for (const response of [
+      await search(SCENARIOS.locatorForbidden.nhsNumber),
+      await search(SCENARIOS.locatorForbidden.nhsNumber, { _summary: 'count' }),
+      await send(`${BASES.nrl}/DocumentReference?subject:identifier=${encodeURIComponent(subject)}`, { headers: spineHeaders() }),
+    ]) {
+      expect(response.status).toBe(403);
+      expect(response.headers.get('Content-Type')).toBe('application/fhir+json;version=1');
+      expect(response.headers.get('X-Request-Id')).toBe(REQUEST_ID);
+      expect(response.headers.get('X-Correlation-Id')).toBe(CORRELATION_ID);
+      expect(await response.json()).toEqual(expected);
+    }
+  });
+
+  it('pdsBusy: NRL has its own limits and answers with an empty Bundle', async () => {
+    expect(await bundleOf(await search(SCENARIOS.pdsBusy.nhsNumber))).toMatchObject({ total: 0, entry: [] });
+  });
+
   it('locatorTimeout: never answers', async () => {
     const outcome = await Promise.race([
       search(SCENARIOS.locatorTimeout.nhsNumber).then(() => 'answered'),

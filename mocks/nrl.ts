@@ -13,7 +13,7 @@ import { isUuid, traceHeaders } from './http/request-ids';
  * Two layers answer, as in the real service: the API proxy checks headers first (§1.7 proxy
  * table, plain `application/json`), then the backend validates and searches (§1.7 backend
  * table, `application/fhir+json;version=1`). Every organisation is treated as onboarded for
- * every record type.
+ * every record type, except in the `locatorForbidden` scenario (onboarded for none).
  */
 
 const SEARCH_KEYS = ['subject:identifier', 'custodian:identifier', 'type', 'category', '_summary'] as const;
@@ -130,6 +130,30 @@ export function nrlHandlers(base: string): RequestHandler[] {
   async function search(request: Request, params: SearchParams) {
     const subject = params['subject:identifier']!;
     const nhsNumber = subject.slice(subject.indexOf('|') + 1);
+    const fault = faults.get(nhsNumber);
+    // After the proxy's header checks, NRL checks the token, then the organisation's permissions,
+    // before it validates the search; the mock keys its faults on the number, so they apply as
+    // soon as the number is known.
+    if (fault === 'access-token-expired') {
+      // The proxy's AssignMessage.OAuthPolicyErrorResponse; the diagnostics are Apigee's fault string.
+      return proxyError(request, 401, {
+        issueCode: 'forbidden',
+        code: 'ACCESS_DENIED',
+        display: 'Access has been denied to process this request',
+        diagnostics: 'Access Token expired',
+      });
+    }
+    if (fault === 'organisation-not-permitted') {
+      // NRLF's request handler (layer/nrlf/core/decorators.py) for an organisation with no
+      // permitted pointer types. The backend spells the code with a space (§1.7).
+      const ods = request.headers.get('NHSD-End-User-Organisation-ODS') ?? '';
+      return backendError(request, 403, {
+        issueCode: 'forbidden',
+        code: 'ACCESS DENIED',
+        display: 'Access has been denied to process this request',
+        diagnostics: `Your organisation '${ods}' does not have permission to access this resource. Contact the onboarding team.`,
+      });
+    }
     if (!isNhsNumber(nhsNumber)) {
       return backendError(request, 400, {
         issueCode: 'invalid',
@@ -159,7 +183,6 @@ export function nrlHandlers(base: string): RequestHandler[] {
       });
     }
 
-    const fault = faults.get(nhsNumber);
     if (fault === 'no-answer') {
       // Never resolves: the client's own timeout has to fire.
       await delay('infinite');

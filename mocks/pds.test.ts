@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_SCENARIOS, SCENARIOS } from './data/catalogue';
+import { PDS_RETRY_AFTER_SECONDS } from './pds';
 import { BASES, CORRELATION_ID, REQUEST_ID, outcomeOf, send, spineHeaders } from './test-support';
 
 function getPatient(nhsNumber: string, headers: Record<string, string> = spineHeaders()) {
@@ -88,6 +89,77 @@ describe('PDS GET Patient/{id}', () => {
         },
       ],
     });
+  });
+
+  // The API platform's proxy answers these before PDS sees the request (docs/national-apis.md §3;
+  // personal-demographics-service-api proxies/live/apiproxy/policies, plain application/json).
+  it('pdsSignInExpired: 401 ACCESS_DENIED as the proxy words an expired access token', async () => {
+    const response = await getPatient(SCENARIOS.pdsSignInExpired.nhsNumber);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.get('X-Request-Id')).toBe(REQUEST_ID);
+    expect(response.headers.get('X-Correlation-Id')).toBe(CORRELATION_ID);
+    expect(response.headers.get('Retry-After')).toBeNull();
+    expect(await response.json()).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          severity: 'error',
+          code: 'forbidden',
+          details: {
+            coding: [
+              {
+                system: 'https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode',
+                version: '1',
+                code: 'ACCESS_DENIED',
+                display: 'Access Denied - Unauthorised',
+              },
+            ],
+          },
+          diagnostics: 'Access Token expired',
+        },
+      ],
+    });
+  });
+
+  it('pdsBusy: 429 TOO_MANY_REQUESTS with Retry-After in seconds', async () => {
+    const response = await getPatient(SCENARIOS.pdsBusy.nhsNumber);
+    expect(response.status).toBe(429);
+    expect(PDS_RETRY_AFTER_SECONDS).toBe(30);
+    expect(response.headers.get('Retry-After')).toBe('30');
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.get('X-Request-Id')).toBe(REQUEST_ID);
+    const body = (await response.json()) as { issue: { diagnostics: string }[] };
+    expect(body).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [
+        {
+          severity: 'error',
+          code: 'value',
+          details: {
+            coding: [
+              {
+                system: 'https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode',
+                version: '1',
+                code: 'TOO_MANY_REQUESTS',
+                display: 'Too many requests',
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(body.issue).toHaveLength(1);
+    expect(body.issue[0]!.diagnostics).toMatch(/is being rate limited/);
+  });
+
+  it.each([
+    ['pdsSignInExpired', 401],
+    ['pdsBusy', 429],
+  ] as const)('%s: the gateway answers %i before PDS’s own header checks, as Apigee does', async (name, status) => {
+    const response = await getPatient(SCENARIOS[name].nhsNumber, spineHeaders({ 'X-Request-ID': undefined }));
+    expect(response.status).toBe(status);
+    expect(response.headers.get('X-Request-Id')).toBeNull();
   });
 
   it.each(['9990000000', '9000000000', '9495456001', '999000001', '999%20000%200018'])(

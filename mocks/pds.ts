@@ -1,6 +1,7 @@
 import { http, type RequestHandler } from 'msw';
 import { isNhsNumber } from '../app/domain/nhs-number';
 import { ALL_SCENARIOS } from './data/catalogue';
+import type { Scenario } from './data/scenario';
 import type { Patient } from './fhir/fhir-types';
 import { FHIR_JSON, jsonResponse } from './http/fhir-response';
 import { operationOutcome, PDS_ERROR_SYSTEM, spineIssue, type SpineIssue } from './http/operation-outcome';
@@ -20,6 +21,49 @@ function pdsError(request: Request, status: number, issue: Omit<SpineIssue, 'sys
   });
 }
 
+/** What `Retry-After` says on the `pdsBusy` scenario's 429, in seconds (PDS spec `RetryAfter`). */
+export const PDS_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Refusals by the API platform's proxy, which checks the access token and the rate limits before
+ * PDS sees the request (personal-demographics-service-api `proxies/live/apiproxy/targets/ig3.xml`
+ * PreFlow and FaultRules). Same coding as PDS's own errors, but the policies
+ * (`AssignMessage.Errors.OAuthPolicyResponse`, `…CatchAllMessage`) send plain `application/json`,
+ * and they mirror the caller's ids.
+ */
+function gatewayError(request: Request, status: number, issue: Omit<SpineIssue, 'system' | 'version'>, headers: Record<string, string> = {}) {
+  return jsonResponse(operationOutcome(spineIssue({ ...issue, system: PDS_ERROR_SYSTEM, version: '1' })), {
+    status,
+    contentType: 'application/json',
+    headers: { ...traceHeaders(request), ...headers },
+  });
+}
+
+function gatewayRefusal(request: Request, fault: NonNullable<Scenario['pdsFault']>) {
+  if (fault === 'access-token-expired') {
+    // OAuthPolicyResponse: 401, issue `forbidden`; the diagnostics are Apigee's own fault string.
+    return gatewayError(request, 401, {
+      code: 'ACCESS_DENIED',
+      display: 'Access Denied - Unauthorised',
+      issueCode: 'forbidden',
+      diagnostics: 'Access Token expired',
+    });
+  }
+  // AssignMessage.Errors.ProxyRatelimitExceeded: 429, issue `value` (sic).
+  return gatewayError(
+    request,
+    429,
+    {
+      code: 'TOO_MANY_REQUESTS',
+      display: 'Too many requests',
+      issueCode: 'value',
+      diagnostics:
+        'This API is currently receiving a high volume of requests and is being rate limited. Please see: https://digital.nhs.uk/developer/guides-and-documentation/reference-guide#rate-limits for more details.',
+    },
+    { 'Retry-After': String(PDS_RETRY_AFTER_SECONDS) },
+  );
+}
+
 /** PDS's own rule, applied again here so no restricted location data can leave the mock. */
 function asReturned(patient: Patient): Patient {
   if (!patient.meta.security.some((label) => label.code === 'R')) return patient;
@@ -30,6 +74,7 @@ function asReturned(patient: Patient): Patient {
 export function pdsHandlers(base: string): RequestHandler[] {
   // Each record answers to its own number and, when superseded, to the number it replaced.
   const byNumber = new Map<string, Patient>();
+  const faults = new Map(ALL_SCENARIOS.flatMap((scenario) => (scenario.pdsFault ? [[scenario.nhsNumber, scenario.pdsFault] as const] : [])));
   for (const scenario of ALL_SCENARIOS) {
     if (scenario.patient === undefined) continue;
     byNumber.set(scenario.patient.id, scenario.patient);
@@ -41,6 +86,9 @@ export function pdsHandlers(base: string): RequestHandler[] {
 
   return [
     http.get(`${base}/Patient/:id`, ({ request, params }) => {
+      // The gateway's token and rate-limit checks come before any of PDS's own.
+      const fault = faults.get(String(params.id));
+      if (fault !== undefined) return gatewayRefusal(request, fault);
       const requestId = request.headers.get('X-Request-ID');
       if (requestId === null || requestId === '') {
         return pdsError(request, 400, {

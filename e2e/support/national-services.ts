@@ -30,7 +30,7 @@ const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
   'access-control-allow-headers': '*',
-  'access-control-expose-headers': 'x-request-id, x-correlation-id, etag',
+  'access-control-expose-headers': 'x-request-id, x-correlation-id, etag, retry-after',
 };
 
 function serviceOrigins(): Set<string> {

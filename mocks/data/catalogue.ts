@@ -2,9 +2,12 @@ import type { Patient } from '../fhir/fhir-types';
 import type { Scenario } from './scenario';
 import { legacyPointer } from './scenarios/legacy-pointer';
 import { locatorError } from './scenarios/locator-error';
+import { locatorForbidden } from './scenarios/locator-forbidden';
 import { locatorTimeout } from './scenarios/locator-timeout';
 import { noPointers } from './scenarios/no-pointers';
+import { pdsBusy } from './scenarios/pds-busy';
 import { pdsNotFound } from './scenarios/pds-not-found';
+import { pdsSignInExpired } from './scenarios/pds-sign-in-expired';
 import { planFhir } from './scenarios/plan-fhir';
 import { planHtml } from './scenarios/plan-html';
 import { planPdf } from './scenarios/plan-pdf';
@@ -29,8 +32,11 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   unparseableEntry,
   retrievalFails,
   pdsNotFound,
+  pdsSignInExpired,
+  pdsBusy,
   locatorError,
   locatorTimeout,
+  locatorForbidden,
 ];
 
 export interface ScenarioSummary {
@@ -63,8 +69,11 @@ export const SCENARIOS = {
   unparseableEntry: summary(unparseableEntry),
   retrievalFails: summary(retrievalFails),
   pdsNotFound: summary(pdsNotFound),
+  pdsSignInExpired: summary(pdsSignInExpired),
+  pdsBusy: summary(pdsBusy),
   locatorError: summary(locatorError),
   locatorTimeout: summary(locatorTimeout),
+  locatorForbidden: summary(locatorForbidden),
 } as const satisfies Record<Scenario['name'], ScenarioSummary>;
 
 /** The synthetic people: every record the mock PDS holds, as PDS stores it. */

@@ -14,7 +14,10 @@ export type ScenarioName =
   | 'unparseableEntry'
   | 'retrievalFails'
   | 'legacyPointer'
-  | 'planFhir';
+  | 'planFhir'
+  | 'pdsSignInExpired'
+  | 'pdsBusy'
+  | 'locatorForbidden';
 
 /**
  * One pointer as NRL stores it. `unparseable` is a stored record that no longer passes NRL's
@@ -56,10 +59,23 @@ export interface Scenario {
   readonly description: string;
   /** The number a crew types. */
   readonly nhsNumber: string;
-  /** What PDS holds. Its `id` differs from `nhsNumber` when that number was superseded; none means 404. */
+  /**
+   * What PDS holds. Its `id` differs from `nhsNumber` when that number was superseded; none means
+   * 404 (unless `pdsFault` answers first).
+   */
   readonly patient: Patient | undefined;
   readonly pointers: readonly StoredPointer[];
   readonly documents: readonly ProviderDocument[];
-  /** How NRL misbehaves for this number, if it does. */
-  readonly locatorFault?: 'internal-error' | 'no-answer';
+  /**
+   * How PDS's API gateway turns this number away before PDS looks it up, if it does
+   * (docs/national-apis.md §3): `access-token-expired` is 401 ACCESS_DENIED, `rate-limited` is
+   * 429 TOO_MANY_REQUESTS with `Retry-After`.
+   */
+  readonly pdsFault?: 'access-token-expired' | 'rate-limited';
+  /**
+   * How NRL misbehaves for this number, if it does (§1.7): `access-token-expired` is the proxy's
+   * 401 ACCESS_DENIED; `organisation-not-permitted` is NRL's 403 for an organisation onboarded
+   * for no record types.
+   */
+  readonly locatorFault?: 'internal-error' | 'no-answer' | 'access-token-expired' | 'organisation-not-permitted';
 }

@@ -1,0 +1,41 @@
+import { SCENARIOS } from '../../mocks/data/catalogue';
+import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { expect, liveTest as test } from '../support/test';
+
+// When the trust gateway's credentials or Spine's limits bite, the crew is told what happened
+// and what to do, in the words of app/services/service-error-messages.ts.
+
+test('when the sign-in has run out the crew is told to sign in again, and no patient is shown', async ({ lookup: screen, page }) => {
+  await screen.search(SCENARIOS.pdsSignInExpired.nhsNumber);
+  const problem = page.getByRole('region', { name: 'Could not confirm who this is' });
+  await expect(problem.getByRole('heading', { name: 'Could not confirm who this is' })).toBeVisible();
+  await expect(problem).toContainText('Your sign-in to NHS services has run out. Sign in again, then repeat the search.');
+  await expect(screen.patientBanner).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
+});
+
+test('when PDS is busy the crew is told so, and can try again', async ({ lookup: screen, page }) => {
+  await screen.search(SCENARIOS.pdsBusy.nhsNumber);
+  const problem = page.getByRole('region', { name: 'Could not confirm who this is' });
+  await expect(problem.getByRole('heading', { name: 'Could not confirm who this is' })).toBeVisible();
+  // PDS sends Retry-After: 30; the gateway exposes it to the page (docs/deployment.md, CORS).
+  await expect(problem).toContainText(
+    'The Personal Demographics Service is busy. Wait a few seconds, then try again. It should be ready again in about 30 seconds.',
+  );
+  await expect(problem.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(screen.patientBanner).toHaveCount(0);
+});
+
+test('when the locator refuses the organisation the crew is told it is not known, never that there is no plan', async ({ lookup: screen, page }) => {
+  await screen.search(SCENARIOS.locatorForbidden.nhsNumber);
+  await expect(screen.patientBanner).toBeVisible();
+  const problem = page.getByRole('region', { name: 'Could not check for a crisis plan' });
+  await expect(problem.getByRole('heading', { name: 'Could not check for a crisis plan' })).toBeVisible();
+  await expect(problem).toContainText(
+    'Your organisation is not allowed to search the National Record Locator, so it is not known whether this patient has a crisis plan. Tell your service desk.',
+  );
+  await expect(problem).toContainText('This does not mean there is no plan.');
+  await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
+  await expect(page.getByText('No crisis plan found')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+});
