@@ -1,43 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditEventProblems } from '../../mocks/audit';
 import type { AccessEvent, AccessOutcome } from '../domain/access-event';
-import type { NhsNumber } from '../domain/nhs-number';
+import { ANSWERED_AT, NHS, OBSERVER, REQUEST_ID, SENT_AT, SSP_URL, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from './access-event-fixtures';
 import { toAuditEventResource } from './audit-event-resource';
-
-const NHS = '9000000009' as NhsNumber;
-const OBSERVER = { name: 'Crew Record Locator' };
-const SENT_AT = '2025-03-04T14:02:10.123Z';
-const ANSWERED_AT = '2025-03-04T14:02:10.845Z';
-const REQUEST_ID = '3f2b8c1e-5d4a-4e6f-9a7b-0c1d2e3f4a5b';
-const SSP_URL = `https://gw.test/spine-secure-proxy/${encodeURIComponent('https://provider.example/crisis-plans/4b1d.pdf')}`;
-
-function accessEvent(overrides: Partial<AccessEvent> = {}): AccessEvent {
-  return {
-    id: '0b7f3c2e-9a41-4d6b-8e15-2f4c6a8d0e13',
-    action: 'patient-read',
-    nhsNumber: NHS,
-    organisationOds: 'RX8',
-    asid: '200000000999',
-    correlationId: 'lookup-5f0c2a51',
-    pointerId: undefined,
-    occurredAt: SENT_AT,
-    request: { method: 'GET', url: `https://gw.test/personal-demographics/FHIR/R4/Patient/${NHS}`, requestId: REQUEST_ID },
-    outcome: { kind: 'answered', status: 200, answeredAt: ANSWERED_AT },
-    ...overrides,
-  };
-}
-
-const pointerSearch = (): AccessEvent =>
-  accessEvent({
-    action: 'pointer-search',
-    request: { method: 'POST', url: 'https://gw.test/record-locator/consumer/FHIR/R4/DocumentReference/_search', requestId: REQUEST_ID },
-  });
-
-const documentRetrieval = (): AccessEvent =>
-  accessEvent({ action: 'document-retrieval', pointerId: 'RW5-4b1d7c2a', request: { method: 'GET', url: SSP_URL, requestId: REQUEST_ID } });
-
-const savedCopyView = (): AccessEvent =>
-  accessEvent({ action: 'saved-copy-view', pointerId: 'RW5-4b1d7c2a', request: undefined, outcome: { kind: 'shown-from-device' } });
 
 describe('toAuditEventResource: each access as an R4 AuditEvent', () => {
   it('patient-read: a RESTful read by the crew’s organisation, observed by this system, about the patient', () => {
