@@ -2,16 +2,10 @@ import { test, expect } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { LookupScreen } from '../support/lookup-screen';
+import { refuseRequestsOutsideTheApp } from '../support/outside-requests';
 
 test('a trainer runs the demo: clearly marked, synthetic patients, a plan to read, no network', async ({ page, context }) => {
-  const outside: string[] = [];
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1',
-    (route) => {
-      outside.push(route.request().url());
-      return route.abort();
-    },
-  );
+  const outside = await refuseRequestsOutsideTheApp(context);
   const screen = new LookupScreen(page);
   await screen.open();
   await expect(page.getByRole('region', { name: 'Demo mode' })).toContainText('DEMO');

@@ -2,20 +2,14 @@ import { test, expect } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { LookupScreen } from '../support/lookup-screen';
+import { refuseRequestsOutsideTheApp } from '../support/outside-requests';
 
 /**
  * A trainer shows what crews see with no signal, in demo mode (no /config.json: the demo), and
  * resets the demo for the next session (docs/decisions.md 9).
  */
 test('a trainer simulates no signal, brings it back, and resets the demo', async ({ page, context }) => {
-  const outside: string[] = [];
-  await context.route(
-    (url) => url.hostname !== '127.0.0.1',
-    (route) => {
-      outside.push(route.request().url());
-      return route.abort();
-    },
-  );
+  const outside = await refuseRequestsOutsideTheApp(context);
   const screen = new LookupScreen(page);
   await screen.open();
   const tools = page.getByRole('region', { name: 'Trainer tools' });

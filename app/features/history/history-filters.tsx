@@ -73,32 +73,8 @@ export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFil
         {words.filtersLegend}
       </h2>
       <div className="crl-history-filters__row">
-        <FormGroup inputId={fieldId('from')} label={words.fromDate} hint={words.dateHint} error={problemFor('from')}>
-          {(describedBy, invalid) => (
-            <input
-              className={invalid ? 'nhsuk-input nhsuk-input--error crl-history-filters__date' : 'nhsuk-input crl-history-filters__date'}
-              id={fieldId('from')}
-              name="from"
-              type="date"
-              aria-describedby={describedBy}
-              value={fromDate}
-              onChange={(event) => setFromDate(event.target.value)}
-            />
-          )}
-        </FormGroup>
-        <FormGroup inputId={fieldId('to')} label={words.toDate} hint={words.dateHint} error={problemFor('to')}>
-          {(describedBy, invalid) => (
-            <input
-              className={invalid ? 'nhsuk-input nhsuk-input--error crl-history-filters__date' : 'nhsuk-input crl-history-filters__date'}
-              id={fieldId('to')}
-              name="to"
-              type="date"
-              aria-describedby={describedBy}
-              value={toDate}
-              onChange={(event) => setToDate(event.target.value)}
-            />
-          )}
-        </FormGroup>
+        <DateField id={fieldId('from')} name="from" label={words.fromDate} hint={words.dateHint} error={problemFor('from')} value={fromDate} onChange={setFromDate} />
+        <DateField id={fieldId('to')} name="to" label={words.toDate} hint={words.dateHint} error={problemFor('to')} value={toDate} onChange={setToDate} />
       </div>
       <div className="crl-history-filters__row">
         <FormGroup inputId={fieldId('nhs-number')} label={words.nhsNumberLabel} hint={words.nhsNumberHint} error={problemFor('nhs-number')}>
@@ -135,6 +111,25 @@ export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFil
         {words.show}
       </button>
     </form>
+  );
+}
+
+/** A day picker in an NHS.UK form group. */
+function DateField(o: { id: string; name: string; label: string; hint: string; error: string | undefined; value: string; onChange: (value: string) => void }) {
+  return (
+    <FormGroup inputId={o.id} label={o.label} hint={o.hint} error={o.error}>
+      {(describedBy, invalid) => (
+        <input
+          className={invalid ? 'nhsuk-input nhsuk-input--error crl-history-filters__date' : 'nhsuk-input crl-history-filters__date'}
+          id={o.id}
+          name={o.name}
+          type="date"
+          aria-describedby={describedBy}
+          value={o.value}
+          onChange={(event) => o.onChange(event.target.value)}
+        />
+      )}
+    </FormGroup>
   );
 }
 
