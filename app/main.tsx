@@ -30,7 +30,7 @@ import { ConfigErrorScreen } from './features/shell/config-error-screen';
 import type { Runtime } from './features/shell/runtime-context';
 import { shellWords } from './features/shell/shell-words';
 import { shouldRetry, retryDelayMs } from './sync/retry-policy';
-import { registerServiceWorker } from './sync/service-worker-updates';
+import { registerServiceWorker, serviceWorkerUpdates } from './sync/service-worker-updates';
 
 // nhsuk-frontend 10 styles its components only when these classes are on <body>.
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
@@ -71,7 +71,10 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
     : createConnectivity({ probe, initiallyReachable: navigator.onLine });
   // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, access, requestPersistentStorage, resetDemo } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  const { plans, queue, access, requestPersistentStorage, resetDemo, onNewerVersionElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  // A newer version upgraded the database in another tab: this page cannot save or record any
+  // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
+  onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
   // The audit service is the trust's, not a national one: its failures say nothing about signal.
   const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: shellWords.serviceName } });
   const delivery = startAccessDelivery({ outbox: access, audit, connectivity });

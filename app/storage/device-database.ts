@@ -96,7 +96,8 @@ export class DeviceDatabase extends Dexie {
 
 /**
  * The device database. Dexie opens it on first use; when a newer app version opens it in another
- * tab, Dexie closes this connection (`versionchange`), and the update prompt should reload.
+ * tab, Dexie closes this connection (`versionchange`) and the update prompt offers Reload
+ * (`DeviceStorage.onNewerVersionElsewhere`).
  */
 export function openDeviceDatabase(name: string, options?: DeviceDatabaseOptions): DeviceDatabase {
   return new DeviceDatabase(name, options);

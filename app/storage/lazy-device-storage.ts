@@ -36,5 +36,6 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     access,
     requestPersistentStorage: async () => (await loaded).requestPersistentStorage(),
     resetDemo: async () => (await loaded).resetDemo(),
+    onNewerVersionElsewhere: (listener) => void loaded.then((storage) => storage.onNewerVersionElsewhere(listener)),
   };
 }

@@ -13,6 +13,12 @@ export interface DeviceStorage {
   readonly requestPersistentStorage: () => Promise<boolean>;
   /** Reset demo: deletes everything, access events included. Rejects unless this is DEMO_DATABASE. */
   readonly resetDemo: () => Promise<void>;
+  /**
+   * Told when a newer version of the app (another tab or window) upgrades this database. Dexie
+   * closes this connection so the upgrade can go ahead; this version can no longer reopen it, so
+   * every save and every access record here would fail until the crew reloads into the new one.
+   */
+  readonly onNewerVersionElsewhere: (listener: () => void) => void;
 }
 
 /** Everything the app keeps on the device, over one database. */
@@ -24,5 +30,11 @@ export function openDeviceStorage(databaseName: string): DeviceStorage {
     access: createAccessOutbox(db),
     requestPersistentStorage: () => requestPersistentStorage(),
     resetDemo: () => resetDemoDatabase(db),
+    onNewerVersionElsewhere: (listener) => {
+      db.on('versionchange', (event) => {
+        // newVersion null is a deletion (nothing newer to reload into); Dexie still closes.
+        if (event.newVersion !== null) listener();
+      });
+    },
   };
 }

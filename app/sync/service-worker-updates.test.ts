@@ -63,6 +63,17 @@ describe('service worker updates', () => {
     expect(env.reload).toHaveBeenCalledTimes(1);
   });
 
+  it('offers Reload, never reloading by itself, when a newer version upgraded the device database elsewhere', async () => {
+    const { updates, updateSW, env } = setUp();
+    updates.start();
+    updates.newerVersionElsewhere();
+    expect(updates.getSnapshot().needRefresh).toBe(true);
+    expect(env.reload).not.toHaveBeenCalled();
+    await updates.applyUpdate();
+    expect(updateSW).not.toHaveBeenCalled();
+    expect(env.reload).toHaveBeenCalledTimes(1);
+  });
+
   it('checks for a new version now and then, only while online', () => {
     const { updates, options, checks, env } = setUp();
     updates.start();

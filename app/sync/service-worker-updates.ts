@@ -57,7 +57,15 @@ export function createServiceWorkerUpdates(register: RegisterServiceWorker, env:
     if (next !== store.getSnapshot()) store.set(next);
   };
 
-  const updates: ServiceWorkerUpdates & { start(): void } = {
+  const updates: ServiceWorkerUpdates & {
+    start(): void;
+    /**
+     * A newer version already runs in another tab and has upgraded the device database, which
+     * this page can no longer use: offer Reload (a reload is all it takes, the new worker is in
+     * charge).
+     */
+    newerVersionElsewhere(): void;
+  } = {
     subscribe: store.subscribe,
     getSnapshot: store.getSnapshot,
     async applyUpdate() {
@@ -68,6 +76,10 @@ export function createServiceWorkerUpdates(register: RegisterServiceWorker, env:
       }
       reloadRequested = true;
       await updateSW();
+    },
+    newerVersionElsewhere() {
+      newVersionControls = true;
+      publish(WAITING);
     },
     start() {
       if (updateSW) return;
