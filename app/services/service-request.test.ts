@@ -253,7 +253,7 @@ describe('callService: access recorded before the reply is used (DESIGN.md rule 
   });
 
   it('does not count a slow write on the device against the service’s time', async () => {
-    const slowRecord: RecordAccess = () => new Promise((resolve) => setTimeout(resolve, 150));
+    const slowRecord: RecordAccess = () => new Promise((resolve) => setTimeout(resolve, 300));
     // A body that only starts to arrive once it is read, 40 ms later: a plan still downloading.
     const streaming: Transport = async () =>
       new Response(
@@ -269,7 +269,7 @@ describe('callService: access recorded before the reply is used (DESIGN.md rule 
         ),
         { headers: { 'Content-Type': 'application/json' } },
       );
-    await expect(call(streaming, { timeoutMs: 100, access: { record: slowRecord, action: 'patient-read', nhsNumber: NHS } })).resolves.toEqual({
+    await expect(call(streaming, { timeoutMs: 200, access: { record: slowRecord, action: 'patient-read', nhsNumber: NHS } })).resolves.toEqual({
       resourceType: 'Thing',
       count: 2,
     });
