@@ -366,7 +366,7 @@ describe('audit searchAccessHistory: the answer', () => {
   it.each([
     ['a next link', { link: [{ relation: 'self', url: `${BASE}/AuditEvent` }, { relation: 'next', url: `${BASE}/AuditEvent?_getpagesoffset=1` }] }],
     ['a total above the entries sent', { total: 7 }],
-  ])('says there are more when the Bundle has %s (the next page is not read)', async (_label, extra) => {
+  ])('says there are more when the Bundle has %s (the next page is read only when asked for)', async (_label, extra) => {
     replyWithBundle({ resourceType: 'Bundle', type: 'searchset', entry: [stored(at('a0000000-0000-4000-8000-000000000001', '09:00:00.000'))], ...extra });
     expect((await audit.searchAccessHistory(day)).more).toBe(true);
   });
@@ -379,6 +379,73 @@ describe('audit searchAccessHistory: the answer', () => {
   it('nor one holding another kind of access than asked for', async () => {
     replyWithBundle({ resourceType: 'Bundle', type: 'searchset', entry: [stored(at('a0000000-0000-4000-8000-000000000001', '09:00:00.000'))] });
     await expectFailure(audit.searchAccessHistory({ ...day, action: 'patient-read' }), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'malformed', detail: /ignored/ });
+  });
+});
+
+describe('audit searchAccessHistory: the next page', () => {
+  const day = { fromDate: '2025-03-04', toDate: '2025-03-04' } as const;
+  const event = (id: string, time: string) =>
+    toAuditEventResource(accessEvent({ id, occurredAt: `2025-03-04T${time}Z`, outcome: { kind: 'answered', status: 200, answeredAt: `2025-03-04T${time}Z` } }), OBSERVER);
+  // As a server might spell it: its own parameters, in its own order and encoding.
+  const NEXT = `${BASE}/AuditEvent?_getpages=a1b2%7Cc3&_getpagesoffset=100&_count=100&_bundletype=searchset`;
+
+  it('hands back the Bundle’s next link as given, and follows it exactly, checked against the same filters', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get(`${BASE}/AuditEvent`, ({ request }) => {
+        seen.push(request.url);
+        const later = new URL(request.url).searchParams.has('_getpages');
+        return fhirJson({
+          resourceType: 'Bundle',
+          type: 'searchset',
+          link: later ? [{ relation: 'self', url: request.url }] : [{ relation: 'self', url: request.url }, { relation: 'next', url: NEXT }],
+          entry: [{ resource: later ? event('a0000000-0000-4000-8000-000000000001', '09:00:00.000') : event('a0000000-0000-4000-8000-000000000002', '10:00:00.000'), search: { mode: 'match' } }, { resource: { resourceType: 'AuditEvent' } }],
+        });
+      }),
+    );
+
+    const first = await audit.searchAccessHistory(day);
+    expect(first).toMatchObject({ more: true, next: NEXT, unreadable: 1 });
+    const second = await audit.searchAccessHistory(day, { next: first.next });
+    expect(seen).toEqual([expect.stringContaining(`${BASE}/AuditEvent?date=`), NEXT]);
+    expect(second.records.map((r) => r.id)).toEqual(['a0000000-0000-4000-8000-000000000001']);
+    expect(second).toMatchObject({ more: false, next: undefined, unreadable: 1 });
+
+    // A next page that ignored the patient filter is not trusted either.
+    await expect(audit.searchAccessHistory({ ...day, nhsNumber: '9434765919' as NhsNumber }, { next: NEXT })).rejects.toMatchObject({ service: 'audit', kind: 'malformed' });
+  });
+
+  it('pages through the mock audit service by its next links', async () => {
+    server.use(...auditHandlers(BASE));
+    for (const [index, time] of ['09:00:00.000', '10:00:00.000'].entries()) {
+      await audit.deliver(accessEvent({ id: `b0000000-0000-4000-8000-00000000000${index}`, occurredAt: `2025-03-04T${time}Z`, outcome: { kind: 'answered', status: 200, answeredAt: `2025-03-04T${time}Z` } }));
+    }
+    // The mock answers `_count`: ask it for pages of one by a link of the kind it writes.
+    const next = `${BASE}/AuditEvent?date=ge2025-03-04T00:00:00.000Z&date=le2025-03-04T23:59:59.999Z&_sort=-date&_count=1&_getpagesoffset=1`;
+    const page = await audit.searchAccessHistory(day, { next });
+    expect(page.records.map((r) => r.id)).toEqual(['b0000000-0000-4000-8000-000000000000']);
+    expect(page.next).toBeUndefined();
+  });
+
+  it.each([
+    ['another origin', 'https://evil.test/audit/FHIR/R4/AuditEvent?_getpagesoffset=100'],
+    ['another scheme', NEXT.replace('https:', 'http:')],
+    ['another port', NEXT.replace('gw.test', 'gw.test:8443')],
+    ['a relative link', '/audit/FHIR/R4/AuditEvent?_getpagesoffset=100'],
+    ['no URL at all', 'javascript:alert(1)'],
+  ])('refuses a next link to %s as malformed, without sending anything', async (_label, next) => {
+    const seen: string[] = [];
+    server.use(
+      http.all('*', ({ request }) => {
+        seen.push(request.url);
+        return HttpResponse.error();
+      }),
+    );
+    const error = await audit.searchAccessHistory(day, { next }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({ service: 'audit', kind: 'malformed' });
+    expect((error as ServiceError).detail).not.toContain(next);
+    expect(seen).toEqual([]);
   });
 });
 

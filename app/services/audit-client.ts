@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AccessEvent } from '../domain/access-event';
-import type { AccessHistory, AccessHistoryFilters } from '../domain/access-record';
+import type { AccessHistoryFilters } from '../domain/access-record';
+import type { AccessHistoryPageResult } from './audit-history-search';
 import { toAuditEventResource } from './audit-event-resource';
 import { isJsonMediaType } from './media-types';
 import { summariseIssues } from './schema-issues';
@@ -20,8 +21,15 @@ export interface AuditClient {
    * The accesses the audit service holds that match `filters`, newest first: the clinical leads'
    * access history. Throws ServiceError (service 'audit'); a cancelled signal rejects with its
    * reason. Entries it cannot read are counted, not shown.
+   *
+   * One page at a time: with `next` (the previous page's `next` link, as given) it reads the page
+   * after, checked against the same `filters`. A `next` link to anywhere but the audit service's
+   * own origin is refused as 'malformed' without a request, so a reply cannot send the app elsewhere.
    */
-  searchAccessHistory(filters: AccessHistoryFilters, context?: { readonly signal?: AbortSignal }): Promise<AccessHistory>;
+  searchAccessHistory(
+    filters: AccessHistoryFilters,
+    context?: { readonly signal?: AbortSignal; readonly next?: string | undefined },
+  ): Promise<AccessHistoryPageResult>;
 }
 
 /** FHIR R4 `id`: the audit service would refuse anything else, so it is not sent. */
@@ -68,22 +76,40 @@ export function createAuditClient(o: {
       // Loaded on first use: only the clinical leads' screen searches, and the crew's first
       // screen (which builds this client) should not carry the reading of AuditEvents.
       const { accessHistoryQuery, readAccessHistory } = await import('./audit-history-search');
-      const query = accessHistoryQuery(filters);
       // A GET, as FHIR search usually is, so an NHS number filter is in the URL (unlike the NRL
-      // search, which POSTs it): the gateway's logs hold it (docs/deployment.md).
+      // search, which POSTs it): the gateway's logs hold it (docs/deployment.md). A later page
+      // is the server's own `next` link, followed as given (FHIR paging), but only to the audit service.
+      const url = context.next === undefined ? `${serviceUrl(o.baseUrl, 'AuditEvent')}?${accessHistoryQuery(filters).toString()}` : sameOrigin(context.next, o.baseUrl);
       return callService({
         service: 'audit',
         transport: o.transport,
         context: requestContext,
         timeoutMs: o.timeoutMs,
         method: 'GET',
-        url: `${serviceUrl(o.baseUrl, 'AuditEvent')}?${query.toString()}`,
+        url,
         headers: spineHeaders({ requestId, context: requestContext }),
         requestId,
         read: (reply) => readAccessHistory(reply, filters),
       });
     },
   };
+}
+
+/** `next` unchanged when it is an absolute URL on the audit service's own origin; otherwise not sent. */
+function sameOrigin(next: string, base: string): string {
+  const origin = (url: string) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return undefined;
+    }
+  };
+  const nextOrigin = origin(next);
+  if (nextOrigin === undefined || nextOrigin === 'null' || nextOrigin !== origin(base)) {
+    // The link itself is not quoted: it may carry the patient's NHS number.
+    throw new ServiceError({ service: 'audit', kind: 'malformed', detail: 'The next page link is not on the audit service (not sent)' });
+  }
+  return next;
 }
 
 /**

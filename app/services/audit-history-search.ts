@@ -14,10 +14,16 @@ import type { ServiceReply } from './service-request';
  */
 
 /**
- * How many records one search asks for. Only the first page is read (`next` links are not
- * followed): the screen says when there are more, and narrower filters find them.
+ * How many records one search asks for. The rest come a page at a time, by the Bundle's `next`
+ * link, when a lead asks for more.
  */
 export const ACCESS_HISTORY_PAGE_SIZE = 100;
+
+/** One page of the access history, with the way to the next one when the audit service gave it. */
+export interface AccessHistoryPageResult extends AccessHistory {
+  /** The Bundle's `link[relation=next].url`, exactly as given (FHIR paging: never rebuilt). */
+  readonly next?: string | undefined;
+}
 
 /**
  * FHIR R4 AuditEvent search parameters for `filters` (hl7.org/fhir/R4/auditevent.html#search):
@@ -54,7 +60,7 @@ const SearchOutcomeEntry = z.object({
   search: z.object({ mode: z.literal('outcome') }),
 });
 
-export async function readAccessHistory(reply: ServiceReply, filters: AccessHistoryFilters): Promise<AccessHistory> {
+export async function readAccessHistory(reply: ServiceReply, filters: AccessHistoryFilters): Promise<AccessHistoryPageResult> {
   const bundle = await reply.json(AuditSearchBundle);
   const entries = (bundle.entry ?? []).filter((entry) => !SearchOutcomeEntry.safeParse(entry).success);
   const records: AccessRecord[] = [];
@@ -71,8 +77,9 @@ export async function readAccessHistory(reply: ServiceReply, filters: AccessHist
   }
   // Newest first even from a server that ignored _sort (within the page it sent).
   records.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+  const next = (bundle.link ?? []).find((link) => link.relation === 'next' && link.url)?.url;
   const more = (bundle.link ?? []).some((link) => link.relation === 'next') || (bundle.total !== undefined && bundle.total > entries.length);
-  return { records, unreadable: entries.length - records.length, more };
+  return { records, unreadable: entries.length - records.length, more, next };
 }
 
 /**

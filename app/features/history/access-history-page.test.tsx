@@ -64,6 +64,25 @@ const readText = (blob: Blob) =>
     reader.readAsText(blob);
   });
 
+/** Downloads the page starts: the files' contents stay in memory (jsdom has no object URLs). */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  const createObjectURL = vi.fn((blob: Blob) => {
+    blobs.push(blob);
+    return `blob:history-${blobs.length}`;
+  });
+  const revokeObjectURL = vi.fn();
+  // jsdom has neither; put back whatever was there after the test.
+  const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+  Object.assign(URL, { createObjectURL, revokeObjectURL });
+  onTestFinished(() => void Object.assign(URL, original));
+  const clicked: HTMLAnchorElement[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  });
+  return { blobs, clicked, revokeObjectURL, text: (index: number) => readText(blobs[index]!) };
+}
+
 const rowsOf = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
@@ -155,10 +174,73 @@ describe('AccessHistoryPage', () => {
     expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
   });
 
-  it('counts records it could not read, and says when only the newest are shown', async () => {
+  it('counts records it could not read, and says when only the newest are shown with no way to fetch more', async () => {
     renderHistory(vi.fn(async () => ({ ...THREE, unreadable: 2, more: true })));
     expect(await screen.findByText(/returned 2 records this app could not read/)).toBeInTheDocument();
-    expect(screen.getByText(/Only the newest 100 are shown: there are more/)).toBeInTheDocument();
+    expect(screen.getByText(/Only the newest 3 are shown: there are more, but the audit service gave no way to fetch them/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+
+  it('Show more follows the next link as given and adds the older rows below; counts, caption and CSV cover them all', async () => {
+    const user = userEvent.setup();
+    const downloads = captureDownloads();
+    const next = 'https://audit.example/fhir/AuditEvent?_getpagesoffset=3&_count=3';
+    const search = vi
+      .fn<Runtime['accessHistory']['searchAccessHistory']>()
+      .mockResolvedValueOnce({ ...THREE, unreadable: 1, more: true, next })
+      // A Bundle total counts every match, so the last page still says "more": only its next link counts.
+      .mockResolvedValueOnce({ records: [record('0', { occurredAt: '2025-03-03T09:00:00.000Z' })], unreadable: 2, more: true });
+    renderHistory(search);
+
+    await screen.findByRole('table', { name: '3 accesses' });
+    expect(screen.getByText('The audit service holds older records for these filters.')).toBeInTheDocument();
+    expect(screen.queryByText(/Only the newest/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+
+    const table = await screen.findByRole('table', { name: '4 accesses' });
+    expect(search).toHaveBeenCalledTimes(2);
+    expect(search).toHaveBeenLastCalledWith({ fromDate: '2025-02-26', toDate: '2025-03-04', nhsNumber: undefined, action: undefined }, expect.objectContaining({ next }));
+    expect(rowsOf(table).slice(1).map((cells) => cells[0])).toEqual(['4 March 2025, 14:30:00', '4 March 2025, 14:02:11', '4 March 2025, 14:02:10', '3 March 2025, 09:00:00']);
+    expect(screen.getByText(/returned 3 records this app could not read/)).toBeInTheDocument();
+    expect(screen.getByText('Showing 26 February 2025 to 4 March 2025, every patient, anything done.')).toBeInTheDocument();
+    // The last page had no next link: nothing more to load.
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/there are more/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveAccessibleDescription(/The file holds the 4 accesses shown here/);
+    const csv = await downloads.text(0);
+    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      '"4 March 2025, 14:30:00"',
+      '"4 March 2025, 14:02:11"',
+      '"4 March 2025, 14:02:10"',
+      '"3 March 2025, 09:00:00"',
+    ]);
+  });
+
+  it('keeps the rows shown when the next page fails, and tries that page again', async () => {
+    const user = userEvent.setup();
+    const next = 'https://audit.example/fhir/AuditEvent?_getpagesoffset=3';
+    const search = vi
+      .fn<Runtime['accessHistory']['searchAccessHistory']>()
+      .mockResolvedValueOnce({ ...THREE, more: true, next })
+      .mockRejectedValueOnce(new ServiceError({ service: 'audit', kind: 'unavailable', detail: 'HTTP 503', status: 503 }))
+      .mockResolvedValueOnce({ records: [record('0', { occurredAt: '2025-03-03T09:00:00.000Z' })], unreadable: 0, more: false });
+    renderHistory(search);
+
+    await user.click(await screen.findByRole('button', { name: 'Show more' }));
+    const card = await screen.findByRole('region', { name: 'Could not load more of the access history' });
+    expect(card).toHaveTextContent('The records already shown are still here.');
+    expect(screen.getByRole('table', { name: '3 accesses' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Could not load the access history' })).not.toBeInTheDocument();
+
+    await user.click(within(card).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('table', { name: '4 accesses' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Could not load more of the access history' })).not.toBeInTheDocument();
+    // The first page is not asked for again: only the page that failed.
+    expect(search).toHaveBeenCalledTimes(3);
+    expect(search.mock.calls.map(([, context]) => context?.next)).toEqual([undefined, next, next]);
   });
 
   it('shows the audit service’s failure in words for a lead, and tries again', async () => {
@@ -185,25 +267,12 @@ describe('AccessHistoryPage', () => {
 
   it('exports what is shown as a CSV file, from memory', async () => {
     const user = userEvent.setup();
-    const blobs: Blob[] = [];
-    const createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:history-1';
-    });
-    const revokeObjectURL = vi.fn();
-    // jsdom has neither; put back whatever was there after the test.
-    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    onTestFinished(() => void Object.assign(URL, original));
-    const clicked: HTMLAnchorElement[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this);
-    });
+    const { blobs, clicked, revokeObjectURL } = captureDownloads();
     renderHistory(vi.fn(async () => THREE));
 
     await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
 
-    expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveAccessibleDescription(/The file holds NHS numbers/);
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveAccessibleDescription(/The file holds the 3 accesses shown here, with their NHS numbers/);
     expect(clicked).toHaveLength(1);
     expect(clicked[0]!.download).toBe('access-history-2025-02-26-to-2025-03-04.csv');
     expect(clicked[0]!.href).toBe('blob:history-1');

@@ -1,10 +1,9 @@
 import './history.scss';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AccessHistory, AccessHistoryFilters } from '../../domain/access-record';
 import { formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
-import { ACCESS_HISTORY_PAGE_SIZE } from '../../services/audit-history-search';
 import { isServiceError } from '../../services/service-error';
 import { describeAccessHistoryError } from '../../services/service-error-messages';
 import { describeError } from '../shell/describe-error';
@@ -12,7 +11,7 @@ import { ProblemCard } from '../shell/problem-card';
 import { useRuntime } from '../shell/runtime-context';
 import { shellWords } from '../shell/shell-words';
 import { accessHistoryCsv, downloadCsv } from './access-history-csv';
-import { accessHistoryQuery, defaultHistoryFilters, type HistorySearch } from './access-history-query';
+import { accessHistoryQuery, defaultHistoryFilters, loadedHistory, type HistorySearch } from './access-history-query';
 import { AccessHistoryTable } from './access-history-table';
 import { HistoryFilters } from './history-filters';
 import { historyWords as words } from './history-words';
@@ -26,7 +25,9 @@ import { historyWords as words } from './history-words';
 export function AccessHistoryPage() {
   const { accessHistory } = useRuntime();
   const [search, setSearch] = useState<HistorySearch>(() => ({ id: 0, filters: defaultHistoryFilters(new Date()) }));
-  const history = useQuery(accessHistoryQuery(accessHistory, search));
+  const history = useInfiniteQuery(accessHistoryQuery(accessHistory, search));
+  // The first page (a new search, or trying it again); a later page loads under the rows shown.
+  const loadingFirst = history.isFetching && !history.isFetchingNextPage;
 
   useEffect(() => {
     const before = document.title;
@@ -42,26 +43,48 @@ export function AccessHistoryPage() {
       <p>{words.intro}</p>
       <HistoryFilters initial={search.filters} onApply={(filters) => setSearch((previous) => ({ id: previous.id + 1, filters }))} />
       <RecordsStillOnDevice />
-      {history.isFetching && (
+      {loadingFirst && (
         <p className="crl-status" role="status">
           {words.loading}
         </p>
       )}
-      {history.isError && !history.isFetching && (
+      {history.isError && !history.isFetchNextPageError && !loadingFirst && (
         <ProblemCard title={words.failedTitle} level="warning">
-          <p>{isServiceError(history.error) ? describeAccessHistoryError(history.error) : describeError(history.error)}</p>
+          <p>{describeFailure(history.error)}</p>
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void history.refetch()}>
             {words.tryAgain}
           </button>
         </ProblemCard>
       )}
-      {history.isSuccess && !history.isFetching && <HistoryResult history={history.data} filters={search.filters} />}
+      {history.data && !loadingFirst && (
+        <HistoryResult
+          history={loadedHistory(history.data.pages)}
+          filters={search.filters}
+          next={{
+            available: history.hasNextPage,
+            loading: history.isFetchingNextPage,
+            error: history.isFetchNextPageError ? history.error : undefined,
+            load: () => void history.fetchNextPage(),
+          }}
+        />
+      )}
     </>
   );
 }
 
-function HistoryResult({ history, filters }: { history: AccessHistory; filters: AccessHistoryFilters }) {
+const describeFailure = (error: unknown) => (isServiceError(error) ? describeAccessHistoryError(error) : describeError(error));
+
+/** The page after those loaded: whether there is one, and how loading it went. */
+interface NextPage {
+  readonly available: boolean;
+  readonly loading: boolean;
+  readonly error: unknown;
+  readonly load: () => void;
+}
+
+function HistoryResult({ history, filters, next }: { history: AccessHistory; filters: AccessHistoryFilters; next: NextPage }) {
   const exportHintId = useId();
+  const moreHintId = useId();
   const { records } = history;
   return (
     <>
@@ -78,20 +101,56 @@ function HistoryResult({ history, filters }: { history: AccessHistory; filters: 
           <p>{words.unreadable(history.unreadable)}</p>
         </div>
       )}
-      {history.more && (
-        <div className="nhsuk-inset-text">
-          <p>{words.more(ACCESS_HISTORY_PAGE_SIZE)}</p>
-        </div>
-      )}
       {records.length === 0 ? (
         <p className="nhsuk-body-l" role="status">
           {words.empty}
         </p>
       ) : (
+        <AccessHistoryTable records={records} />
+      )}
+      {next.error !== undefined && !next.loading ? (
+        // The rows already loaded stay; only the page that failed is asked for again.
+        <ProblemCard title={words.moreFailedTitle} level="warning">
+          <p>{describeFailure(next.error)}</p>
+          <p>{words.moreFailedKept}</p>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={next.load}>
+            {words.tryAgain}
+          </button>
+        </ProblemCard>
+      ) : next.available ? (
         <>
-          <AccessHistoryTable records={records} />
+          <p className="nhsuk-hint" id={moreHintId}>
+            {words.moreHint}
+          </p>
+          {next.loading && (
+            <p className="crl-status" role="status">
+              {words.loadingMore}
+            </p>
+          )}
+          {/* Stays in place while the page loads, so the keyboard focus is not lost. */}
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            aria-describedby={moreHintId}
+            aria-disabled={next.loading || undefined}
+            onClick={() => {
+              if (!next.loading) next.load();
+            }}
+          >
+            {words.showMore}
+          </button>
+        </>
+      ) : (
+        history.more && (
+          <div className="nhsuk-inset-text">
+            <p>{words.more(records.length)}</p>
+          </div>
+        )
+      )}
+      {records.length > 0 && (
+        <>
           <p className="nhsuk-hint" id={exportHintId}>
-            {words.exportHint}
+            {words.exportHint(records.length)}
           </p>
           <button
             type="button"

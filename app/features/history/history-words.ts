@@ -56,7 +56,15 @@ export const historyWords = {
     count === 1
       ? 'The audit service returned 1 record this app could not read. It is not shown here; ask your audit team about it.'
       : `The audit service returned ${count} records this app could not read. They are not shown here; ask your audit team about them.`,
-  more: (shown: number) => `Only the newest ${shown} are shown: there are more. Choose fewer days, or add an NHS number, to see the rest.`,
+  // The audit service gave a next page: a lead can load it, older records below the newest.
+  moreHint: 'The audit service holds older records for these filters.',
+  showMore: 'Show more',
+  loadingMore: 'Loading more of the access history…',
+  moreFailedTitle: 'Could not load more of the access history',
+  moreFailedKept: 'The records already shown are still here.',
+  // More matches, but no next link to fetch them by.
+  more: (shown: number) =>
+    `Only the newest ${shown} are shown: there are more, but the audit service gave no way to fetch them. Choose fewer days, or add an NHS number, to see the rest.`,
   // Records still on this device are not in the audit service yet (DESIGN.md rule 6).
   waiting: (count: number) =>
     count === 0
@@ -66,6 +74,8 @@ export const historyWords = {
         : `${count} records of access on this device are still waiting to be sent to the audit service, so they are not in this list yet.`,
 
   exportCsv: 'Export CSV',
-  exportHint: 'The file holds NHS numbers. Keep it only as your trust’s rules allow, and delete it from this device when you are done.',
+  // The export is what is loaded: after Show more, every row shown so far.
+  exportHint: (count: number) =>
+    `The file holds the ${count === 1 ? '1 access' : `${count} accesses`} shown here, with their NHS numbers. Keep it only as your trust’s rules allow, and delete it from this device when you are done.`,
   csvFileName: (fromDate: string, toDate: string) => `access-history-${fromDate}-to-${toDate}.csv`,
 } as const;
