@@ -3,6 +3,7 @@ import type { AccessAction } from '../../domain/access-event';
 import type { AccessHistoryFilters } from '../../domain/access-record';
 import { isCalendarDay } from '../../domain/calendar-days';
 import { formatNhsNumber, parseNhsNumber } from '../../domain/nhs-number';
+import { ErrorSummary } from '../shell/error-summary';
 import { historyWords as words } from './history-words';
 
 type Field = 'from' | 'to' | 'nhs-number';
@@ -52,22 +53,12 @@ export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFil
   return (
     <form onSubmit={submit} noValidate className="crl-history-filters" aria-labelledby={`${id}-legend`}>
       {problems.length > 0 && (
-        <div className="nhsuk-error-summary" aria-labelledby={`${id}-summary`} ref={summaryRef} tabIndex={-1}>
-          <div role="alert">
-            <h2 className="nhsuk-error-summary__heading" id={`${id}-summary`}>
-              {words.errorSummaryTitle}
-            </h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {problems.map((problem) => (
-                  <li key={problem.field}>
-                    <a href={`#${fieldId(problem.field)}`}>{problem.message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        </div>
+        <ErrorSummary
+          id={`${id}-summary`}
+          title={words.errorSummaryTitle}
+          problems={problems.map((problem) => ({ fieldId: fieldId(problem.field), message: problem.message }))}
+          ref={summaryRef}
+        />
       )}
       <h2 className="nhsuk-heading-s" id={`${id}-legend`}>
         {words.filtersLegend}

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { parseNhsNumber, type NhsNumber } from '../../domain/nhs-number';
+import { ErrorSummary } from '../shell/error-summary';
 import { lookupWords } from './lookup-words';
 
 /**
@@ -29,22 +30,7 @@ export function SearchForm({ onSearch, initialValue = '' }: { onSearch: (nhsNumb
 
   return (
     <form onSubmit={submit} noValidate className="crl-search">
-      {error && (
-        <div className="nhsuk-error-summary" aria-labelledby={`${inputId}-summary`} ref={summaryRef} tabIndex={-1}>
-          <div role="alert">
-            <h2 className="nhsuk-error-summary__heading" id={`${inputId}-summary`}>
-              {lookupWords.errorSummaryTitle}
-            </h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                <li>
-                  <a href={`#${inputId}`}>{error}</a>
-                </li>
-              </ul>
-            </div>
-          </div>
-        </div>
-      )}
+      {error && <ErrorSummary id={`${inputId}-summary`} title={lookupWords.errorSummaryTitle} problems={[{ fieldId: inputId, message: error }]} ref={summaryRef} />}
       <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
         <label className="nhsuk-label nhsuk-label--m" htmlFor={inputId}>
           {lookupWords.nhsNumberLabel}
