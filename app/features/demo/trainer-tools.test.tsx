@@ -3,24 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { NationalServices } from '../../services/national-services';
 import { MARIGOLD } from '../../storage/test-support';
 import { createExternalStore } from '../../sync/external-store';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
 import { LookupPage } from '../lookup/lookup-page';
 import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
 import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
-import { testRuntime } from '../shell/test-runtime';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
 import { TrainerTools } from './trainer-tools';
 
-const unused = () => Promise.reject(new Error('no network in this test'));
-const services: NationalServices = {
-  pds: { getPatient: unused },
-  nrl: { searchPointers: unused },
-  documents: { getDocument: unused },
-  contactPages: { getContactDetails: unused },
-  ods: { getOrganisation: unused },
-};
+const services = NO_NATIONAL_SERVICES;
 
 /** Trainer tools whose reset finishes only when the test says so. */
 function fakeTrainer() {

@@ -5,24 +5,16 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { AccessHistory, AccessRecord } from '../../domain/access-record';
 import type { NhsNumber } from '../../domain/nhs-number';
-import type { NationalServices } from '../../services/national-services';
 import { ServiceError } from '../../services/service-error';
 import { createExternalStore } from '../../sync/external-store';
 import type { DeliveryStatus } from '../../sync/access-delivery';
 import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
-import { testRuntime } from '../shell/test-runtime';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
 import { AccessHistoryPage } from './access-history-page';
 
 const NOW = new Date('2025-03-04T15:00:00Z');
 const NHS = '9434765919' as NhsNumber;
-const unused = () => Promise.reject(new Error('no national service on this screen'));
-const services: NationalServices = {
-  pds: { getPatient: unused },
-  nrl: { searchPointers: unused },
-  documents: { getDocument: unused },
-  contactPages: { getContactDetails: unused },
-  ods: { getOrganisation: unused },
-};
+const services = NO_NATIONAL_SERVICES;
 
 const record = (id: string, overrides: Partial<AccessRecord> = {}): AccessRecord => ({
   id,

@@ -3,21 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { expiresAt } from '../../domain/staleness';
-import type { NationalServices } from '../../services/national-services';
 import { buildSnapshot, MARIGOLD, NOW, hoursFrom } from '../../storage/test-support';
 import { newLookup } from '../../sync/lookup-queries';
 import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
-import { testRuntime } from '../shell/test-runtime';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
 import { SavedLookup, type SavedReason } from './saved-lookup';
 
-const unused = () => Promise.reject(new Error('no network in this test'));
-const offlineServices: NationalServices = {
-  pds: { getPatient: unused },
-  nrl: { searchPointers: unused },
-  documents: { getDocument: unused },
-  contactPages: { getContactDetails: unused },
-  ods: { getOrganisation: unused },
-};
+const offlineServices = NO_NATIONAL_SERVICES;
 
 function renderSaved(runtime: Runtime, reason: SavedReason = 'unreachable') {
   render(

@@ -3,18 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
-import type { NationalServices } from '../../services/national-services';
 import { App } from './app';
-import { testRuntime } from './test-runtime';
+import { NO_NATIONAL_SERVICES, testRuntime } from './test-runtime';
 
-const unused = () => Promise.reject(new Error('no national service in this test'));
-const services: NationalServices = {
-  pds: { getPatient: unused },
-  nrl: { searchPointers: unused },
-  documents: { getDocument: unused },
-  contactPages: { getContactDetails: unused },
-  ods: { getOrganisation: unused },
-};
+const services = NO_NATIONAL_SERVICES;
 
 function renderApp(mode: 'live' | 'demo' = 'live') {
   const runtime = testRuntime(services, { mode });

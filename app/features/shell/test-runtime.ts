@@ -6,6 +6,17 @@ import type { QueuedLookupResult } from '../../sync/queued-lookups';
 import type { Runtime } from './runtime-context';
 import type { DeliveryStatus } from '../../sync/access-delivery';
 
+const unused = () => Promise.reject(new Error('no national service in this test'));
+
+/** National services for screens that must not call any: every call fails the test's expectations. */
+export const NO_NATIONAL_SERVICES: NationalServices = {
+  pds: { getPatient: unused },
+  nrl: { searchPointers: unused },
+  documents: { getDocument: unused },
+  contactPages: { getContactDetails: unused },
+  ods: { getOrganisation: unused },
+};
+
 /** A Runtime for component tests: the given services, an empty device, signal present. */
 export function testRuntime(services: NationalServices, overrides: Partial<Runtime> = {}): Runtime {
   return {
