@@ -1,9 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Playwright cannot download browsers here: drive Debian's Chromium (.ci/ensure-chromium.sh).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+
+// A free port, never a fixed one: `npm start` (4173) or another checkout's tests may be running.
+// Playwright loads this file in the runner and again in each worker; workers inherit the runner's
+// environment, so the port chosen first is the one every process uses.
+process.env.CRL_E2E_PORT ??= execFileSync(
+  process.execPath,
+  ['-e', "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });"],
+  { encoding: 'utf8' },
+);
+const port = Number(process.env.CRL_E2E_PORT);
 
 if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
   throw new Error('e2e tests run against the production build: run `npm run build` first (npm test does).');
@@ -32,7 +42,8 @@ export default defineConfig({
     command: `npx vite preview --port ${port} --strictPort`,
     cwd: '..',
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    // Never someone else's server: it may be another build, or demo mode started by hand.
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });
