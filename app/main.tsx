@@ -66,7 +66,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
   const wiring = await wireServices(config);
   // Demo mode answers in the page, so it works with no signal at all (trainers in a room
   // without Wi-Fi): its synthetic services are reachable unless the trainer simulates no signal.
-  const probe = probeFor(wiring.transport, wiring.bases.nrl);
+  const probe = probeFor(wiring.transport, wiring.bases);
   const connectivity = wiring.demo
     ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
     : createConnectivity({ probe, initiallyReachable: navigator.onLine });

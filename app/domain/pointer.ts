@@ -1,4 +1,5 @@
 import type { NhsNumber } from './nhs-number';
+import type { Patient } from './patient';
 import type { RecordType } from './record-types';
 
 /** NRL format codes (England-NRLFormatCode), compared by code (docs/national-apis.md §1.5). */
@@ -97,4 +98,26 @@ export function findContactContent(pointer: Pointer, all: readonly Pointer[]): P
 /** Pointers that locate a record to read (not only a contact page). */
 export function isRecordPointer(pointer: Pointer): boolean {
   return documentContents(pointer).length > 0;
+}
+
+/**
+ * The numbers to search the locator under for one PDS-confirmed person: the one typed first,
+ * then, if PDS replaced it, the one it holds now. A trust that never updated its pointer still
+ * files the plan under the old number, and both are this person (issue 7 point 2).
+ */
+export function pointerSearchNumbers(patient: Pick<Patient, 'nhsNumber' | 'requestedNhsNumber'>): NhsNumber[] {
+  return patient.nhsNumber === patient.requestedNhsNumber ? [patient.nhsNumber] : [patient.requestedNhsNumber, patient.nhsNumber];
+}
+
+/**
+ * One answer from the locator's answers for the same person under several numbers: each pointer
+ * once (by id), in the usual order. Skipped entries add up: any of them may have been the plan.
+ */
+export function mergePointerSearches(searches: readonly PointerSearch[]): PointerSearch {
+  const byId = new Map<string, Pointer>();
+  for (const search of searches) for (const pointer of search.pointers) if (!byId.has(pointer.id)) byId.set(pointer.id, pointer);
+  return {
+    pointers: [...byId.values()].sort(comparePointers),
+    skippedEntries: searches.reduce((sum, search) => sum + search.skippedEntries, 0),
+  };
 }

@@ -1,7 +1,12 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { NhsNumber } from '../domain/nhs-number';
-import type { Pointer, PointerContent } from '../domain/pointer';
+import type { Patient } from '../domain/patient';
+import { mergePointerSearches, pointerSearchNumbers, type Pointer, type PointerContent, type PointerSearch } from '../domain/pointer';
 import type { NationalServices } from '../services/national-services';
+import { isServiceError } from '../services/service-error';
+import { isNoSignal } from './retry-policy';
+
+const isNotRecorded = (error: unknown) => isServiceError(error) && error.kind === 'not-recorded';
 
 /**
  * One query-options factory per national-service operation (STYLE.md §2): each owns its key
@@ -30,12 +35,29 @@ export function patientQuery(services: NationalServices, lookup: Lookup) {
   });
 }
 
-/** Pointers for `nhsNumber`: the searched number at first, PDS's current one once known. */
+/**
+ * Pointers for `nhsNumber`: the typed number (asked at once, beside PDS) and, when PDS has
+ * replaced it, the current one too. Both answers are kept (`fetchPatientPointers`).
+ */
 export function pointersQuery(services: NationalServices, lookup: Lookup, nhsNumber: NhsNumber) {
   return queryOptions({
     queryKey: ['pointers', lookup.id, nhsNumber],
     queryFn: ({ signal }) => services.nrl.searchPointers(nhsNumber, { correlationId: lookup.id, signal }),
   });
+}
+
+/**
+ * Every pointer for a PDS-confirmed person: the locator searched under the typed number and,
+ * if PDS replaced it, under the current number too, merged. Answers already fetched for the
+ * screen are reused. All or nothing, for what is saved on the device: any search that failed
+ * fails the whole. The failure reported is one that lets a queued search wait and run again (no
+ * signal, or not recorded on the device) when there is one, so it is never dropped for the other.
+ */
+export async function fetchPatientPointers(queryClient: QueryClient, services: NationalServices, lookup: Lookup, patient: Patient): Promise<PointerSearch> {
+  const settled = await Promise.allSettled(pointerSearchNumbers(patient).map((n) => queryClient.fetchQuery(pointersQuery(services, lookup, n))));
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (failures.length > 0) throw failures.find(isNoSignal) ?? failures.find(isNotRecorded) ?? failures[0];
+  return mergePointerSearches(settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])));
 }
 
 export function documentQuery(services: NationalServices, lookup: Lookup, pointer: Pointer, content: PointerContent) {

@@ -31,7 +31,7 @@ export function LookupPage() {
       {/* Re-keyed when a demo patient is picked, so the box shows the number searched. */}
       <SearchForm key={`search-${shown?.lookup.id ?? 'new'}`} onSearch={search} initialValue={shown ? formatNhsNumber(shown.lookup.nhsNumber) : ''} />
       {mode === 'demo' && <DemoPatientList patients={demoPatients} open={!shown} onPick={search} />}
-      {shown?.from === 'network' && <LookupResult key={shown.lookup.id} lookup={shown.lookup} />}
+      {shown?.from === 'network' && <LookupResult key={shown.lookup.id} lookup={shown.lookup} onShowSaved={openSaved} />}
       {shown?.from === 'device' && (
         <SavedLookup key={shown.lookup.id} lookup={shown.lookup} reason={shown.reason} onSearchAgain={() => search(shown.lookup.nhsNumber)} />
       )}

@@ -11,6 +11,16 @@ import { RuntimeProvider } from '../shell/runtime-context';
 import { testRuntime } from '../shell/test-runtime';
 import { LookupResult } from './lookup-result';
 import { newLookup } from '../../sync/lookup-queries';
+import { getResponse } from 'msw';
+import { createHandlers } from '../../../mocks/handlers';
+import { SCENARIOS } from '../../../mocks/data/catalogue';
+import { TEST_SERVICE_BASES } from '../../../mocks/service-bases';
+import { createNationalServices } from '../../services/national-services';
+import { createConnectivity } from '../../sync/connectivity';
+import { observeReachability } from '../../sync/reachability-transport';
+import { buildSnapshot } from '../../storage/test-support';
+import type { Runtime } from '../shell/runtime-context';
+import type { LookupSnapshot } from '../../domain/lookup-snapshot';
 
 const nhs = (value: string): NhsNumber => {
   const parsed = parseNhsNumber(value);
@@ -29,7 +39,10 @@ const patient = (requested: string, current = requested): Patient => ({
   deceasedAt: undefined,
 });
 
-function renderLookup(services: { getPatient: NationalServices['pds']['getPatient']; searchPointers: NationalServices['nrl']['searchPointers'] }, typed = '9990000042') {
+function renderLookup(
+  services: { getPatient: NationalServices['pds']['getPatient']; searchPointers: NationalServices['nrl']['searchPointers'] },
+  typed = '9990000042',
+): Runtime {
   const fail = () => Promise.reject(new Error('not expected in this test'));
   const national: NationalServices = {
     pds: { getPatient: services.getPatient },
@@ -38,15 +51,26 @@ function renderLookup(services: { getPatient: NationalServices['pds']['getPatien
     contactPages: { getContactDetails: fail },
     ods: { getOrganisation: fail },
   };
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const runtime = testRuntime(national);
+  renderWith(runtime, typed);
+  return runtime;
+}
+
+function renderWith(runtime: Runtime, typed: string, onShowSaved?: (nhsNumber: NhsNumber) => void) {
+  // As the app's client: answers are not refetched behind the crew's back (main.tsx).
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   render(
-    <RuntimeProvider runtime={testRuntime(national)}>
+    <RuntimeProvider runtime={runtime}>
       <QueryClientProvider client={client}>
-        <LookupResult lookup={newLookup(nhs(typed))} />
+        <LookupResult lookup={newLookup(nhs(typed))} onShowSaved={onShowSaved} />
       </QueryClientProvider>
     </RuntimeProvider>,
   );
 }
+
+/** A crisis plan pointer (plus two other records) filed under `subject`. */
+const filedUnder = (subject: string): PointerSearch => ({ pointers: buildSnapshot({ nhsNumber: nhs(subject) }).search.pointers, skippedEntries: 0 });
+const crisisPlanUnder = (subject: string): PointerSearch => ({ pointers: filedUnder(subject).pointers.slice(0, 1), skippedEntries: 0 });
 
 const none: PointerSearch = { pointers: [], skippedEntries: 0 };
 
@@ -91,8 +115,117 @@ describe('LookupResult', () => {
   it('asks the locator again with the number PDS holds now when the typed one was superseded', async () => {
     const searchPointers = vi.fn(async (_nhsNumber: NhsNumber): Promise<PointerSearch> => none);
     renderLookup({ getPatient: async () => patient('9990000069', '9990000077'), searchPointers }, '9990000069');
-    expect(await screen.findByText('NHS number 999 000 0069 has been replaced by 999 000 0077. Records are shown for 999 000 0077.')).toBeInTheDocument();
+    expect(await screen.findByText('NHS number 999 000 0069 has been replaced by 999 000 0077. Records filed under either number are shown.')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'No crisis plan found' })).toBeInTheDocument();
     expect(searchPointers.mock.calls.map((call) => call[0])).toContain('9990000077');
+  });
+
+  it('keeps the answer under the typed number when PDS replaced it, and says the plan was filed under the old number', async () => {
+    const searchPointers = vi.fn(async (n: NhsNumber): Promise<PointerSearch> => (n === '9990000069' ? crisisPlanUnder('9990000069') : none));
+    const runtime = renderLookup({ getPatient: async () => patient('9990000069', '9990000077'), searchPointers }, '9990000069');
+    expect(await screen.findByRole('heading', { name: 'Crisis plan found' })).toBeInTheDocument();
+    expect(screen.getByText('Filed under old NHS number 999 000 0069')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'No crisis plan found' })).not.toBeInTheDocument();
+    // Each number was searched once: the typed number's answer was kept, not asked again.
+    expect(searchPointers.mock.calls.map((call) => call[0]).sort()).toEqual(['9990000069', '9990000077']);
+    // The saved copy holds the plan filed under the old number, beside the current number's answer.
+    await vi.waitFor(() => expect(runtime.plans.save).toHaveBeenCalled());
+    const saved = vi.mocked(runtime.plans.save).mock.calls[0]![0] as LookupSnapshot;
+    expect(saved.search.pointers.map((p) => p.subjectNhsNumber)).toEqual(['9990000069']);
+    expect(saved.patient.nhsNumber).toBe('9990000077');
+  });
+
+  it('shows plans filed under both numbers together, each saying which number it is under', async () => {
+    const searchPointers = async (n: NhsNumber): Promise<PointerSearch> => crisisPlanUnder(n);
+    renderLookup({ getPatient: async () => patient('9990000069', '9990000077'), searchPointers }, '9990000069');
+    expect(await screen.findByRole('heading', { name: '2 crisis plans found' })).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: '2 records found' });
+    expect(list).toHaveTextContent('Filed under current NHS number 999 000 0077');
+    expect(list).toHaveTextContent('Filed under old NHS number 999 000 0069');
+  });
+
+  it('says "Could not check", never "No crisis plan found", when one number’s search failed and the other found nothing', async () => {
+    const searchPointers = async (n: NhsNumber): Promise<PointerSearch> => {
+      if (n === '9990000069') throw new ServiceError({ service: 'nrl', kind: 'unavailable', status: 500, detail: 'test' });
+      return none;
+    };
+    const runtime = renderLookup({ getPatient: async () => patient('9990000069', '9990000077'), searchPointers }, '9990000069');
+    expect(await screen.findByRole('heading', { name: 'Could not check for a crisis plan' })).toBeInTheDocument();
+    expect(screen.getByText(/The search under the old NHS number 999 000 0069 did not finish/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'No crisis plan found' })).not.toBeInTheDocument();
+    // Half an answer is never saved: it would later read as complete.
+    expect(runtime.plans.save).not.toHaveBeenCalled();
+  });
+
+  it('shows a plan found under one number, and warns that the other number could not be checked', async () => {
+    const searchPointers = async (n: NhsNumber): Promise<PointerSearch> => {
+      if (n === '9990000077') throw new ServiceError({ service: 'nrl', kind: 'timeout', detail: 'test' });
+      return crisisPlanUnder(n);
+    };
+    renderLookup({ getPatient: async () => patient('9990000069', '9990000077'), searchPointers }, '9990000069');
+    expect(await screen.findByRole('heading', { name: 'Crisis plan found' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Could not check under the current NHS number 999 000 0077: there may be other plans' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('LookupResult when the locator is slow but the network is fine (issue 7 point 1)', () => {
+  const mocks = createHandlers(TEST_SERVICE_BASES);
+  // As fetch does: a request whose signal aborts (the client's timeout) rejects with the reason.
+  const answeredByMocks = (request: Request) =>
+    Promise.race([
+      getResponse(mocks, request).then((response) => response ?? Promise.reject(new TypeError('Failed to fetch'))),
+      new Promise<never>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true })),
+    ]);
+
+  function liveRuntime(transport: (request: Request) => Promise<Response>) {
+    const connectivity = createConnectivity({ probe: async () => true, initiallyReachable: true, events: new EventTarget() as unknown as Window });
+    const { pds, nrl, ods, ssp } = TEST_SERVICE_BASES;
+    const services = createNationalServices({
+      transport: observeReachability(transport, connectivity, [pds, nrl, ods, ssp]),
+      bases: { pds, nrl, ods, ssp },
+      organisationOds: 'RX8',
+      // The real clients with a short timeout, so the locator's hang ends in the test's time.
+      timeoutMs: 150,
+      recordAccess: async () => undefined,
+    });
+    return testRuntime(services, { connectivity });
+  }
+
+  it('says "Could not check" with Try again under the confirmed patient, never "no signal"', async () => {
+    const runtime = liveRuntime(answeredByMocks);
+    renderWith(runtime, SCENARIOS.locatorTimeout.nhsNumber);
+    const banner = await screen.findByRole('region', { name: 'Patient details from the Personal Demographics Service' });
+    expect(await screen.findByRole('heading', { name: 'Could not check for a crisis plan' })).toBeInTheDocument();
+    expect(screen.getByText(/The National Record Locator took too long to answer/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    // The confirmed identity stays on screen, and nothing says the cause is the signal.
+    expect(banner).toBeInTheDocument();
+    expect(banner).toHaveTextContent('999 000 0107');
+    expect(screen.queryByText(/No signal/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/could not be reached/)).not.toBeInTheDocument();
+    expect(runtime.queue.add).not.toHaveBeenCalled();
+    expect(runtime.connectivity.getSnapshot().reachable).toBe(true);
+  });
+
+  it('offers the copy saved on this device as a second choice when the locator fails', async () => {
+    const runtime = liveRuntime(answeredByMocks);
+    const snapshot = buildSnapshot({ nhsNumber: nhs(SCENARIOS.locatorTimeout.nhsNumber) });
+    vi.mocked(runtime.plans.find).mockResolvedValue({ snapshot, retrievedAt: snapshot.retrievedAt, expiresAt: '2999-01-01T00:00:00.000Z' });
+    const onShowSaved = vi.fn();
+    renderWith(runtime, SCENARIOS.locatorTimeout.nhsNumber, onShowSaved);
+    expect(await screen.findByRole('heading', { name: 'Could not check for a crisis plan' })).toBeInTheDocument();
+    (await screen.findByRole('button', { name: /^Show the copy saved on this device \(retrieved / })).click();
+    expect(onShowSaved).toHaveBeenCalledWith(SCENARIOS.locatorTimeout.nhsNumber);
+    expect(screen.getByRole('region', { name: 'Patient details from the Personal Demographics Service' })).toBeInTheDocument();
+  });
+
+  it('still switches to the device when PDS itself got no answer', async () => {
+    const runtime = liveRuntime(async () => Promise.reject(new TypeError('Failed to fetch')));
+    renderWith(runtime, SCENARIOS.locatorTimeout.nhsNumber);
+    expect(await screen.findByText(/No signal, and nothing is saved on this device/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Patient details from the Personal Demographics Service' })).not.toBeInTheDocument();
+    expect(runtime.connectivity.getSnapshot().reachable).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NhsNumber } from '../../domain/nhs-number';
+import { pointerSearchNumbers } from '../../domain/pointer';
 import { describeRetrievedTime } from '../../domain/staleness';
 import { collectLookup } from '../../sync/collect-lookup';
-import { patientQuery, pointersQuery, type Lookup } from '../../sync/lookup-queries';
+import { fetchPatientPointers, patientQuery, pointersQuery, type Lookup } from '../../sync/lookup-queries';
 import { isNoSignal } from '../../sync/retry-policy';
 import { isServiceError } from '../../services/service-error';
 import { describeError, isTemporary } from '../shell/describe-error';
@@ -9,22 +11,27 @@ import { ProblemCard } from '../shell/problem-card';
 import { useRuntime } from '../shell/runtime-context';
 import { PatientBanner } from './patient-banner';
 import { lookupWords } from './lookup-words';
-import { RecordsOutcome } from './records-outcome';
+import { combineSearches, RecordsOutcome } from './records-outcome';
 import { SavedLookup } from './saved-lookup';
 import { SAVED_ON_DEVICE_KEY } from './saved-on-device-key';
 
 /**
  * PDS and NRL are asked at once; NRL's answer is shown only after PDS has confirmed who
- * this is, and only for the number PDS holds now (a superseded number is searched again).
- * With no signal, the copy saved on this device is shown instead (or the search is queued).
+ * this is. When PDS replaced the typed number, NRL is asked under the current one too and both
+ * answers are shown (a plan may still be filed under the old number).
+ * With no signal (PDS got no answer), the copy saved on this device is shown instead (or the
+ * search is queued). Once PDS has answered, a locator failure is "Could not check" under the
+ * banner, never "no signal": something answered, so the cause is the locator.
  */
-export function LookupResult({ lookup, source = 'network' }: { lookup: Lookup; source?: 'network' | 'device' }) {
+export function LookupResult({ lookup, source = 'network', onShowSaved }: { lookup: Lookup; source?: 'network' | 'device'; onShowSaved?: (nhsNumber: NhsNumber) => void }) {
   const { services } = useRuntime();
   const patient = useQuery(patientQuery(services, lookup));
-  const searchNumber = patient.data?.nhsNumber ?? lookup.nhsNumber;
-  const pointers = useQuery(pointersQuery(services, lookup, searchNumber));
+  // The typed number's search starts beside PDS and is kept when PDS names another number.
+  const numbers = patient.data ? pointerSearchNumbers(patient.data) : [lookup.nhsNumber];
+  const searches = useQueries({ queries: numbers.map((n) => pointersQuery(services, lookup, n)) });
+  const search = combineSearches(numbers, searches);
 
-  if (source === 'network' && (isNoSignal(patient.error) || (patient.isSuccess && isNoSignal(pointers.error)))) {
+  if (source === 'network' && isNoSignal(patient.error)) {
     return <SavedLookup lookup={lookup} reason="unreachable" />;
   }
   if (patient.isPending) {
@@ -56,8 +63,8 @@ export function LookupResult({ lookup, source = 'network' }: { lookup: Lookup; s
         <p className="crl-inline-status">{lookupWords.fromNationalServices(describeRetrievedTime(new Date(patient.dataUpdatedAt).toISOString(), new Date()))}</p>
       )}
       <PatientBanner patient={patient.data} />
-      {source === 'network' && pointers.isSuccess && <SaveToDevice lookup={lookup} />}
-      <RecordsOutcome lookup={lookup} patient={patient.data} pointers={pointers} />
+      {source === 'network' && search.state === 'answered' && search.failures.length === 0 && <SaveToDevice lookup={lookup} />}
+      <RecordsOutcome lookup={lookup} patient={patient.data} search={search} onShowSaved={source === 'network' ? onShowSaved : undefined} />
     </>
   );
 }
@@ -75,9 +82,12 @@ function SaveToDevice({ lookup }: { lookup: Lookup }) {
     queryKey: ['save-to-device', lookup.id],
     queryFn: async () => {
       const patient = await queryClient.fetchQuery(patientQuery(runtime.services, lookup));
-      const search = await queryClient.fetchQuery(pointersQuery(runtime.services, lookup, patient.nhsNumber));
-      // The copy is as old as the older of the two answers it is built on.
-      const answeredAt = [patientQuery(runtime.services, lookup).queryKey, pointersQuery(runtime.services, lookup, patient.nhsNumber).queryKey]
+      const search = await fetchPatientPointers(queryClient, runtime.services, lookup, patient);
+      // The copy is as old as the oldest of the answers it is built on.
+      const answeredAt = [
+        patientQuery(runtime.services, lookup).queryKey,
+        ...pointerSearchNumbers(patient).map((n) => pointersQuery(runtime.services, lookup, n).queryKey),
+      ]
         .map((queryKey) => queryClient.getQueryState(queryKey)?.dataUpdatedAt ?? Date.now())
         .reduce((a, b) => Math.min(a, b));
       const snapshot = await collectLookup(queryClient, runtime.services, lookup, patient, search, new Date(answeredAt));

@@ -29,6 +29,9 @@ export const lookupWords = {
   noCrisisPlanBody: 'The National Record Locator answered: there is no mental health crisis plan for this person.',
   couldNotCheckTitle: 'Could not check for a crisis plan',
   couldNotCheckAdvice: 'This does not mean there is no plan. Try again, or use your usual process to contact the local crisis team.',
+  searchFailedUnder: (which: 'old' | 'current', nhsNumber: string) => `The search under the ${which} NHS number ${nhsNumber} did not finish.`,
+  searchIncompleteTitle: (which: 'old' | 'current', nhsNumber: string) =>
+    `Could not check under the ${which} NHS number ${nhsNumber}: there may be other plans`,
   unreadableRecords: (count: number) =>
     count === 1
       ? 'The National Record Locator returned 1 record that could not be read. It may be a crisis plan.'
@@ -49,7 +52,7 @@ export const lookupWords = {
     noAddress: 'Not recorded',
     deceased: (date: string) => `Recorded as deceased on ${date}. Check the patient's identity.`,
     superseded: (oldNumber: string, newNumber: string) =>
-      `NHS number ${oldNumber} has been replaced by ${newNumber}. Records are shown for ${newNumber}.`,
+      `NHS number ${oldNumber} has been replaced by ${newNumber}. Records filed under either number are shown.`,
     genders: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Not known' },
   },
 
@@ -62,6 +65,7 @@ export const lookupWords = {
     open: 'Open',
     showing: 'Showing',
     unknownOrganisation: (ods: string) => `Organisation ${ods}`,
+    filedUnder: (which: 'old' | 'current', nhsNumber: string) => `Filed under ${which} NHS number ${nhsNumber}`,
   },
 
   plan: {
@@ -86,6 +90,7 @@ export const lookupWords = {
     staleTitle: 'This plan may be out of date',
     staleBody: (hours: number) => `It was retrieved more than ${hours} hours ago. Search again when you have signal.`,
     searchAgain: 'Search again now',
+    showSavedCopy: (time: string) => `Show the copy saved on this device (retrieved ${time})`,
     expired: (hours: number) => `This saved copy has been deleted: plans are kept on the device for ${hours} hours.`,
     notSaved: 'This search is not saved on this device.',
     queuedTitle: 'Could not check for a crisis plan',

@@ -14,24 +14,39 @@ export function RecordList({
   records,
   selectedId,
   onSelect,
+  filedUnder,
 }: {
   lookup: Lookup;
   records: readonly Pointer[];
   selectedId: string;
   onSelect: (id: string) => void;
+  /** When the person has more than one NHS number: which one each record was filed under. */
+  filedUnder?: ((pointer: Pointer) => string) | undefined;
 }) {
   return (
     <ul className="nhsuk-list crl-record-list" aria-label={words.heading(records.length)}>
       {records.map((pointer) => (
         <li key={pointer.id}>
-          <RecordListItem lookup={lookup} pointer={pointer} selected={pointer.id === selectedId} onSelect={() => onSelect(pointer.id)} />
+          <RecordListItem lookup={lookup} pointer={pointer} selected={pointer.id === selectedId} onSelect={() => onSelect(pointer.id)} filedUnder={filedUnder?.(pointer)} />
         </li>
       ))}
     </ul>
   );
 }
 
-function RecordListItem({ lookup, pointer, selected, onSelect }: { lookup: Lookup; pointer: Pointer; selected: boolean; onSelect: () => void }) {
+function RecordListItem({
+  lookup,
+  pointer,
+  selected,
+  onSelect,
+  filedUnder,
+}: {
+  lookup: Lookup;
+  pointer: Pointer;
+  selected: boolean;
+  onSelect: () => void;
+  filedUnder: string | undefined;
+}) {
   const organisationName = useOrganisationName(lookup, owningOrganisationOds(pointer));
   return (
     <button type="button" className={selected ? 'crl-record-item crl-record-item--selected' : 'crl-record-item'} aria-current={selected} onClick={onSelect}>
@@ -42,6 +57,12 @@ function RecordListItem({ lookup, pointer, selected, onSelect }: { lookup: Looku
           <>
             {' · '}
             {words.updated} {formatInstantDate(pointer.date)}
+          </>
+        )}
+        {filedUnder && (
+          <>
+            {' · '}
+            {filedUnder}
           </>
         )}
       </span>
