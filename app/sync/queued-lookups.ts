@@ -7,7 +7,7 @@ import type { NationalServices } from '../services/national-services';
 import { isServiceError } from '../services/service-error';
 import { collectLookup } from './collect-lookup';
 import type { Connectivity } from './connectivity';
-import { newLookup, patientQuery, pointersQuery } from './lookup-queries';
+import { fetchPatientPointers, newLookup, patientQuery } from './lookup-queries';
 import { isNoSignal } from './retry-policy';
 
 /** What a search that waited for signal found, for the crew to be told. */
@@ -54,7 +54,8 @@ export function startQueuedLookups(o: {
     const lookup = newLookup(nhsNumber);
     try {
       const patient = await o.queryClient.fetchQuery(patientQuery(o.services, lookup));
-      const search = await o.queryClient.fetchQuery(pointersQuery(o.services, lookup, patient.nhsNumber));
+      // Under the typed number and, if PDS replaced it, the current one: a plan may sit under either.
+      const search = await fetchPatientPointers(o.queryClient, o.services, lookup, patient);
       const answeredAt = new Date();
       const snapshot = await collectLookup(o.queryClient, o.services, lookup, patient, search, answeredAt);
       await o.plans.save(snapshot, { retentionHours: o.retentionHours });
