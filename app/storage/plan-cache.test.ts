@@ -67,6 +67,28 @@ describe('plan cache: round trip', () => {
     await expect(storageErrorKind(cache.save(mixed, DAY))).resolves.toBe('invalid-record');
   });
 
+  it('keeps a superseded patient’s pointers filed under the old and the current number, found by either', async () => {
+    const cache = createPlanCache(testDevice().db);
+    const snapshot = buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD });
+    const underOld = { ...snapshot.search.pointers[0]!, id: 'RX4-crisis-old', subjectNhsNumber: MARIGOLD_OLD };
+    const both = { ...snapshot, search: { ...snapshot.search, pointers: [...snapshot.search.pointers, underOld] } };
+    await cache.save(both, DAY);
+    for (const nhsNumber of [MARIGOLD, MARIGOLD_OLD]) {
+      const found = await cache.find(nhsNumber, NOW);
+      expect(found?.snapshot.search.pointers.map((p) => p.subjectNhsNumber).sort()).toEqual([MARIGOLD, MARIGOLD, MARIGOLD, MARIGOLD_OLD].sort());
+    }
+  });
+
+  it('refuses another patient’s pointer beside a superseded patient’s two numbers (safety rule 1)', async () => {
+    const device = testDevice();
+    const cache = createPlanCache(device.db);
+    const snapshot = buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD });
+    const stray = { ...snapshot.search.pointers[0]!, id: 'RX4-stray', subjectNhsNumber: ORLANDO };
+    const mixed = { ...snapshot, search: { ...snapshot.search, pointers: [...snapshot.search.pointers, stray] } };
+    await expect(storageErrorKind(cache.save(mixed, DAY))).resolves.toBe('invalid-record');
+    await expect(device.db.plans.count()).resolves.toBe(0);
+  });
+
   it('never stores a restricted patient’s address, even if one slipped in (safety rule 4)', async () => {
     const device = testDevice();
     const leaked = buildSnapshot({ restricted: true, address: ['1 Hidden Row', 'HX7 1AA'] });

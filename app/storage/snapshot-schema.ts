@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { LookupSnapshot } from '../domain/lookup-snapshot';
+import { snapshotNhsNumbers, type LookupSnapshot } from '../domain/lookup-snapshot';
 import { isNhsNumber, type NhsNumber } from '../domain/nhs-number';
 
 /**
@@ -83,6 +83,12 @@ export function parseSnapshot(value: unknown): SnapshotParse {
   const parsed = StoredSnapshot.safeParse(value);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   const snapshot: LookupSnapshot = parsed.data;
+  // Safety rule 1, on the way in and out: a pointer may be filed under the number typed or the
+  // one PDS holds now (the same person, confirmed by PDS), never under any other.
+  const numbers = snapshotNhsNumbers(snapshot);
+  if (snapshot.search.pointers.some((pointer) => !numbers.includes(pointer.subjectNhsNumber))) {
+    return { ok: false, reason: 'search.pointers: a pointer for another patient' };
+  }
   return { ok: true, snapshot };
 }
 
