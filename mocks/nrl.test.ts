@@ -85,6 +85,7 @@ describe('NRL search: the Bundle (§1.4)', () => {
     ['noPointers', SCENARIOS.noPointers.nhsNumber],
     ['pdsNotFound (NRL does not check PDS)', SCENARIOS.pdsNotFound.nhsNumber],
     ['superseded, searched by the old number', SCENARIOS.superseded.nhsNumber],
+    ['supersededOldPointer, searched by the current number', SCENARIOS.supersededOldPointer.currentNhsNumber],
   ])('%s: 200 with an empty Bundle', async (_name, nhsNumber) => {
     const bundle = await bundleOf(await search(nhsNumber));
     expect(bundle.total).toBe(0);
@@ -95,6 +96,16 @@ describe('NRL search: the Bundle (§1.4)', () => {
     const bundle = await bundleOf(await search(SCENARIOS.superseded.currentNhsNumber));
     expect(bundle.total).toBe(1);
     expect(bundle.entry![0]!.resource.subject!.identifier.value).toBe(SCENARIOS.superseded.currentNhsNumber);
+  });
+
+  it.each([
+    ['supersededOldPointer, by the old number', SCENARIOS.supersededOldPointer.nhsNumber, ['RGD-lyp-mhcp-70e1b2']],
+    ['supersededBothNumbers, by the old number', SCENARIOS.supersededBothNumbers.nhsNumber, ['RW5-lscft-mhcp-72c4d8']],
+    ['supersededBothNumbers, by the current number', SCENARIOS.supersededBothNumbers.currentNhsNumber, ['RV5-slam-mhcp-73a9f1']],
+  ])('%s: NRL does not follow supersession, each pointer answers to the number it is filed under', async (_name, nhsNumber, ids) => {
+    const bundle = await bundleOf(await search(nhsNumber));
+    expect(bundle.entry!.map((entry) => entry.resource.id)).toEqual(ids);
+    expect(bundle.entry!.every((entry) => entry.resource.subject!.identifier.value === nhsNumber)).toBe(true);
   });
 
   it('restrictedNoName: NRL still holds the crisis plan, with its contact page', async () => {

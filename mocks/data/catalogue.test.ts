@@ -27,7 +27,8 @@ describe('synthetic NHS numbers (§5)', () => {
   it('gives every scenario its own number', () => {
     const typed = ALL_SCENARIOS.map((s) => s.nhsNumber);
     expect(new Set(typed).size).toBe(typed.length);
-    expect(new Set(ALL_NUMBERS).size).toBe(ALL_SCENARIOS.length + 1); // + the superseding number
+    const superseding = ALL_SCENARIOS.filter((s) => s.patient && s.patient.id !== s.nhsNumber).length;
+    expect(new Set(ALL_NUMBERS).size).toBe(ALL_SCENARIOS.length + superseding); // + each superseding number
   });
 });
 
@@ -41,6 +42,16 @@ describe('SCENARIOS', () => {
       expect(summary.description).not.toContain('\n');
       expect(summary.description.length).toBeLessThan(180);
     }
+  });
+
+  it.each([
+    ['supersededOldPointer', [SCENARIOS.supersededOldPointer.nhsNumber]],
+    ['supersededBothNumbers', [SCENARIOS.supersededBothNumbers.currentNhsNumber, SCENARIOS.supersededBothNumbers.nhsNumber]],
+  ] as const)('%s: PDS replaced the typed number, and crisis plans are filed under %j', (name, subjects) => {
+    const scenario = ALL_SCENARIOS.find((s) => s.name === name)!;
+    expect(scenario.patient!.id).toBe(SCENARIOS[name].currentNhsNumber);
+    expect(scenario.patient!.id).not.toBe(scenario.nhsNumber);
+    expect(scenario.pointers.map((p) => (p.kind === 'valid' ? p.resource.subject.identifier.value : p.nhsNumber))).toEqual(subjects);
   });
 
   it('superseded: the typed number differs from the one PDS holds, and NRL holds only the new one', () => {
@@ -83,11 +94,11 @@ describe('DEMO_PATIENTS', () => {
 });
 
 describe('pointers (§1.5)', () => {
-  it('name as subject the patient they belong to, as PDS now numbers them', () => {
+  it('name as subject the patient they belong to, as PDS now numbers them or (never updated) by the number it replaced', () => {
     for (const scenario of ALL_SCENARIOS) {
       for (const stored of scenario.pointers) {
         const subject = stored.kind === 'valid' ? stored.resource.subject.identifier.value : stored.nhsNumber;
-        expect(subject, scenario.name).toBe(scenario.patient?.id);
+        expect([scenario.patient?.id, scenario.nhsNumber], scenario.name).toContain(subject);
         if (stored.kind === 'valid') expect(stored.resource.subject.identifier.system).toBe('https://fhir.nhs.uk/Id/nhs-number');
       }
     }

@@ -16,6 +16,8 @@ import { restrictedNoName } from './scenarios/restricted-no-name';
 import { retrievalFails } from './scenarios/retrieval-fails';
 import { severalPointers } from './scenarios/several-pointers';
 import { superseded } from './scenarios/superseded';
+import { supersededBothNumbers } from './scenarios/superseded-both-numbers';
+import { supersededOldPointer } from './scenarios/superseded-old-pointer';
 import { unparseableEntry } from './scenarios/unparseable-entry';
 
 /** Every scenario, in the order a trainer would walk through them. */
@@ -28,6 +30,8 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   restricted,
   restrictedNoName,
   superseded,
+  supersededOldPointer,
+  supersededBothNumbers,
   legacyPointer,
   unparseableEntry,
   retrievalFails,
@@ -54,7 +58,7 @@ function summary(scenario: Scenario): ScenarioSummary {
 
 /**
  * The scenarios by name, for tests and the demo screen: `SCENARIOS.planPdf.nhsNumber`.
- * `superseded` also names the number PDS answers with.
+ * The superseded scenarios also name the number PDS answers with.
  */
 export const SCENARIOS = {
   planPdf: summary(planPdf),
@@ -65,6 +69,8 @@ export const SCENARIOS = {
   restricted: summary(restricted),
   restrictedNoName: summary(restrictedNoName),
   superseded: { ...summary(superseded), currentNhsNumber: superseded.currentNhsNumber },
+  supersededOldPointer: { ...summary(supersededOldPointer), currentNhsNumber: supersededOldPointer.currentNhsNumber },
+  supersededBothNumbers: { ...summary(supersededBothNumbers), currentNhsNumber: supersededBothNumbers.currentNhsNumber },
   legacyPointer: summary(legacyPointer),
   unparseableEntry: summary(unparseableEntry),
   retrievalFails: summary(retrievalFails),

@@ -11,8 +11,13 @@ type ProviderFailure = Extract<ProviderDocument, { failure: unknown }>['failure'
 interface RecordSpec {
   /** Pointer id, `{ODS}-{producer id}`. */
   readonly id: string;
-  /** The subject: PDS's current number for this patient. */
+  /** Whose plan it is, as PDS holds them now. */
   readonly patient: Patient;
+  /**
+   * The number the pointer (and the trust's document) is filed under, when the producer never
+   * updated it after PDS replaced that number; PDS's current number (`patient.id`) otherwise.
+   */
+  readonly filedUnder?: string;
   readonly team: CareTeam;
   /** Pointer date (FHIR instant); the plan is written the same day. */
   readonly date: string;
@@ -34,7 +39,9 @@ export type CrisisPlanRecordSpec = RecordSpec &
 
 /** The pointer NRL holds for one PDF crisis plan, and the PDF its provider serves through SSP. */
 export function crisisPlanRecord(spec: CrisisPlanRecordSpec): { pointer: StoredPointer; document: ProviderDocument } {
-  const { team, patient } = spec;
+  const { team } = spec;
+  const filedUnder = spec.filedUnder ?? spec.patient.id;
+  const patient = filedUnder === spec.patient.id ? spec.patient : { ...spec.patient, id: filedUnder };
   const url = sspDocumentUrl(team, spec.path);
   const contents: ContentSpec[] = [
     {

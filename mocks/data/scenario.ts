@@ -8,6 +8,8 @@ export type ScenarioName =
   | 'restricted'
   | 'restrictedNoName'
   | 'superseded'
+  | 'supersededOldPointer'
+  | 'supersededBothNumbers'
   | 'pdsNotFound'
   | 'locatorError'
   | 'locatorTimeout'
