@@ -35,7 +35,7 @@ test('a FHIR plan that names another patient is refused, and says why', async ({
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a PDF plan says the app cannot check whose it is: the banner is the check', async ({ lookup: screen, page }) => {
+test('a PDF plan says the app cannot check whose it is: the banner is the check', async ({ lookup: screen }) => {
   await screen.search(SCENARIOS.planPdf.nhsNumber);
   const plan = screen.record('Mental health crisis plan');
   await expect(plan).toBeVisible();
