@@ -1,6 +1,8 @@
 import { delay, http, type RequestHandler } from 'msw';
 import { isNhsNumber } from '../app/domain/nhs-number';
 import { ALL_SCENARIOS } from './data/catalogue';
+import { OVER_LARGE_BUNDLE_ENTRIES } from './data/scenarios/locator-over-large';
+import { PARTIAL_BUNDLE_MISSING } from './data/scenarios/locator-partial';
 import type { StoredPointer } from './data/scenario';
 import type { OperationOutcomeIssue } from './fhir/fhir-types';
 import { CARE_PLAN_CATEGORY, NRL_TYPE_CATEGORIES, SNOMED } from './fhir/nrl-codes';
@@ -123,6 +125,17 @@ const UNPARSEABLE_ENTRY: OperationOutcomeIssue = spineIssue({
   diagnostics: 'An error occurred whilst parsing the document reference search results',
 });
 
+/** `count` pointers made from `pointers` by repeating them under new ids (the over-large fault). */
+function copiesOf(pointers: readonly StoredPointer[], count: number): StoredPointer[] {
+  if (pointers.length === 0) return [];
+  return Array.from({ length: count }, (_, index) => {
+    const pointer = pointers[index % pointers.length]!;
+    return pointer.kind === 'valid'
+      ? { kind: 'valid', resource: { ...pointer.resource, id: `${pointer.resource.id}-${index}` } }
+      : { ...pointer, id: `${pointer.id}-${index}` };
+  });
+}
+
 export function nrlHandlers(base: string): RequestHandler[] {
   const stored = ALL_SCENARIOS.flatMap((scenario) => scenario.pointers);
   const faults = new Map(ALL_SCENARIOS.flatMap((scenario) => (scenario.locatorFault ? [[scenario.nhsNumber, scenario.locatorFault] as const] : [])));
@@ -198,12 +211,18 @@ export function nrlHandlers(base: string): RequestHandler[] {
 
     // NRL rebuilds the query, unencoded, in this order: subject, custodian, type, category, _summary (§1.4).
     const query = SEARCH_KEYS.flatMap((key) => (params[key] === undefined ? [] : [`${key}=${params[key]}`])).join('&');
-    const matches = stored.filter((pointer) => matchesFilters(pointer, nhsNumber, params));
+    const found = stored.filter((pointer) => matchesFilters(pointer, nhsNumber, params));
+    const matches = fault === 'over-large-bundle' ? copiesOf(found, OVER_LARGE_BUNDLE_ENTRIES) : found;
+    const partial = fault === 'partial-bundle';
     const bundle = {
       resourceType: 'Bundle',
       type: 'searchset',
-      link: [{ relation: 'self', url: `${base}/DocumentReference?${query}` }],
-      total: matches.length,
+      link: [
+        { relation: 'self', url: `${base}/DocumentReference?${query}` },
+        // Not NRL's behaviour (it does not page): a broken gateway or a future change the app must survive.
+        ...(partial ? [{ relation: 'next', url: `${base}/DocumentReference?${query}&page=2` }] : []),
+      ],
+      total: matches.length + (partial ? PARTIAL_BUNDLE_MISSING : 0),
       // No pagination: every match in one Bundle. Entries carry only `resource` (§1.4).
       ...(params._summary === 'count'
         ? {}

@@ -33,7 +33,7 @@ export function createNationalServices(o: {
   return {
     pds: createPdsClient({ transport, baseUrl: o.bases.pds, organisationOds, timeoutMs, recordAccess }),
     nrl: createNrlClient({ transport, baseUrl: o.bases.nrl, organisationOds, timeoutMs, log: o.log, recordAccess }),
-    documents: createDocumentClient({ transport, sspBaseUrl: o.bases.ssp, fromAsid: o.asid, timeoutMs, recordAccess }),
+    documents: createDocumentClient({ transport, sspBaseUrl: o.bases.ssp, fromAsid: o.asid, timeoutMs, recordAccess, ...(o.log ? { log: o.log } : {}) }),
     contactPages: createContactPageClient({ transport, timeoutMs }),
     ods: createOdsClient({ transport, baseUrl: o.bases.ods, timeoutMs }),
   };

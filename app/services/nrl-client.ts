@@ -5,6 +5,7 @@ import { comparePointers, type Pointer, type PointerSearch } from '../domain/poi
 import { NrlDocumentReference, toPointer } from './nrl-document-reference';
 import { findOutcomeSummary } from './operation-outcome';
 import { summariseIssues } from './schema-issues';
+import { ServiceError, type ServiceErrorKind } from './service-error';
 import { callService, serviceUrl, type ServiceReply } from './service-request';
 import { spineHeaders } from './spine-headers';
 import { newRequestId, type RequestContext, type Transport } from './transport';
@@ -18,11 +19,20 @@ export interface NrlClient {
 
 export type NrlLog = (message: string, detail?: unknown) => void;
 
+/**
+ * The most pointers one search may return and still be read. A person has a handful of
+ * urgent-care records; hundreds means a broken or hostile answer, and a crew cannot read them
+ * anyway. Past it the answer is "Could not check", never a partial list (issue 7 point 5). The
+ * byte limit (REPLY_BYTE_LIMITS.nrl, 2 MB) stops a huge Bundle before it is parsed at all.
+ */
+export const MAX_POINTERS = 100;
+
 /** The Bundle itself; its entries are checked one by one so one bad pointer cannot hide the rest. */
 export const NrlSearchBundle = z.object({
   resourceType: z.literal('Bundle'),
   type: z.optional(z.string()),
   total: z.optional(z.number().check(z.int(), z.nonnegative())),
+  link: z.optional(z.array(z.looseObject({ relation: z.optional(z.string()) }))),
   entry: z.optional(z.array(z.unknown())),
 });
 export type NrlSearchBundle = z.infer<typeof NrlSearchBundle>;
@@ -63,6 +73,7 @@ export function createNrlClient(o: {
 async function readSearch(reply: ServiceReply, nhsNumber: NhsNumber, log: NrlLog): Promise<PointerSearch> {
   const bundle = await reply.json(NrlSearchBundle);
   const entries = bundle.entry ?? [];
+  checkWhole(reply, bundle, entries.length);
   const pointers: Pointer[] = [];
   entries.forEach((raw, index) => {
     const pointer = readEntry(raw, index, nhsNumber, log);
@@ -70,6 +81,26 @@ async function readSearch(reply: ServiceReply, nhsNumber: NhsNumber, log: NrlLog
   });
   pointers.sort(comparePointers);
   return { pointers, skippedEntries: entries.length - pointers.length };
+}
+
+/**
+ * Refuses a Bundle that is not the whole answer, before any entry is read: NRL sends every match
+ * in one Bundle (§1.4), so a `total` above the entries held or a `next` link means pointers are
+ * missing, and one of them may be the crisis plan (DESIGN.md rule 3).
+ */
+function checkWhole(reply: ServiceReply, bundle: NrlSearchBundle, held: number): void {
+  const total = bundle.total;
+  const fail = (kind: ServiceErrorKind, detail: string, recordCount: number | undefined) =>
+    new ServiceError({ service: 'nrl', kind, detail, status: reply.response.status, requestId: reply.requestId, recordCount });
+  if (held > MAX_POINTERS) {
+    throw fail('too-large', `Bundle holds ${held} entries (total ${total ?? 'not given'}); at most ${MAX_POINTERS} are read`, Math.max(held, total ?? 0));
+  }
+  if (total !== undefined && total > held) {
+    throw fail('incomplete', `Bundle total is ${total} but it holds ${held} entries`, total);
+  }
+  if (bundle.link?.some((link) => link.relation === 'next')) {
+    throw fail('incomplete', `Bundle has a next link (holds ${held} entries, total ${total ?? 'not given'}); NRL does not page`, total);
+  }
 }
 
 function readEntry(raw: unknown, index: number, nhsNumber: NhsNumber, log: NrlLog): Pointer | undefined {

@@ -15,6 +15,9 @@ const KINDS: readonly ServiceErrorKind[] = [
   'unavailable',
   'malformed',
   'unsupported',
+  'too-large',
+  'incomplete',
+  'wrong-patient',
 ];
 const PAIRS = SERVICES.flatMap((service) => KINDS.map((kind) => [service, kind] as const));
 

@@ -25,6 +25,9 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The Personal Demographics Service did not answer. Try again in a moment.',
     malformed: `The Personal Demographics Service sent patient details this app could not read, so they are not shown. Try again. ${SERVICE_DESK}`,
     unsupported: `This app cannot check patient details this way. Tell your service desk.`,
+    'too-large': `The Personal Demographics Service sent more than this app reads for one patient, so their details are not shown. Try again. ${SERVICE_DESK}`,
+    incomplete: `The Personal Demographics Service sent only part of its answer, so this patient’s details are not shown. Try again. ${SERVICE_DESK}`,
+    'wrong-patient': `The Personal Demographics Service answered about a different patient, so nothing is shown. Check the number with the patient or their documents. ${SERVICE_DESK}`,
     'not-recorded': NOT_RECORDED,
   },
   nrl: {
@@ -46,6 +49,9 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
       'The National Record Locator did not answer. Try again in a moment. Until it answers, it is not known whether this patient has a crisis plan.',
     malformed: `The National Record Locator sent an answer this app could not read, so it is not known whether this patient has a crisis plan. Try again. ${SERVICE_DESK}`,
     unsupported: 'This app cannot search for records this way, so it is not known whether this patient has a crisis plan. Tell your service desk.',
+    'too-large': `The National Record Locator sent more records than this app can check at once, so it is not known whether this patient has a crisis plan. ${SERVICE_DESK}`,
+    incomplete: `The National Record Locator sent only some of the records it holds for this person, so it is not known whether this patient has a crisis plan. Try again. ${SERVICE_DESK}`,
+    'wrong-patient': `The National Record Locator answered about a different patient, so it is not known whether this patient has a crisis plan. Try again. ${SERVICE_DESK}`,
     'not-recorded': NOT_RECORDED,
   },
   ssp: {
@@ -69,6 +75,11 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     malformed: `The crisis plan could not be fetched from the owning organisation’s system: what it sent could not be opened. Call the team that owns the plan. ${SERVICE_DESK}`,
     unsupported:
       'This plan cannot be opened in this app: the owning organisation shares it in a way this app does not support. Call the team that owns the plan.',
+    'too-large':
+      'The crisis plan is larger than this device can safely open, so it was not downloaded. Call the team that owns the plan.',
+    incomplete:
+      'The crisis plan could not be fetched from the owning organisation’s system: only part of it arrived. Try again, or call the team that owns the plan.',
+    'wrong-patient': `The document sent by the owning organisation’s system names a different patient, so it is not shown. Call the team that owns the plan. ${SERVICE_DESK}`,
     'not-recorded': NOT_RECORDED,
   },
   'contact-page': {
@@ -84,6 +95,9 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The crisis team’s contact page did not open. Use the organisation’s switchboard number instead, or try again in a moment.',
     malformed: 'The crisis team’s contact page could not be read. Use the organisation’s switchboard number instead.',
     unsupported: 'The crisis team’s contact page cannot be opened safely in this app. Use the organisation’s switchboard number instead.',
+    'too-large': 'The crisis team’s contact page is too large to open on this device. Use the organisation’s switchboard number instead.',
+    incomplete: 'Only part of the crisis team’s contact page arrived. Use the organisation’s switchboard number instead, or try again.',
+    'wrong-patient': 'The crisis team’s contact page is about a different team. Use the organisation’s switchboard number instead.',
     'not-recorded': NOT_RECORDED,
   },
   ods: {
@@ -100,6 +114,9 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The NHS organisation directory did not answer, so the switchboard number is not shown. Try again in a moment.',
     malformed: `The NHS organisation directory sent an answer this app could not read, so no switchboard number is shown. ${SERVICE_DESK}`,
     unsupported: 'This app cannot look up the switchboard number for this organisation. Tell your service desk.',
+    'too-large': `The NHS organisation directory sent more than this app reads, so no switchboard number is shown. ${SERVICE_DESK}`,
+    incomplete: 'The NHS organisation directory sent only part of its answer, so no switchboard number is shown. Try again in a moment.',
+    'wrong-patient': `The NHS organisation directory answered about a different organisation, so no switchboard number is shown. ${SERVICE_DESK}`,
     'not-recorded': NOT_RECORDED,
   },
   audit: {
@@ -114,6 +131,9 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     unavailable: 'The audit service did not answer. Records of who looked at what stay on this device until it does.',
     malformed: `The audit service sent an answer this app could not read. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
     unsupported: `The audit service cannot be used from this app. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
+    'too-large': `The audit service sent more than this app reads. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
+    incomplete: 'The audit service sent only part of its answer. Records of who looked at what stay on this device until it answers in full.',
+    'wrong-patient': `The audit service answered about a different record. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
     'not-recorded': NOT_RECORDED,
   },
 };
@@ -136,6 +156,9 @@ const ACCESS_HISTORY_MESSAGES: Readonly<Record<ServiceErrorKind, string>> = {
   malformed: `The audit service sent an answer this app could not read, so the access history is not shown. Try again. ${SERVICE_DESK}`,
   unsupported: `The access history cannot be shown in this app. ${SERVICE_DESK}`,
   'not-recorded': `The access history could not be shown. Try again. ${SERVICE_DESK}`,
+  'too-large': 'The audit service sent more than this app can show at once. Choose fewer days or one NHS number, then try again.',
+  incomplete: `The audit service sent only part of the access history. Try again. ${SERVICE_DESK}`,
+  'wrong-patient': `The audit service answered a different search, so the access history is not shown. Try again. ${SERVICE_DESK}`,
 };
 
 /** Words for a clinical lead about a failed access-history search (service 'audit'). */
@@ -145,7 +168,23 @@ export function describeAccessHistoryError(error: ServiceError): string {
 
 /** Words for a crew about one failure. Technical detail stays on the error, for logs. */
 export function describeServiceError(error: ServiceError): string {
-  return withWait(MESSAGES[error.service][error.kind], error);
+  const counted = error.service === 'nrl' && error.recordCount !== undefined ? countedLocatorMessage(error.kind, error.recordCount) : undefined;
+  return withWait(counted ?? MESSAGES[error.service][error.kind], error);
+}
+
+/**
+ * A locator answer not used because of how many records it holds says how many (issue 7
+ * point 5): the crew learns the answer is unknown, and the service desk how big it was.
+ */
+function countedLocatorMessage(kind: ServiceErrorKind, count: number): string | undefined {
+  const records = count === 1 ? '1 record' : `${count.toLocaleString('en-GB')} records`;
+  if (kind === 'too-large') {
+    return `The National Record Locator returned ${records} for this person, more than this app can check at once, so it is not known whether this patient has a crisis plan. ${SERVICE_DESK}`;
+  }
+  if (kind === 'incomplete') {
+    return `The National Record Locator says it holds ${records} for this person but sent only some of them, so it is not known whether this patient has a crisis plan. Try again. ${SERVICE_DESK}`;
+  }
+  return undefined;
 }
 
 function withWait(message: string, error: ServiceError): string {

@@ -28,6 +28,12 @@ export type ServiceErrorKind =
   | 'malformed'
   /** We cannot retrieve this kind of record here (e.g. a retrieval mechanism we do not support). */
   | 'unsupported'
+  /** A 2xx reply over this app's limit (bytes per service, or NRL pointers): not read, not used. */
+  | 'too-large'
+  /** A 2xx reply that says it holds less than the whole answer (an NRL Bundle's `total` or `next`). */
+  | 'incomplete'
+  /** A document that names another patient than the one searched for (DESIGN.md safety rule 1). */
+  | 'wrong-patient'
   /**
    * The service answered, but this device could not record the access, so the answer is not
    * used (DESIGN.md safety rule 6: access is recorded before data is shown).
@@ -44,6 +50,10 @@ export interface ServiceErrorInit {
   readonly code?: string | undefined;
   readonly requestId?: string | undefined;
   readonly retryAfterSeconds?: number | undefined;
+  /** 'too-large': the limit passed, in bytes. */
+  readonly limitBytes?: number | undefined;
+  /** 'too-large' or 'incomplete' from NRL: how many records the locator says it has, when known. */
+  readonly recordCount?: number | undefined;
   readonly cause?: unknown;
 }
 
@@ -56,6 +66,8 @@ export class ServiceError extends Error {
   readonly code: string | undefined;
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly limitBytes: number | undefined;
+  readonly recordCount: number | undefined;
 
   constructor(init: ServiceErrorInit) {
     super(`${init.service} ${init.kind}: ${init.detail}`, { cause: init.cause });
@@ -66,6 +78,8 @@ export class ServiceError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.limitBytes = init.limitBytes;
+    this.recordCount = init.recordCount;
   }
 
   /** Worth trying again later without changing anything (the offline policy keys on this). */

@@ -10,6 +10,24 @@ import type { RequestContext, Transport } from './transport';
 /** Long enough for a slow 3G link, short enough that a crew is not left staring at a spinner. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+const MB = 1024 * 1024;
+
+/**
+ * The most of a reply body read from each service; past it the body is cancelled, not buffered,
+ * and the call fails 'too-large'. Each is many times a real answer: a PDS Patient or ODS
+ * Organization is a few KB; an NRL Bundle is about 2 KB a pointer and is capped by count as
+ * well (nrl-client.ts); crisis plans are PDFs of a few pages, scans rarely over 10 MB; a contact
+ * page is an ordinary web page; an audit history page holds at most a few hundred events.
+ */
+export const REPLY_BYTE_LIMITS: Readonly<Record<ServiceName, number>> = {
+  pds: 1 * MB,
+  nrl: 2 * MB,
+  ods: 1 * MB,
+  ssp: 20 * MB,
+  'contact-page': 2 * MB,
+  audit: 8 * MB,
+};
+
 export interface ServiceCall<T> {
   readonly service: ServiceName;
   readonly transport: Transport;
@@ -27,6 +45,8 @@ export interface ServiceCall<T> {
   readonly read: (reply: ServiceReply) => Promise<T>;
   /** Set for every call that reads a patient's data: the access is recorded before the reply is used. */
   readonly access?: AccessToRecord | undefined;
+  /** The most of the reply body to read; `REPLY_BYTE_LIMITS[service]` when not set. */
+  readonly maxBytes?: number | undefined;
 }
 
 /** What a client tells `callService` so the access can be recorded (DESIGN.md safety rule 6). */
@@ -112,7 +132,8 @@ export async function callService<T>(call: ServiceCall<T>): Promise<T> {
       }
     }
     if (!response.ok) throw await untilAborted(errorFromReply(response, service, requestId), controller.signal);
-    return await untilAborted(call.read(new ServiceReply(response, service, requestId)), controller.signal);
+    const reply = new ServiceReply(response, service, requestId, call.maxBytes ?? REPLY_BYTE_LIMITS[service]);
+    return await untilAborted(call.read(reply), controller.signal);
   } catch (error) {
     if (recordAccess) {
       // No answer reached the app, so nothing is shown; the attempt is still recorded if it can be.
@@ -162,11 +183,14 @@ export class ServiceReply {
   readonly response: Response;
   readonly service: ServiceName;
   readonly requestId: string | undefined;
+  /** The most of the body this reply will read (see REPLY_BYTE_LIMITS). */
+  readonly maxBytes: number;
 
-  constructor(response: Response, service: ServiceName, requestId: string | undefined) {
+  constructor(response: Response, service: ServiceName, requestId: string | undefined, maxBytes: number = REPLY_BYTE_LIMITS[service]) {
     this.response = response;
     this.service = service;
     this.requestId = requestId;
+    this.maxBytes = maxBytes;
   }
 
   /** The reply's media type without parameters, lower case. */
@@ -185,20 +209,51 @@ export class ServiceReply {
     });
   }
 
+  /** The body as UTF-8 text (a BOM dropped, as `Response.text()` does), within `maxBytes`. */
   async text(): Promise<string> {
-    try {
-      return await this.response.text();
-    } catch (cause) {
-      throw this.bodyLost(cause);
-    }
+    return new TextDecoder().decode(await this.bytes());
   }
 
+  /**
+   * The body, read chunk by chunk and cancelled as soon as it passes `maxBytes`: a hostile or
+   * broken server cannot make the app hold more than the limit (issue 7 point 5).
+   */
   async bytes(): Promise<Uint8Array> {
-    try {
-      return new Uint8Array(await this.response.arrayBuffer());
-    } catch (cause) {
-      throw this.bodyLost(cause);
+    const limit = this.maxBytes;
+    const body = this.response.body;
+    // Content-Length counts encoded bytes, so it only refuses early when nothing is encoded.
+    const declared = this.response.headers.get('content-encoding') ? undefined : Number(this.response.headers.get('content-length') ?? NaN);
+    if (declared !== undefined && Number.isFinite(declared) && declared > limit) {
+      void body?.cancel().catch(() => undefined);
+      throw this.tooLarge(`Content-Length ${declared} is over the limit of ${limit} bytes; the body was not read`);
     }
+    if (!body) return new Uint8Array(0);
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        throw this.bodyLost(cause);
+      }
+      if (chunk.done) break;
+      total += chunk.value.byteLength;
+      if (total > limit) {
+        void reader.cancel().catch(() => undefined);
+        throw this.tooLarge(`Body passed the limit of ${limit} bytes (${total} read, then cancelled)`);
+      }
+      chunks.push(chunk.value);
+    }
+    if (chunks.length === 1) return chunks[0]!;
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
   }
 
   /** Any JSON value, from a reply that says it is JSON. */
@@ -222,6 +277,17 @@ export class ServiceReply {
       throw this.malformed(`Reply does not have the expected shape: ${summariseIssues(parsed.error)}`, parsed.error);
     }
     return parsed.data;
+  }
+
+  private tooLarge(detail: string): ServiceError {
+    return new ServiceError({
+      service: this.service,
+      kind: 'too-large',
+      detail,
+      status: this.response.status,
+      requestId: this.requestId,
+      limitBytes: this.maxBytes,
+    });
   }
 
   private bodyLost(cause: unknown): ServiceError {

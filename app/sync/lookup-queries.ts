@@ -60,10 +60,16 @@ export async function fetchPatientPointers(queryClient: QueryClient, services: N
   return mergePointerSearches(settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])));
 }
 
-export function documentQuery(services: NationalServices, lookup: Lookup, pointer: Pointer, content: PointerContent) {
+/**
+ * `currentNhsNumber` is the number PDS holds now: with the searched one, the numbers a FHIR
+ * document may name as its patient (document-client.ts). Both are fixed by the lookup, so the key
+ * does not need it.
+ */
+export function documentQuery(services: NationalServices, lookup: Lookup, pointer: Pointer, content: PointerContent, currentNhsNumber?: NhsNumber) {
+  const samePerson = currentNhsNumber ? [lookup.nhsNumber, currentNhsNumber] : [lookup.nhsNumber];
   return queryOptions({
     queryKey: ['document', lookup.id, pointer.id, content.url],
-    queryFn: ({ signal }) => services.documents.getDocument(pointer, content, { correlationId: lookup.id, signal }),
+    queryFn: ({ signal }) => services.documents.getDocument(pointer, content, { correlationId: lookup.id, signal }, samePerson),
   });
 }
 

@@ -3,6 +3,8 @@ import type { Scenario } from './scenario';
 import { legacyPointer } from './scenarios/legacy-pointer';
 import { locatorError } from './scenarios/locator-error';
 import { locatorForbidden } from './scenarios/locator-forbidden';
+import { locatorOverLarge } from './scenarios/locator-over-large';
+import { locatorPartial } from './scenarios/locator-partial';
 import { locatorTimeout } from './scenarios/locator-timeout';
 import { noPointers } from './scenarios/no-pointers';
 import { pdsBusy } from './scenarios/pds-busy';
@@ -10,6 +12,7 @@ import { pdsNotFound } from './scenarios/pds-not-found';
 import { pdsSignInExpired } from './scenarios/pds-sign-in-expired';
 import { planFhir } from './scenarios/plan-fhir';
 import { planHtml } from './scenarios/plan-html';
+import { planOtherPatient } from './scenarios/plan-other-patient';
 import { planPdf } from './scenarios/plan-pdf';
 import { restricted } from './scenarios/restricted';
 import { restrictedNoName } from './scenarios/restricted-no-name';
@@ -41,6 +44,9 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   locatorError,
   locatorTimeout,
   locatorForbidden,
+  locatorOverLarge,
+  locatorPartial,
+  planOtherPatient,
 ];
 
 export interface ScenarioSummary {
@@ -80,6 +86,9 @@ export const SCENARIOS = {
   locatorError: summary(locatorError),
   locatorTimeout: summary(locatorTimeout),
   locatorForbidden: summary(locatorForbidden),
+  locatorOverLarge: summary(locatorOverLarge),
+  locatorPartial: summary(locatorPartial),
+  planOtherPatient: summary(planOtherPatient),
 } as const satisfies Record<Scenario['name'], ScenarioSummary>;
 
 /** The synthetic people: every record the mock PDS holds, as PDS stores it. */

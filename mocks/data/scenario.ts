@@ -19,7 +19,10 @@ export type ScenarioName =
   | 'planFhir'
   | 'pdsSignInExpired'
   | 'pdsBusy'
-  | 'locatorForbidden';
+  | 'locatorForbidden'
+  | 'locatorOverLarge'
+  | 'locatorPartial'
+  | 'planOtherPatient';
 
 /**
  * One pointer as NRL stores it. `unparseable` is a stored record that no longer passes NRL's
@@ -77,7 +80,14 @@ export interface Scenario {
   /**
    * How NRL misbehaves for this number, if it does (§1.7): `access-token-expired` is the proxy's
    * 401 ACCESS_DENIED; `organisation-not-permitted` is NRL's 403 for an organisation onboarded
-   * for no record types.
+   * for no record types. `over-large-bundle` sends each match 10,000 times; `partial-bundle`
+   * says (`total`, a `next` link) that it holds fewer entries than there are.
    */
-  readonly locatorFault?: 'internal-error' | 'no-answer' | 'access-token-expired' | 'organisation-not-permitted';
+  readonly locatorFault?:
+    | 'internal-error'
+    | 'no-answer'
+    | 'access-token-expired'
+    | 'organisation-not-permitted'
+    | 'over-large-bundle'
+    | 'partial-bundle';
 }

@@ -16,6 +16,9 @@ export const planWords = {
   imageNotShown: (alt: string) => (alt ? `[Image not shown: ${alt}]` : '[Image not shown]'),
   opensInNewTab: ' (opens in a new tab)',
   technicalView: 'Technical view',
+  /** PDF and HTML plans (and FHIR ones naming no NHS number) cannot be matched to the patient by the app. */
+  checkAgainstBanner:
+    'This app cannot check whose plan this is. Before you act on it, check that the name, date of birth and NHS number in it match the patient details above.',
   fhirResourceType: 'Record type',
   fhirStatus: 'Status',
 } as const;

@@ -42,20 +42,20 @@ export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup:
         <p className="crl-record__patient">{words.forPatient(displayName(patient.name), formatNhsNumber(patient.nhsNumber))}</p>
       </header>
       {isCrisisPlan(pointer.recordType) && <CrisisTeamCard lookup={lookup} pointer={pointer} allPointers={allPointers} />}
-      <RecordDocument lookup={lookup} pointer={pointer} />
+      <RecordDocument lookup={lookup} patient={patient} pointer={pointer} />
     </article>
   );
 }
 
-function RecordDocument({ lookup, pointer }: { lookup: Lookup; pointer: Pointer }) {
+function RecordDocument({ lookup, patient, pointer }: { lookup: Lookup; patient: Patient; pointer: Pointer }) {
   const content = documentContents(pointer)[0];
   if (!content) return <p className="nhsuk-body-l">{words.noDocument}</p>;
-  return <RetrievedDocument lookup={lookup} pointer={pointer} content={content} />;
+  return <RetrievedDocument lookup={lookup} patient={patient} pointer={pointer} content={content} />;
 }
 
-function RetrievedDocument({ lookup, pointer, content }: { lookup: Lookup; pointer: Pointer; content: Pointer['contents'][number] }) {
+function RetrievedDocument({ lookup, patient, pointer, content }: { lookup: Lookup; patient: Patient; pointer: Pointer; content: Pointer['contents'][number] }) {
   const { services } = useRuntime();
-  const document = useQuery(documentQuery(services, lookup, pointer, content));
+  const document = useQuery(documentQuery(services, lookup, pointer, content, patient.nhsNumber));
   const loading = (
     <p className="nhsuk-body-l crl-status" role="status">
       {words.retrieving}

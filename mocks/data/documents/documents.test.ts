@@ -4,6 +4,7 @@ import { sspTargetUrl } from '../../ssp-url';
 import { CARE_TEAMS } from '../care-teams';
 import { ALL_SCENARIOS, DEMO_PATIENTS } from '../catalogue';
 import { CONTACT_PAGES } from '../contact-page-html';
+import { OTHER_PATIENT_NHS_NUMBER } from '../scenarios/plan-other-patient';
 import { ORGANISATIONS } from '../organisations';
 import { documentName, spacedNhsNumber } from './document-dates';
 
@@ -45,6 +46,12 @@ function phoneNumbersIn(text: string): string[] {
 describe('the documents providers serve', () => {
   it('identify the patient by name and the NHS number their pointer is filed under', async () => {
     for (const { scenario, text, subject } of await servedDocuments()) {
+      // planOtherPatient's document is, on purpose, about someone else: the app must refuse it.
+      if (scenario.name === 'planOtherPatient') {
+        expect(text).toContain(spacedNhsNumber(OTHER_PATIENT_NHS_NUMBER));
+        expect(text).not.toContain(spacedNhsNumber(scenario.patient!.id));
+        continue;
+      }
       // Where PDS withholds the name (restrictedNoName) the trust's document still prints one.
       if (scenario.patient!.name !== undefined) expect(text, scenario.name).toContain(documentName(scenario.patient!));
       // PDS's current number, or the replaced one a trust never updated (supersededOldPointer).
