@@ -32,14 +32,24 @@ afterEach(() => {
 });
 
 describe('Clear this device in another tab', () => {
-  it('tells every other tab, not the one that cleared', async () => {
+  it('tells every other tab with the database open, not the one that cleared', async () => {
+    const device = testDevice();
+    const tabBdb = secondTab(device);
+    const elsewhere = testDevice();
     const heard: string[] = [];
-    const stopB = onDeviceClearedElsewhere('db-x', () => heard.push('b'));
-    const stopOther = onDeviceClearedElsewhere('db-other', () => heard.push('other database'));
-    announceDeviceCleared('db-x');
+    const stops = [
+      onDeviceClearedElsewhere(device.db, () => heard.push('the tab that cleared')),
+      onDeviceClearedElsewhere(tabBdb, () => heard.push('b')),
+      onDeviceClearedElsewhere(elsewhere.db, () => heard.push('another database')),
+    ];
+    announceDeviceCleared(device.db);
     await vi.waitFor(() => expect(heard).toEqual(['b']));
-    stopB();
-    stopOther();
+    // Then B clears: the first tab hears that one, and by then never its own earlier message.
+    announceDeviceCleared(tabBdb);
+    await vi.waitFor(() => expect(heard).toContain('the tab that cleared'));
+    expect(heard).toEqual(['b', 'the tab that cleared']);
+    stops.forEach((stop) => stop());
+    tabBdb.close();
   });
 
   it('makes the other tab drop its keys, so it finds what is saved after the clear, under the new keys', async () => {

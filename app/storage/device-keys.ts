@@ -77,7 +77,7 @@ function heldFor(db: DeviceDatabase): Map<KeysRowId, Promise<DeviceKeys>> {
     held = new Map();
     loaded.set(db, held);
     // Another tab cleared the device: the clinical keys held here were deleted with it.
-    onDeviceClearedElsewhere(db.name, () => forgetDeviceKeys(db));
+    onDeviceClearedElsewhere(db, () => forgetDeviceKeys(db));
   }
   return held;
 }

@@ -205,7 +205,7 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
             await Promise.all([db.plans.clear(), db.queuedLookups.clear(), db.keys.delete(KEYS_ROW_ID)]);
           });
           // Every other open tab forgets its keys and patient data too (issue 7 point 9).
-          announceDeviceCleared(db.name);
+          announceDeviceCleared(db);
         } finally {
           // New keys on next use; anything sealed under the old ones can no longer be opened.
           forgetDeviceKeys(db);
