@@ -71,7 +71,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
     : createConnectivity({ probe, initiallyReachable: navigator.onLine });
   // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, access, requestPersistentStorage, resetDemo, onNewerVersionElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  const { plans, queue, access, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
   // A newer version upgraded the database in another tab: this page cannot save or record any
   // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
   onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
@@ -93,6 +93,15 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     recordAccess,
   });
   const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
+  const clearedElsewhere = createExternalStore(0);
+  // Clear this device in another tab: nothing about a patient may stay in this page's memory
+  // either (issue 7 point 9). Storage has already dropped its keys; the screens start afresh.
+  onClearedElsewhere(() => {
+    queuedResults.set([]);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SAVED_ON_DEVICE_KEY[0] });
+    void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
+    clearedElsewhere.set(clearedElsewhere.getSnapshot() + 1);
+  });
   const policy = { staleAfterHours: config.staleAfterHours, retentionHours: config.retentionHours };
 
   // Live: the browser's online/offline events and probes. Demo: the trainer's switch.
@@ -117,6 +126,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     plans,
     queue,
     queuedResults,
+    clearedElsewhere,
     runQueuedLookups: queuedLookups.runNow,
     requestPersistentStorage,
     recordAccess,

@@ -50,10 +50,16 @@ function auditService() {
     return response;
   };
   /** To the body's own id unless told otherwise. */
-  const put = (body: unknown, id: string = idOf(body), contentType = 'application/fhir+json') =>
+  const put = (body: unknown, id: string = idOf(body), contentType = 'application/fhir+json', prefer: string | null = 'return=representation') =>
     send(`AuditEvent/${id}`, {
       method: 'PUT',
-      headers: { 'Content-Type': contentType, Accept: 'application/fhir+json', 'X-Request-ID': REQUEST_ID, 'X-Correlation-ID': CORRELATION_ID },
+      headers: {
+        'Content-Type': contentType,
+        Accept: 'application/fhir+json',
+        'X-Request-ID': REQUEST_ID,
+        'X-Correlation-ID': CORRELATION_ID,
+        ...(prefer === null ? {} : { Prefer: prefer }),
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const search = async (query = ''): Promise<{ total: number; entry: { fullUrl: string; resource: { id: string } }[] }> => {
@@ -87,6 +93,25 @@ describe('audit PUT AuditEvent/{id}: update as create', () => {
     const bundle = await search();
     expect(bundle.total).toBe(1);
     expect(bundle.entry.map((e) => e.resource.id)).toEqual([ID]);
+  });
+
+  // FHIR http "Prefer": the stored resource only when asked for; this mock's default is no body.
+  it.each([
+    ['no Prefer header', null, ''],
+    ['Prefer: return=minimal', 'return=minimal', ''],
+  ])('201 with no body for %s', async (_label, prefer, body) => {
+    const { put, search } = auditService();
+    const response = await put(auditEvent(), ID, 'application/fhir+json', prefer);
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe(body);
+    expect((await search()).total).toBe(1);
+  });
+
+  it('an informational OperationOutcome for Prefer: return=OperationOutcome', async () => {
+    const { put } = auditService();
+    const response = await put(auditEvent(), ID, 'application/fhir+json', 'return=OperationOutcome');
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'information' }] });
   });
 
   it('a changed event under the same id becomes version 2 of one record', async () => {

@@ -371,7 +371,20 @@ export function auditHandlers(base: string): RequestHandler[] {
       store.set(id, stored);
       const headers: Record<string, string> = { ...traceHeaders(request), ETag: `W/"${stored.versionId}"` };
       if (existing === undefined) headers.Location = location(id, stored.versionId);
-      return jsonResponse(withMeta(stored), { status: existing === undefined ? 201 : 200, contentType: FHIR_JSON, headers });
+      const status = existing === undefined ? 201 : 200;
+      // FHIR http "Prefer": the body is the stored resource only when asked for. Servers differ in
+      // their default; this mock takes the leanest (no body), so a client must ask to see the id.
+      switch (preferredReturn(request)) {
+        case 'representation':
+          return jsonResponse(withMeta(stored), { status, contentType: FHIR_JSON, headers });
+        case 'OperationOutcome':
+          return jsonResponse(
+            { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: `Stored AuditEvent/${id}` }] },
+            { status, contentType: FHIR_JSON, headers },
+          );
+        default:
+          return new Response(null, { status, headers });
+      }
     }),
 
     http.get(`${base}/AuditEvent`, ({ request }) => {
@@ -443,6 +456,12 @@ export function auditHandlers(base: string): RequestHandler[] {
     http.all(base, unsupported),
     http.all(`${base}/*`, unsupported),
   ];
+}
+
+/** The `return` preference of a `Prefer` header (RFC 7240), e.g. `return=representation`. */
+function preferredReturn(request: Request): string | undefined {
+  const prefer = request.headers.get('Prefer') ?? '';
+  return /(?:^|[,;\s])return\s*=\s*"?([A-Za-z]+)"?/.exec(prefer)?.[1];
 }
 
 function withoutMeta(resource: Json): Json {

@@ -15,6 +15,15 @@ const serviceBase = z.pipe(
       // Plain http only for a gateway on this machine (development); patient data goes over TLS.
       return url.protocol === 'https:' || ((url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.protocol === 'http:');
     }, 'must be an https:// URL'),
+    // The gateway adds every credential (DESIGN.md "Where the app sits"): one in the URL would
+    // sit in every request, log and error report. The message never repeats the value.
+    z.refine((value) => {
+      const url = new URL(value);
+      return url.username === '' && url.password === '' && !/^[^:/?#]+:\/\/[^/?#]*@/.test(value);
+    }, 'must not contain a user name or password: the gateway adds credentials'),
+    // Paths are joined onto the base, so a query or fragment would end up in the middle of them.
+    z.refine((value) => !value.includes('?'), 'must not contain a query string (“?…”): give the base address only'),
+    z.refine((value) => !value.includes('#'), 'must not contain a fragment (“#…”): give the base address only'),
   ),
   z.transform((value: string) => value.replace(/\/+$/, '')),
 );

@@ -73,6 +73,38 @@ describe('parseConfig', () => {
     expect(() => parseConfig(bad)).toThrow(/services\.pds.*https/);
   });
 
+  // Issue 7 point 8: a base is joined with paths and sent everywhere, so it must be a bare base.
+  it.each([
+    ['pds', 'https://crew:s3cret@gw.example/pds', /services\.pds.*user name or password/],
+    ['nrl', 'https://token@gw.example/nrl', /services\.nrl.*user name or password/],
+    ['ods', 'https://:s3cret@gw.example/ods', /services\.ods.*user name or password/],
+    ['ssp', 'https://@gw.example/ssp', /services\.ssp.*user name or password/],
+    ['audit', 'https://gw.example/audit?apikey=abc', /services\.audit.*query string/],
+    ['nrl', 'https://gw.example/nrl?', /services\.nrl.*query string/],
+    ['pds', 'https://gw.example/pds#FHIR', /services\.pds.*fragment/],
+    ['ods', 'https://gw.example/ods#', /services\.ods.*fragment/],
+  ] as const)('rejects services.%s = %s, naming the key', (service, base, message) => {
+    const bad = { ...live, services: { ...live.services, [service]: base } };
+    let error: unknown;
+    try {
+      parseConfig(bad);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).key).toBe(`services.${service}`);
+    expect((error as ConfigError).message).toMatch(message);
+    // The error screen shows the message: it must never repeat a secret.
+    expect((error as ConfigError).message).not.toMatch(/s3cret|token|apikey/);
+  });
+
+  it('will not start with a credential in a base, whether from the server or a saved copy', async () => {
+    const bad = { ...live, services: { ...live.services, audit: 'https://u:p@gw.example/audit' } };
+    await expect(load(respond(200, JSON.stringify(bad)))).rejects.toThrow(/services\.audit.*user name or password/);
+    // A saved copy holding one is no longer accepted either: it is not used to start.
+    await expect(load(offline, memoryStore({ savedAt: savedLive.savedAt, config: bad }))).rejects.toThrow(ConfigError);
+  });
+
   it('names a missing service', () => {
     const { ssp: _ssp, ...services } = live.services;
     expect(() => parseConfig({ ...live, services })).toThrow(/services\.ssp/);

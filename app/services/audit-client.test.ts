@@ -72,6 +72,8 @@ describe('audit deliver: the request', () => {
     expect(request.url).toBe(`${BASE}/AuditEvent/0b7f3c2e-9a41-4d6b-8e15-2f4c6a8d0e13`);
     expect(request.headers.get('Content-Type')).toBe('application/fhir+json');
     expect(request.headers.get('Accept')).toBe('application/fhir+json');
+    // Issue 7 point 9: asks for the stored resource, whose id is the confirmation.
+    expect(request.headers.get('Prefer')).toBe('return=representation');
     expect(request.headers.get('X-Request-ID')).toMatch(UUID);
     expect(request.headers.get('X-Correlation-ID')).toBe('lookup-9c1e44d0');
     expect(request.headers.get('NHSD-End-User-Organisation-ODS')).toBeNull();
@@ -127,13 +129,8 @@ describe('audit deliver: delivered', () => {
   });
 
   it.each([
-    ['200 with no body', () => new HttpResponse(null, { status: 200 })],
-    ['201 with no body', () => new HttpResponse(null, { status: 201 })],
     ['201 with the stored resource', () => fhirJson(toAuditEventResource(accessEvent(), OBSERVER), 201)],
-    [
-      '200 with an informational OperationOutcome (Prefer: return=OperationOutcome)',
-      () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: 'Updated' }] }),
-    ],
+    ['200 with the stored resource', () => fhirJson({ ...toAuditEventResource(accessEvent(), OBSERVER), meta: { versionId: '2' } })],
   ])('%s is delivered', async (_label, reply) => {
     server.use(http.put(`${BASE}/AuditEvent/:id`, reply));
     await expect(audit.deliver(accessEvent())).resolves.toBeUndefined();
@@ -165,7 +162,21 @@ describe('audit deliver: not delivered', () => {
       name: '200 with an error OperationOutcome',
       reply: () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing' }] }),
       kind: 'malformed',
-      detail: /severity/,
+      detail: /not the stored AuditEvent/,
+    },
+    // Issue 7 point 9: only the stored AuditEvent with the event's own id confirms it was stored.
+    { name: '200 with no body', reply: () => new HttpResponse(null, { status: 200 }), kind: 'malformed', detail: /no body/ },
+    { name: '201 with no body', reply: () => new HttpResponse(null, { status: 201 }), kind: 'malformed', detail: /no body/ },
+    {
+      name: '200 with an informational OperationOutcome (names no id)',
+      reply: () => fhirJson({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: 'Updated' }] }),
+      kind: 'malformed',
+      detail: /not the stored AuditEvent/,
+    },
+    {
+      name: '201 with an AuditEvent without an id',
+      reply: () => fhirJson({ ...toAuditEventResource(accessEvent(), OBSERVER), id: undefined }, 201),
+      kind: 'malformed',
     },
     {
       name: '403 from a FHIR server with no Spine coding',
@@ -415,6 +426,19 @@ describe('audit searchAccessHistory: the next page', () => {
     await expect(audit.searchAccessHistory({ ...day, nhsNumber: '9434765919' as NhsNumber }, { next: NEXT })).rejects.toMatchObject({ service: 'audit', kind: 'malformed' });
   });
 
+  it('follows a next link at the base itself, as HAPI writes it ({base}?_getpages=…)', async () => {
+    const atBase = `${BASE}?_getpages=a1b2&_getpagesoffset=100&_count=100&_bundletype=searchset`;
+    const seen: string[] = [];
+    server.use(
+      http.get(BASE, ({ request }) => {
+        seen.push(request.url);
+        return fhirJson({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'self', url: request.url }], entry: [] });
+      }),
+    );
+    await expect(audit.searchAccessHistory(day, { next: atBase })).resolves.toMatchObject({ records: [], more: false });
+    expect(seen).toEqual([atBase]);
+  });
+
   it('pages through the mock audit service by its next links', async () => {
     server.use(...auditHandlers(BASE));
     for (const [index, time] of ['09:00:00.000', '10:00:00.000'].entries()) {
@@ -432,6 +456,13 @@ describe('audit searchAccessHistory: the next page', () => {
     ['another scheme', NEXT.replace('https:', 'http:')],
     ['another port', NEXT.replace('gw.test', 'gw.test:8443')],
     ['a relative link', '/audit/FHIR/R4/AuditEvent?_getpagesoffset=100'],
+    // Issue 7 point 9: the gateway's origin also serves PDS and NRL; the origin alone is not enough.
+    ['another service on the same gateway', 'https://gw.test/personal-demographics/FHIR/R4/Patient/9000000009'],
+    ['a path that only starts like the base', 'https://gw.test/audit/FHIR/R4-admin/AuditEvent?_getpagesoffset=100'],
+    ['a path climbing out of the base', `${BASE}/../../../personal-demographics/FHIR/R4/Patient/9000000009`],
+    ['an encoded climb out of the base', `${BASE}/%2e%2e/%2E%2E/%2e%2e/nrl/DocumentReference`],
+    ['the gateway’s root', 'https://gw.test/?_getpagesoffset=100'],
+    ['credentials in the link', NEXT.replace('https://', 'https://someone:pw@')],
     ['no URL at all', 'javascript:alert(1)'],
   ])('refuses a next link to %s as malformed, without sending anything', async (_label, next) => {
     const seen: string[] = [];

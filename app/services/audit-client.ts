@@ -12,8 +12,8 @@ import { newRequestId, type Transport } from './transport';
 
 export interface AuditClient {
   /**
-   * Resolves only once the audit service has stored the event (200 or 201); until then the
-   * event stays in the outbox. Throws ServiceError (service 'audit'); a cancelled signal rejects
+   * Resolves only once the audit service has answered 200 or 201 with the stored AuditEvent
+   * naming the event's own id; until then the event stays in the outbox. Throws ServiceError (service 'audit'); a cancelled signal rejects
    * with its reason.
    */
   deliver(event: AccessEvent, context?: { readonly signal?: AbortSignal }): Promise<void>;
@@ -23,8 +23,9 @@ export interface AuditClient {
    * reason. Entries it cannot read are counted, not shown.
    *
    * One page at a time: with `next` (the previous page's `next` link, as given) it reads the page
-   * after, checked against the same `filters`. A `next` link to anywhere but the audit service's
-   * own origin is refused as 'malformed' without a request, so a reply cannot send the app elsewhere.
+   * after, checked against the same `filters`. A `next` link to anywhere but under the audit
+   * service's own base path is refused as 'malformed' without a request, so a reply cannot send
+   * the app (and its gateway credentials) elsewhere, not even to another service on the gateway.
    */
   searchAccessHistory(
     filters: AccessHistoryFilters,
@@ -61,7 +62,12 @@ export function createAuditClient(o: {
         timeoutMs: o.timeoutMs,
         method: 'PUT',
         url: serviceUrl(o.baseUrl, `AuditEvent/${event.id}`),
-        headers: { ...spineHeaders({ requestId, context: requestContext }), 'Content-Type': 'application/fhir+json' },
+        headers: {
+          ...spineHeaders({ requestId, context: requestContext }),
+          'Content-Type': 'application/fhir+json',
+          // The stored resource, with its id, is the only reply that confirms this event was stored.
+          Prefer: 'return=representation',
+        },
         body: JSON.stringify(toAuditEventResource(event, o.observer)),
         requestId,
         read: (reply) => confirmStored(reply, event.id),
@@ -79,7 +85,7 @@ export function createAuditClient(o: {
       // A GET, as FHIR search usually is, so an NHS number filter is in the URL (unlike the NRL
       // search, which POSTs it): the gateway's logs hold it (docs/deployment.md). A later page
       // is the server's own `next` link, followed as given (FHIR paging), but only to the audit service.
-      const url = context.next === undefined ? `${serviceUrl(o.baseUrl, 'AuditEvent')}?${accessHistoryQuery(filters).toString()}` : sameOrigin(context.next, o.baseUrl);
+      const url = context.next === undefined ? `${serviceUrl(o.baseUrl, 'AuditEvent')}?${accessHistoryQuery(filters).toString()}` : underBase(context.next, o.baseUrl);
       return callService({
         service: 'audit',
         transport: o.transport,
@@ -95,45 +101,52 @@ export function createAuditClient(o: {
   };
 }
 
-/** `next` unchanged when it is an absolute URL on the audit service's own origin; otherwise not sent. */
-function sameOrigin(next: string, base: string): string {
-  const origin = (url: string) => {
+/**
+ * `next` unchanged when it is an absolute URL under the audit base: same origin and the base's
+ * path or below it (HAPI pages at the base itself: `{base}?_getpages=…`). The gateway serves
+ * other services on the same origin (PDS, NRL), so the origin alone is not enough. The URL parser
+ * has already resolved `..` and `%2e%2e` segments, so they cannot climb out of the base.
+ */
+function underBase(next: string, base: string): string {
+  const parse = (url: string) => {
     try {
-      return new URL(url).origin;
+      return new URL(url);
     } catch {
       return undefined;
     }
   };
-  const nextOrigin = origin(next);
-  if (nextOrigin === undefined || nextOrigin === 'null' || nextOrigin !== origin(base)) {
+  const link = parse(next);
+  const root = parse(base);
+  const basePath = root?.pathname.replace(/\/+$/, '') ?? '';
+  const inside =
+    link !== undefined &&
+    root !== undefined &&
+    link.origin !== 'null' &&
+    link.origin === root.origin &&
+    link.username === '' &&
+    link.password === '' &&
+    (link.pathname === basePath || link.pathname === `${basePath}/` || link.pathname.startsWith(`${basePath}/`));
+  if (!inside) {
     // The link itself is not quoted: it may carry the patient's NHS number.
-    throw new ServiceError({ service: 'audit', kind: 'malformed', detail: 'The next page link is not on the audit service (not sent)' });
+    throw new ServiceError({ service: 'audit', kind: 'malformed', detail: 'The next page link is not under the audit service’s base (not sent)' });
   }
   return next;
 }
 
-/**
- * What a FHIR update may answer with: the stored resource (`Prefer: return=representation`, the
- * default) or an OperationOutcome (`return=OperationOutcome`) with no error in it.
- */
-const UpdateReply = z.discriminatedUnion('resourceType', [
-  z.object({ resourceType: z.literal('AuditEvent'), id: z.string() }),
-  z.object({
-    resourceType: z.literal('OperationOutcome'),
-    issue: z.array(z.object({ severity: z.enum(['information', 'warning']) })).check(z.minLength(1)),
-  }),
-]);
+/** The stored resource a FHIR update returns under `Prefer: return=representation`. */
+const StoredAuditEvent = z.object({ resourceType: z.literal('AuditEvent'), id: z.string() });
 
 /**
- * 200 (updated) and 201 (created) are the only confirmations FHIR update gives. The body is
- * optional (`Prefer: return=minimal`), but a body that is there must be one of the above: a
- * gateway's sign-in page answered with 200 must never mark an event delivered.
+ * 200 (updated) and 201 (created) are the only confirmations FHIR update gives, and only the
+ * stored AuditEvent carrying the event's own id says it is this event that was stored: an empty
+ * body, an OperationOutcome or another resource could come from a gateway or a sign-in page that
+ * never reached the server, and must never mark an event delivered (issue 7 point 9).
  */
 async function confirmStored(reply: ServiceReply, id: string): Promise<void> {
   const { status } = reply.response;
   if (status !== 200 && status !== 201) throw reply.malformed(`Expected 200 or 201 from a FHIR update but got HTTP ${status}`);
   const text = await reply.text();
-  if (text.trim() === '') return;
+  if (text.trim() === '') throw reply.malformed(`HTTP ${status} with no body: the stored AuditEvent was asked for (Prefer: return=representation)`);
   if (!isJsonMediaType(reply.mediaType)) throw reply.malformed(`Expected a FHIR JSON reply but got ${reply.mediaType ?? 'no content type'}`);
   let body: unknown;
   try {
@@ -142,9 +155,9 @@ async function confirmStored(reply: ServiceReply, id: string): Promise<void> {
     // The parser's message quotes the body: keep it out of logs.
     throw reply.malformed('Reply is not valid JSON', cause);
   }
-  const parsed = UpdateReply.safeParse(body);
-  if (!parsed.success) throw reply.malformed(`Reply does not have the expected shape: ${summariseIssues(parsed.error)}`, parsed.error);
-  if (parsed.data.resourceType === 'AuditEvent' && parsed.data.id !== id) throw reply.malformed('Reply is an AuditEvent with a different id');
+  const parsed = StoredAuditEvent.safeParse(body);
+  if (!parsed.success) throw reply.malformed(`Reply is not the stored AuditEvent: ${summariseIssues(parsed.error)}`, parsed.error);
+  if (parsed.data.id !== id) throw reply.malformed('Reply is an AuditEvent with a different id');
 }
 
 /**

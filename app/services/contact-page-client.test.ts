@@ -243,7 +243,8 @@ describe('parseContactPage', () => {
 
 describe('getContactDetails: failures', () => {
   const quick = createContactPageClient({ transport: fetchTransport, timeoutMs: TEST_TIMEOUT_MS });
-  const cases: FailureCase[] = [...TRANSPORT_AND_STATUS_FAILURES];
+  // A public site's own 404 is its word that the page is gone: there is no gateway in between (§2.2).
+  const cases: FailureCase[] = TRANSPORT_AND_STATUS_FAILURES.map((c) => (c.status === 404 ? { ...c, kind: 'not-found' } : c));
   it.each(cases)('$name → $kind', async (failure) => {
     server.use(http.get(PAGE, () => failure.reply()));
     await expectFailure(quick.getContactDetails(PAGE, testContext()), 'contact-page', failure);

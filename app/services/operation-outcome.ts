@@ -32,6 +32,8 @@ export interface OutcomeSummary {
   /** Normalised Spine code, e.g. `ACCESS_DENIED`; undefined when the outcome carries none. */
   readonly code: string | undefined;
   readonly diagnostics: string | undefined;
+  /** The FHIR `issue.code` of every issue (e.g. `not-found`, `processing`), as sent. */
+  readonly issueCodes: readonly string[];
 }
 
 const MAX_DIAGNOSTICS = 300;
@@ -58,5 +60,6 @@ export function findOutcomeSummary(body: unknown): OutcomeSummary | undefined {
   return {
     code: code ? normaliseSpineCode(code) : undefined,
     diagnostics: diagnostics ? diagnostics.slice(0, MAX_DIAGNOSTICS) : undefined,
+    issueCodes: parsed.data.issue.flatMap((issue) => (issue.code ? [issue.code] : [])),
   };
 }

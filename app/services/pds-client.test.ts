@@ -2,6 +2,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { NhsNumber } from '../domain/nhs-number';
 import { createPdsClient } from './pds-client';
+import { describeServiceError } from './service-error-messages';
 import {
   CORRELATION_ID,
   expectFailure,
@@ -261,6 +262,18 @@ describe('PDS getPatient: failures', () => {
     );
     const error = await expectFailure(quickPds.getPatient(NHS, testContext()), 'pds', failure);
     expect(error.requestId).toBe(seen[0]!.headers.get('X-Request-ID'));
+  });
+
+  // Issue 7 point 3: a saved copy is deleted on 'not-found', so only PDS's own word may say it.
+  it.each([
+    ['a proxy’s HTML 404 page', () => new HttpResponse('<html><body><h1>Not Found</h1></body></html>', { status: 404, headers: { 'Content-Type': 'text/html' } })],
+    ['a gateway’s own JSON 404', () => HttpResponse.json({ fault: { faultstring: 'Unable to identify proxy for host' } }, { status: 404 })],
+    ['the API platform’s FAILURE_TO_PROCESS_MESSAGE 404', () => outcomeResponse(404, 'FAILURE_TO_PROCESS_MESSAGE')],
+  ])('reads %s as "could not be reached as set up", never as no such patient', async (_label, answer) => {
+    server.use(http.get(`${BASE}/Patient/:nhs`, answer));
+    const error = await expectFailure(pds.getPatient(NHS, testContext()), 'pds', { name: '', reply: () => fhirJson({}), kind: 'misrouted', status: 404 });
+    expect(error.temporary).toBe(false);
+    expect(describeServiceError(error)).toMatch(/could not be reached as set up.*does not mean the patient is unknown/);
   });
 
   it('uses the R4 PDS coding system for its codes', async () => {

@@ -18,6 +18,7 @@ const KINDS: readonly ServiceErrorKind[] = [
   'too-large',
   'incomplete',
   'wrong-patient',
+  'misrouted',
 ];
 const PAIRS = SERVICES.flatMap((service) => KINDS.map((kind) => [service, kind] as const));
 
@@ -69,6 +70,13 @@ describe('describeServiceError', () => {
     const message = describe_(service, kind);
     if (typeof expected === 'string') expect(message).toBe(expected);
     else expect(message).toMatch(expected);
+  });
+
+  it('says a misrouted 404 is a set-up fault, not an unknown patient, and that nothing was deleted (issue 7 point 3)', () => {
+    expect(describe_('pds', 'misrouted')).toMatch(/could not be reached as set up/);
+    expect(describe_('pds', 'misrouted')).toMatch(/does not mean the patient is unknown/);
+    expect(describe_('pds', 'misrouted')).toMatch(/nothing saved on this device has been deleted/);
+    expect(describe_('pds', 'misrouted')).not.toMatch(/No patient found/);
   });
 
   it('says how long to wait when the service said so', () => {

@@ -16,6 +16,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     timeout: 'The Personal Demographics Service took too long to answer. Try again in a moment.',
     'not-found':
       'No patient found with this NHS number on the Personal Demographics Service. Check the number with the patient or their documents.',
+    misrouted: `The Personal Demographics Service could not be reached as set up on this device, so this patient’s details could not be checked. This does not mean the patient is unknown, and nothing saved on this device has been deleted. Tell your service desk.`,
     invalidated:
       'This NHS number is no longer in use and has no replacement on the Personal Demographics Service. Check the number with the patient or their documents.',
     rejected: `The Personal Demographics Service did not accept this NHS number. Check the number with the patient or their documents. ${SERVICE_DESK}`,
@@ -37,6 +38,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
       'The National Record Locator took too long to answer, so it is not known whether this patient has a crisis plan. Try again in a moment.',
     'not-found':
       'The National Record Locator could not find what was asked for, so it is not known whether this patient has a crisis plan. Try again.',
+    misrouted: `The National Record Locator could not be reached as set up on this device, so it is not known whether this patient has a crisis plan. Tell your service desk.`,
     invalidated:
       'The National Record Locator says this record has been withdrawn, so it is not known whether this patient has a crisis plan. Try again.',
     rejected: `The National Record Locator did not accept the search, so it is not known whether this patient has a crisis plan. ${SERVICE_DESK}`,
@@ -61,6 +63,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
       'The crisis plan could not be fetched from the owning organisation’s system: it took too long to answer. Try again, or call the team that owns the plan.',
     'not-found':
       'The crisis plan could not be fetched from the owning organisation’s system: it says the plan is not there. The plan may have been replaced. Call the team that owns the plan.',
+    misrouted: `The crisis plan could not be fetched: the owning organisation’s system could not be reached as set up on this device. Call the team that owns the plan. ${SERVICE_DESK}`,
     invalidated:
       'The crisis plan could not be fetched from the owning organisation’s system: it says the plan has been withdrawn. Call the team that owns the plan.',
     rejected: `The crisis plan could not be fetched from the owning organisation’s system: it did not accept the request. Call the team that owns the plan. ${SERVICE_DESK}`,
@@ -87,6 +90,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
       'No connection to the crisis team’s contact page. Use the organisation’s switchboard number instead, or try again when the signal is better.',
     timeout: 'The crisis team’s contact page took too long to open. Use the organisation’s switchboard number instead, or try again.',
     'not-found': 'The crisis team’s contact page is no longer there. Use the organisation’s switchboard number instead.',
+    misrouted: 'The crisis team’s contact page could not be reached. Use the organisation’s switchboard number instead.',
     invalidated: 'The crisis team’s contact page has been withdrawn. Use the organisation’s switchboard number instead.',
     rejected: 'The crisis team’s contact page could not be opened. Use the organisation’s switchboard number instead.',
     unauthorised: 'The crisis team’s contact page asks for a sign-in this app cannot give. Use the organisation’s switchboard number instead.',
@@ -106,6 +110,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     timeout: 'The NHS organisation directory took too long to answer, so the switchboard number is not shown. Try again in a moment.',
     'not-found':
       'The organisation that owns this record is not listed in the NHS organisation directory, so no switchboard number can be shown.',
+    misrouted: `The NHS organisation directory could not be reached as set up on this device, so no switchboard number can be shown. ${SERVICE_DESK}`,
     invalidated: 'The organisation that owns this record is no longer listed in the NHS organisation directory, so no switchboard number can be shown.',
     rejected: `The NHS organisation directory could not look up the organisation that owns this record, so no switchboard number can be shown. ${SERVICE_DESK}`,
     unauthorised: 'Your sign-in to NHS services has run out, so the switchboard number could not be found. Sign in again.',
@@ -123,6 +128,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     network: 'No connection to the audit service. Records of who looked at what stay on this device until it answers.',
     timeout: 'The audit service took too long to answer. Records of who looked at what stay on this device until it answers.',
     'not-found': `The audit service was not found at the address this device was given. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
+    misrouted: `The audit service could not be reached as set up on this device. Records of who looked at what stay on this device. ${SERVICE_DESK}`,
     invalidated: `The audit service refused the records. They stay on this device. ${SERVICE_DESK}`,
     rejected: `The audit service did not accept a record of who looked at what. It stays on this device. ${SERVICE_DESK}`,
     unauthorised: 'The audit service asked for a sign-in. Records of who looked at what stay on this device until it accepts them.',
@@ -147,6 +153,7 @@ const ACCESS_HISTORY_MESSAGES: Readonly<Record<ServiceErrorKind, string>> = {
   network: 'No connection to the audit service, so the access history cannot be shown. Check this device’s signal or Wi-Fi, then try again.',
   timeout: 'The audit service took too long to answer. Try again in a moment, or choose fewer days.',
   'not-found': `The audit service was not found at the address this device was given, so the access history cannot be shown. ${SERVICE_DESK}`,
+  misrouted: `The audit service could not be reached as set up on this device, so the access history cannot be shown. ${SERVICE_DESK}`,
   invalidated: `The audit service would not show the access history. ${SERVICE_DESK}`,
   rejected: `The audit service did not accept this search. Check the dates and the NHS number, then try again. ${SERVICE_DESK}`,
   unauthorised: 'Your sign-in has run out, so the access history cannot be shown. Sign in again, then try again.',

@@ -10,10 +10,19 @@ export type ServiceErrorKind =
   | 'network'
   /** No answer in time. */
   | 'timeout'
-  /** 404: no such patient / pointer / organisation. */
+  /**
+   * 404 or 410 with the service's own documented "not there" (for PDS: an OperationOutcome coded
+   * RESOURCE_NOT_FOUND): no such patient / pointer / organisation. See `kindForReply`.
+   */
   | 'not-found'
   /** 404 INVALIDATED_RESOURCE from PDS: the record was invalidated and not superseded. */
   | 'invalidated'
+  /**
+   * 404 or 410 without the service's own "not there": a proxy's or gateway's page, a non-FHIR
+   * body, a wrong base URL. The service could not be reached as set up; it said nothing about
+   * the patient, so nothing is deleted and it is no reason to think there is no record.
+   */
+  | 'misrouted'
   /** 400: the service rejected what we sent (a bug or a config problem, not the crew's fault). */
   | 'rejected'
   /** 401: credentials missing or expired at the gateway. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { RecordAccess, ServiceAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
-import { findOutcomeSummary, normaliseSpineCode } from './operation-outcome';
+import { findOutcomeSummary, normaliseSpineCode, type OutcomeSummary } from './operation-outcome';
 import { ServiceError } from './service-error';
-import { callService, kindForStatus, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
+import { callService, kindForReply, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
 import { CORRELATION_ID, operationOutcome, testContext } from './service-test-support';
 import type { Transport } from './transport';
 
@@ -284,26 +284,78 @@ describe('callService: access recorded before the reply is used (DESIGN.md rule 
   });
 });
 
-describe('kindForStatus', () => {
+describe('kindForReply', () => {
+  const spine = (code: string): OutcomeSummary => ({ code, diagnostics: undefined, issueCodes: ['not-found'] });
+  const hapi: OutcomeSummary = { code: undefined, diagnostics: 'HAPI-2001: Resource Organization/XXX is not known', issueCodes: ['processing'] };
+  const fhirNotFound: OutcomeSummary = { code: undefined, diagnostics: undefined, issueCodes: ['not-found'] };
+
   it.each([
     [400, undefined, 'rejected'],
-    [401, 'ACCESS_DENIED', 'unauthorised'],
-    [403, 'ACCESS_DENIED', 'forbidden'],
-    [404, 'RESOURCE_NOT_FOUND', 'not-found'],
-    [404, 'NO_RECORD_FOUND', 'not-found'],
-    [404, 'INVALIDATED_RESOURCE', 'invalidated'],
-    [404, undefined, 'not-found'],
+    [401, spine('ACCESS_DENIED'), 'unauthorised'],
+    [403, spine('ACCESS_DENIED'), 'forbidden'],
     [405, undefined, 'rejected'],
-    [408, 'UNABLE_TO_CALL_SERVICE', 'unavailable'],
+    [408, spine('UNABLE_TO_CALL_SERVICE'), 'unavailable'],
     [409, undefined, 'rejected'],
-    [410, undefined, 'not-found'],
-    [429, 'TOO_MANY_REQUESTS', 'rate-limited'],
-    [500, 'INTERNAL_SERVER_ERROR', 'unavailable'],
+    [429, spine('TOO_MANY_REQUESTS'), 'rate-limited'],
+    [500, spine('INTERNAL_SERVER_ERROR'), 'unavailable'],
     [502, undefined, 'unavailable'],
     [503, undefined, 'unavailable'],
     [504, undefined, 'unavailable'],
-  ] as const)('%i %s → %s', (status, code, kind) => {
-    expect(kindForStatus(status, code)).toBe(kind);
+  ] as const)('%i → %s whoever answers', (status, outcome, kind) => {
+    for (const service of ['pds', 'nrl', 'ssp', 'ods', 'audit', 'contact-page'] as const) expect(kindForReply(service, status, outcome)).toBe(kind);
+  });
+
+  // Issue 7 point 3: only the service's own documented word means "not there".
+  it.each([
+    ['pds', 404, spine('RESOURCE_NOT_FOUND'), 'not-found'],
+    ['pds', 404, spine('INVALIDATED_RESOURCE'), 'invalidated'],
+    ['pds', 410, spine('RESOURCE_NOT_FOUND'), 'not-found'],
+    ['pds', 404, undefined, 'misrouted'],
+    ['pds', 404, spine('NO_RECORD_FOUND'), 'misrouted'],
+    ['pds', 404, spine('FAILURE_TO_PROCESS_MESSAGE'), 'misrouted'],
+    ['pds', 404, fhirNotFound, 'misrouted'],
+    ['pds', 404, hapi, 'misrouted'],
+    ['pds', 410, undefined, 'misrouted'],
+    ['nrl', 404, spine('NO_RECORD_FOUND'), 'not-found'],
+    ['nrl', 404, spine('RESOURCE_NOT_FOUND'), 'not-found'],
+    ['nrl', 404, undefined, 'misrouted'],
+    ['nrl', 404, spine('FAILURE_TO_PROCESS_MESSAGE'), 'misrouted'],
+    ['nrl', 404, fhirNotFound, 'misrouted'],
+    ['ssp', 404, spine('NO_RECORD_FOUND'), 'not-found'],
+    ['ssp', 404, fhirNotFound, 'not-found'],
+    ['ssp', 404, undefined, 'misrouted'],
+    ['ods', 404, hapi, 'not-found'],
+    ['ods', 404, fhirNotFound, 'not-found'],
+    ['ods', 404, undefined, 'misrouted'],
+    ['audit', 404, hapi, 'not-found'],
+    ['audit', 404, undefined, 'misrouted'],
+    ['contact-page', 404, undefined, 'not-found'],
+    ['contact-page', 410, undefined, 'not-found'],
+  ] as const)('%s %i %j → %s', (service, status, outcome, kind) => {
+    expect(kindForReply(service, status, outcome)).toBe(kind);
+  });
+});
+
+describe('a 404 that is not the service’s own word (issue 7 point 3)', () => {
+  const notFoundOutcome = JSON.stringify(operationOutcome('RESOURCE_NOT_FOUND', 'Resource not found'));
+  const pds = (transport: Transport) => failure(call(transport, { service: 'pds' }));
+
+  it.each([
+    ['a proxy’s HTML page', reply('<html><body><h1>404 Not Found</h1></body></html>', { status: 404, headers: { 'Content-Type': 'text/html' } })],
+    ['an empty body', reply(null, { status: 404 })],
+    ['plain text', reply('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } })],
+    ['a gateway’s own JSON', reply('{"message":"no Route matched with those values"}', { status: 404, headers: { 'Content-Type': 'application/json' } })],
+    ['PDS’s outcome sent as an HTML page', reply(notFoundOutcome, { status: 404, headers: { 'Content-Type': 'text/html' } })],
+  ])('reads %s as could not be reached as set up, not as no such patient', async (_label, transport) => {
+    const error = await pds(transport);
+    expect(error.kind).toBe('misrouted');
+    expect(error.temporary).toBe(false);
+    expect(error.detail).toMatch(/HTTP 404/);
+  });
+
+  it('reads PDS’s own RESOURCE_NOT_FOUND outcome as no such patient', async () => {
+    const error = await pds(reply(notFoundOutcome, { status: 404, headers: { 'Content-Type': 'application/fhir+json' } }));
+    expect(error).toMatchObject({ kind: 'not-found', code: 'RESOURCE_NOT_FOUND' });
   });
 });
 
@@ -329,7 +381,7 @@ describe('findOutcomeSummary', () => {
     'https://fhir.nhs.uk/ValueSet/Spine-ErrorOrWarningCode-1',
     'https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1',
   ])('reads the code in system %s', (system) => {
-    expect(findOutcomeSummary(operationOutcome('NO_RECORD_FOUND', 'gone', system))).toEqual({ code: 'NO_RECORD_FOUND', diagnostics: 'gone' });
+    expect(findOutcomeSummary(operationOutcome('NO_RECORD_FOUND', 'gone', system))).toEqual({ code: 'NO_RECORD_FOUND', diagnostics: 'gone', issueCodes: ['processing'] });
   });
 
   it('prefers a Spine coding over another one', () => {
@@ -351,7 +403,7 @@ describe('findOutcomeSummary', () => {
 
   it('reads a HAPI outcome with diagnostics and no coding', () => {
     const hapi = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'HAPI-2001: Resource Organization/XXX is not known' }] };
-    expect(findOutcomeSummary(hapi)).toEqual({ code: undefined, diagnostics: 'HAPI-2001: Resource Organization/XXX is not known' });
+    expect(findOutcomeSummary(hapi)).toEqual({ code: undefined, diagnostics: 'HAPI-2001: Resource Organization/XXX is not known', issueCodes: ['processing'] });
   });
 
   it('joins the diagnostics of several issues', () => {

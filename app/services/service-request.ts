@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { AccessAction, AccessOutcome, RecordAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import { isJsonMediaType, mediaTypeOf } from './media-types';
-import { findOutcomeSummary } from './operation-outcome';
+import { findOutcomeSummary, type OutcomeSummary } from './operation-outcome';
 import { summariseIssues } from './schema-issues';
 import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
 import type { RequestContext, Transport } from './transport';
@@ -305,7 +305,7 @@ export class ServiceReply {
 async function errorFromReply(response: Response, service: ServiceName, requestId: string | undefined): Promise<ServiceError> {
   const { status } = response;
   const mediaType = mediaTypeOf(response.headers.get('content-type'));
-  let outcome: ReturnType<typeof findOutcomeSummary>;
+  let outcome: OutcomeSummary | undefined;
   try {
     const text = await response.text();
     if (text.trim()) outcome = findOutcomeSummary(JSON.parse(text));
@@ -317,9 +317,13 @@ async function errorFromReply(response: Response, service: ServiceName, requestI
   let detail = parts.join(' ');
   if (outcome?.diagnostics) detail += `: ${outcome.diagnostics}`;
   else if (!outcome) detail += mediaType ? ` (${mediaType} body, no OperationOutcome)` : ' (no OperationOutcome)';
+  // Only a body that says it is JSON can be the service's own "not found": an HTML page that
+  // happens to hold an OperationOutcome is a proxy's page, whatever it says (issue 7 point 3).
+  const kind = kindForReply(service, status, isJsonMediaType(mediaType) ? outcome : undefined);
+  if (kind === 'misrouted') detail += '; not the service’s own "not found", so read as a routing or set-up fault';
   return new ServiceError({
     service,
-    kind: kindForStatus(status, outcome?.code),
+    kind,
     detail,
     status,
     code: outcome?.code,
@@ -328,13 +332,45 @@ async function errorFromReply(response: Response, service: ServiceName, requestI
   });
 }
 
-/** Status decides the kind; the Spine code only separates PDS's invalidated records (§3). */
-export function kindForStatus(status: number, code: string | undefined): ServiceErrorKind {
-  if (status === 404 && code === 'INVALIDATED_RESOURCE') return 'invalidated';
+/**
+ * The Spine codes each service documents for "there is no such thing" on a 404
+ * (docs/national-apis.md §1.7, §3). PDS's RESOURCE_NOT_FOUND is the only word that a patient is
+ * unknown, and a saved copy is deleted on it: a gateway's or proxy's own 404 never counts.
+ */
+const NOT_FOUND_CODES: Readonly<Record<ServiceName, readonly string[]>> = {
+  pds: ['RESOURCE_NOT_FOUND'],
+  nrl: ['NO_RECORD_FOUND', 'RESOURCE_NOT_FOUND'],
+  ssp: ['NO_RECORD_FOUND', 'RESOURCE_NOT_FOUND'],
+  ods: [],
+  audit: [],
+  'contact-page': [],
+};
+
+/** What a 404 or 410 means, from who said it (issue 7 point 3). */
+function kindForMissing(service: ServiceName, outcome: OutcomeSummary | undefined): ServiceErrorKind {
+  // A contact page is a public web page fetched directly (§2.2): its site's 404 is its own word.
+  if (service === 'contact-page') return 'not-found';
+  if (!outcome) return 'misrouted';
+  if (service === 'pds' && outcome.code === 'INVALIDATED_RESOURCE') return 'invalidated';
+  if (outcome.code !== undefined) return NOT_FOUND_CODES[service].includes(outcome.code) ? 'not-found' : 'misrouted';
+  if (service === 'pds' || service === 'nrl') return 'misrouted';
+  // Servers without Spine coding: a FHIR `not-found` issue, or HAPI's answer to an unknown id
+  // (ODS and audit: issue `processing`, diagnostics `HAPI-2001: Resource … is not known`, §4 B).
+  const hapi = outcome.diagnostics?.startsWith('HAPI-2001') ?? false;
+  return outcome.issueCodes.includes('not-found') || hapi ? 'not-found' : 'misrouted';
+}
+
+/** The kind of an error reply: the status decides, except that a 404 or 410 must be the service's own word. */
+export function kindForReply(service: ServiceName, status: number, outcome: OutcomeSummary | undefined): ServiceErrorKind {
+  if (status === 404 || status === 410) return kindForMissing(service, outcome);
+  return kindForStatus(status);
+}
+
+/** The kind of an error status other than 404 and 410 (see `kindForReply`). */
+export function kindForStatus(status: number): ServiceErrorKind {
   if (status === 400) return 'rejected';
   if (status === 401) return 'unauthorised';
   if (status === 403) return 'forbidden';
-  if (status === 404 || status === 410) return 'not-found';
   if (status === 408) return 'unavailable';
   if (status === 429) return 'rate-limited';
   if (status >= 400 && status < 500) return 'rejected';

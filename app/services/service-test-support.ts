@@ -101,7 +101,15 @@ export const TRANSPORT_AND_STATUS_FAILURES: readonly FailureCase[] = [
     status: 403,
     code: 'ACCESS_DENIED',
   },
-  { name: '404 without a body', reply: () => new HttpResponse(null, { status: 404 }), kind: 'not-found', status: 404 },
+  // Not the service's own "not there" (issue 7 point 3): a gateway or proxy could not route it.
+  { name: '404 without a body', reply: () => new HttpResponse(null, { status: 404 }), kind: 'misrouted', status: 404 },
+  {
+    name: '404 HTML page from a proxy',
+    reply: () => new HttpResponse('<html><body>Not Found</body></html>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
+    kind: 'misrouted',
+    status: 404,
+    detail: /text\/html/,
+  },
   {
     name: '408 UNABLE_TO_CALL_SERVICE',
     reply: () => outcomeResponse(408, 'UNABLE_TO_CALL_SERVICE'),

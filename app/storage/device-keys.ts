@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { DeviceDatabase } from './device-database';
+import { onDeviceClearedElsewhere } from './device-cleared';
 import { writeWithEviction } from './quota-eviction';
 import { StorageError, describeFailure } from './storage-errors';
 
@@ -75,6 +76,8 @@ function heldFor(db: DeviceDatabase): Map<KeysRowId, Promise<DeviceKeys>> {
   if (!held) {
     held = new Map();
     loaded.set(db, held);
+    // Another tab cleared the device: the clinical keys held here were deleted with it.
+    onDeviceClearedElsewhere(db, () => forgetDeviceKeys(db));
   }
   return held;
 }
@@ -82,6 +85,52 @@ function heldFor(db: DeviceDatabase): Map<KeysRowId, Promise<DeviceKeys>> {
 /** Drops one row's keys held in memory; the next use reads the table again (after Clear this device). */
 export function forgetDeviceKeys(db: DeviceDatabase, row: KeysRowId = KEYS_ROW_ID): void {
   loaded.get(db)?.delete(row);
+}
+
+/** Thrown inside a clinical write whose records were sealed under keys no longer in the table. */
+export class DeviceKeysReplaced extends Error {
+  override readonly name = 'DeviceKeysReplaced';
+}
+
+/**
+ * Inside a write transaction that includes `db.keys`: the clinical keys row must still be the one
+ * with `keyId`, which sealed everything being written. "Clear this device" in another tab deletes
+ * the row in its own transaction, so a write either lands before the clear (and is cleared) or
+ * finds the row gone and throws DeviceKeysReplaced: never a record under a deleted key.
+ */
+export async function requireCurrentKeys(db: DeviceDatabase, keyId: string, sealedWith: readonly { readonly keyId: string }[]): Promise<void> {
+  const row = (await db.keys.get(KEYS_ROW_ID)) as { keyId?: unknown } | undefined;
+  if (row?.keyId !== keyId || sealedWith.some((sealed) => sealed.keyId !== keyId)) {
+    throw new DeviceKeysReplaced('The clinical keys changed (Clear this device?) while this record was being sealed');
+  }
+}
+
+/**
+ * Runs a clinical write that seals under the current keys; if the keys were replaced meanwhile
+ * (another tab cleared the device), forgets the held keys and runs it once more under the new ones.
+ */
+export async function withCurrentKeys<T>(db: DeviceDatabase, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isKeysReplaced(error)) throw error;
+    forgetDeviceKeys(db);
+    try {
+      return await write();
+    } catch (again) {
+      if (!isKeysReplaced(again)) throw again;
+      throw new StorageError('unavailable', 'The clinical keys changed twice while saving', { cause: again });
+    }
+  }
+}
+
+function isKeysReplaced(error: unknown): boolean {
+  // Dexie may wrap what a transaction threw; writeWithEviction may wrap it as a StorageError.
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth += 1) {
+    if (cause instanceof DeviceKeysReplaced) return true;
+    if ((cause as { inner?: unknown }).inner instanceof DeviceKeysReplaced) return true;
+  }
+  return false;
 }
 
 async function loadOrCreate(db: DeviceDatabase, rowId: KeysRowId): Promise<DeviceKeys> {

@@ -37,5 +37,6 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     requestPersistentStorage: async () => (await loaded).requestPersistentStorage(),
     resetDemo: async () => (await loaded).resetDemo(),
     onNewerVersionElsewhere: (listener) => void loaded.then((storage) => storage.onNewerVersionElsewhere(listener)),
+    onClearedElsewhere: (listener) => void loaded.then((storage) => storage.onClearedElsewhere(listener)),
   };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import { QueuedLookupRow, type DeviceDatabase } from './device-database';
+import { requireCurrentKeys, withCurrentKeys } from './device-keys';
 import { writeWithEviction } from './quota-eviction';
 import { createRecordSealer } from './sealed-record';
 import { NhsNumberField, describeIssues } from './snapshot-schema';
@@ -56,32 +57,37 @@ export function createLookupQueue(db: DeviceDatabase): LookupQueue {
     add: (nhsNumber, now = new Date()) =>
       guarded(async () => {
         if (!isNhsNumber(nhsNumber)) throw new StorageError('invalid-record', 'Not a valid NHS number');
-        const lookupKey = await sealer.blindIndex(nhsNumber);
-        const waiting = QueuedLookupRow.safeParse(await db.queuedLookups.where('lookupKey').equals(lookupKey).first());
-        if (waiting.success) return { id: waiting.data.id, nhsNumber, queuedAt: waiting.data.queuedAt };
+        return withCurrentKeys(db, async () => {
+          const keyId = await sealer.keyId();
+          const lookupKey = await sealer.blindIndex(nhsNumber);
+          const waiting = QueuedLookupRow.safeParse(await db.queuedLookups.where('lookupKey').equals(lookupKey).first());
+          if (waiting.success) return { id: waiting.data.id, nhsNumber, queuedAt: waiting.data.queuedAt };
 
-        // Sealed before the transaction (§4.3).
-        const row: QueuedLookupRow = { id: crypto.randomUUID(), lookupKey, queuedAt: now.toISOString(), nhsNumber: await sealer.seal({ nhsNumber }) };
-        let queued: QueuedLookup = { id: row.id, nhsNumber, queuedAt: row.queuedAt };
-        // A queued search matters more than an old plan for someone else: make room if the disk is full.
-        await writeWithEviction(db, () =>
-          db.transaction('rw', db.queuedLookups, async () => {
-            // Checked again inside the transaction: another tab may have queued it meanwhile.
-            const existing = await db.queuedLookups.where('lookupKey').equals(lookupKey).first();
-            const parsed = QueuedLookupRow.safeParse(existing);
-            if (parsed.success) {
-              queued = { id: parsed.data.id, nhsNumber, queuedAt: parsed.data.queuedAt };
-              return;
-            }
-            // An unreadable entry for the same number would block the unique index: replace it.
-            if (existing !== undefined) {
-              db.reportDropped({ table: 'queuedLookups', reason: `Row failed its schema: ${describeIssues(parsed.error)}` });
-              await db.queuedLookups.where('lookupKey').equals(lookupKey).delete();
-            }
-            await db.queuedLookups.add(row);
-          }),
-        );
-        return queued;
+          // Sealed before the transaction (§4.3).
+          const row: QueuedLookupRow = { id: crypto.randomUUID(), lookupKey, queuedAt: now.toISOString(), nhsNumber: await sealer.seal({ nhsNumber }) };
+          let queued: QueuedLookup = { id: row.id, nhsNumber, queuedAt: row.queuedAt };
+          // A queued search matters more than an old plan for someone else: make room if the disk is full.
+          await writeWithEviction(db, () =>
+            db.transaction('rw', [db.queuedLookups, db.keys], async () => {
+              // Never a record under keys another tab's Clear this device deleted (issue 7 point 9).
+              await requireCurrentKeys(db, keyId, [row.nhsNumber]);
+              // Checked again inside the transaction: another tab may have queued it meanwhile.
+              const existing = await db.queuedLookups.where('lookupKey').equals(lookupKey).first();
+              const parsed = QueuedLookupRow.safeParse(existing);
+              if (parsed.success) {
+                queued = { id: parsed.data.id, nhsNumber, queuedAt: parsed.data.queuedAt };
+                return;
+              }
+              // An unreadable entry for the same number would block the unique index: replace it.
+              if (existing !== undefined) {
+                db.reportDropped({ table: 'queuedLookups', reason: `Row failed its schema: ${describeIssues(parsed.error)}` });
+                await db.queuedLookups.where('lookupKey').equals(lookupKey).delete();
+              }
+              await db.queuedLookups.add(row);
+            }),
+          );
+          return queued;
+        });
       }),
 
     list: () =>

@@ -1,4 +1,5 @@
 import { createAccessOutbox, type AccessOutbox } from './access-outbox';
+import { onDeviceClearedElsewhere } from './device-cleared';
 import { openDeviceDatabase } from './device-database';
 import { resetDemoDatabase } from './demo-reset';
 import { createLookupQueue, type LookupQueue } from './lookup-queue';
@@ -19,6 +20,11 @@ export interface DeviceStorage {
    * every save and every access record here would fail until the crew reloads into the new one.
    */
   readonly onNewerVersionElsewhere: (listener: () => void) => void;
+  /**
+   * Told when another tab or window runs Clear this device (issue 7 point 9). Storage has already
+   * let go of the deleted keys; the listener drops what this page holds about patients in memory.
+   */
+  readonly onClearedElsewhere: (listener: () => void) => void;
 }
 
 /** Everything the app keeps on the device, over one database. */
@@ -36,5 +42,6 @@ export function openDeviceStorage(databaseName: string): DeviceStorage {
         if (event.newVersion !== null) listener();
       });
     },
+    onClearedElsewhere: (listener) => void onDeviceClearedElsewhere(db, listener),
   };
 }

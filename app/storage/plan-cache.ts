@@ -5,7 +5,8 @@ import { displayName } from '../domain/patient';
 import { isCrisisPlan } from '../domain/record-types';
 import { expiresAt as expiryFor } from '../domain/staleness';
 import { PlanRow, type DeviceDatabase } from './device-database';
-import { KEYS_ROW_ID, forgetDeviceKeys } from './device-keys';
+import { announceDeviceCleared } from './device-cleared';
+import { KEYS_ROW_ID, forgetDeviceKeys, requireCurrentKeys, withCurrentKeys } from './device-keys';
 import { writeWithEviction } from './quota-eviction';
 import { createRecordSealer } from './sealed-record';
 import { NhsNumberField, describeIssues, maybe, parseSnapshot } from './snapshot-schema';
@@ -124,33 +125,38 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
         const retrievedAt = new Date(record.retrievedAt).toISOString();
         const expiresAt = expiryFor(retrievedAt, retentionHours);
 
-        // All crypto before the transaction: awaiting WebCrypto inside one commits it early (§4.3).
-        const [lookupKeys, summary, sealedSnapshot] = await Promise.all([
-          Promise.all(numbers.map((n) => sealer.blindIndex(n))),
-          sealer.seal(summaryOf(record)),
-          sealer.seal(record),
-        ]);
-        const row: PlanRow = {
-          id: crypto.randomUUID(),
-          lookupKeys,
-          retrievedAt,
-          expiresAt,
-          summary,
-          snapshot: sealedSnapshot,
-        };
+        return withCurrentKeys(db, async () => {
+          const keyId = await sealer.keyId();
+          // All crypto before the transaction: awaiting WebCrypto inside one commits it early (§4.3).
+          const [lookupKeys, summary, sealedSnapshot] = await Promise.all([
+            Promise.all(numbers.map((n) => sealer.blindIndex(n))),
+            sealer.seal(summaryOf(record)),
+            sealer.seal(record),
+          ]);
+          const row: PlanRow = {
+            id: crypto.randomUUID(),
+            lookupKeys,
+            retrievedAt,
+            expiresAt,
+            summary,
+            snapshot: sealedSnapshot,
+          };
 
-        // One transaction: the old records go and the new one arrives together, or neither does.
-        // A plan withdrawn upstream disappears here, because the fresh snapshot no longer holds it.
-        const { evicted } = await writeWithEviction(
-          db,
-          () =>
-            db.transaction('rw', db.plans, async () => {
-              await db.plans.where('lookupKeys').anyOf(lookupKeys).delete();
-              await db.plans.add(row);
-            }),
-          lookupKeys,
-        );
-        return { saved: true as const, evicted };
+          // One transaction: the old records go and the new one arrives together, or neither does.
+          // A plan withdrawn upstream disappears here, because the fresh snapshot no longer holds it.
+          const { evicted } = await writeWithEviction(
+            db,
+            () =>
+              db.transaction('rw', [db.plans, db.keys], async () => {
+                // Never a record under keys another tab's Clear this device deleted (issue 7 point 9).
+                await requireCurrentKeys(db, keyId, [summary, sealedSnapshot]);
+                await db.plans.where('lookupKeys').anyOf(lookupKeys).delete();
+                await db.plans.add(row);
+              }),
+            lookupKeys,
+          );
+          return { saved: true as const, evicted };
+        });
       }),
 
     find: (nhsNumber, now = new Date()) =>
@@ -198,6 +204,8 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
           await db.transaction('rw', [db.plans, db.queuedLookups, db.keys], async () => {
             await Promise.all([db.plans.clear(), db.queuedLookups.clear(), db.keys.delete(KEYS_ROW_ID)]);
           });
+          // Every other open tab forgets its keys and patient data too (issue 7 point 9).
+          announceDeviceCleared(db);
         } finally {
           // New keys on next use; anything sealed under the old ones can no longer be opened.
           forgetDeviceKeys(db);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { NhsNumber } from '../domain/nhs-number';
 import type { DeviceDatabase } from './device-database';
-import { KEYS_ROW_ID, deviceKeys, type KeysRowId } from './device-keys';
+import { KEYS_ROW_ID, deviceKeys, forgetDeviceKeys, type KeysRowId } from './device-keys';
 import { decodePayload, encodePayload } from './payload-codec';
 import { StorageError } from './storage-errors';
 
@@ -34,6 +34,8 @@ export interface RecordSealer {
   open(sealed: SealedRecord): Promise<unknown>;
   /** HMAC-SHA-256 of the NHS number under the device's index key, base64url: exact-match lookups only. */
   blindIndex(nhsNumber: NhsNumber): Promise<string>;
+  /** The id of the keys `seal` and `blindIndex` use now: a write checks it against the table (requireCurrentKeys). */
+  keyId(): Promise<string>;
 }
 
 export interface RecordSealerOptions {
@@ -58,7 +60,13 @@ export function createRecordSealer(db: DeviceDatabase, options: RecordSealerOpti
     },
 
     async open(sealed) {
-      const keys = await deviceKeys(db, keyRow);
+      let keys = await deviceKeys(db, keyRow);
+      if (sealed.keyId !== keys.keyId) {
+        // Another tab may have cleared the device and sealed this under the keys made since:
+        // read the table again before calling it unreadable (which deletes it).
+        forgetDeviceKeys(db, keyRow);
+        keys = await deviceKeys(db, keyRow);
+      }
       if (sealed.keyId !== keys.keyId) throw new StorageError('unreadable', 'Sealed under a device key that no longer exists');
       let plain: ArrayBuffer;
       try {
@@ -73,6 +81,10 @@ export function createRecordSealer(db: DeviceDatabase, options: RecordSealerOpti
       } catch (error) {
         throw new StorageError('unreadable', `Could not decode: ${(error as Error).message}`, { cause: error });
       }
+    },
+
+    async keyId() {
+      return (await deviceKeys(db, keyRow)).keyId;
     },
 
     async blindIndex(nhsNumber) {

@@ -80,3 +80,34 @@ test.describe('retention', () => {
     await expect(page.getByText(/nothing is saved on this device for this NHS number/)).toBeVisible();
   });
 });
+
+// Issue 7 point 9: Clear this device reaches every open tab, not just the one it was pressed in.
+// A patient without plans keeps the journey light: what matters is the data each tab holds.
+test('Clear this device in one tab clears what another tab shows, and that tab saves under the new keys', async ({ lookup: tabA, page, context }) => {
+  const other = await context.newPage();
+  const tabB = new LookupScreen(other);
+  await tabB.open();
+  await tabB.search(SCENARIOS.noPointers.nhsNumber);
+  await expect(tabB.patientBanner).toContainText('PEMBERTON');
+  await expect(other.getByRole('status').filter({ hasText: 'Saved on this device at' })).toBeVisible();
+
+  await tabA.open();
+  await expect(page.getByRole('list', { name: 'Saved on this device' })).toContainText('PEMBERTON');
+  await page.getByRole('button', { name: 'Clear this device' }).click();
+  await page.getByRole('button', { name: 'Yes, clear this device' }).click();
+  await expect(page.getByText('Saved plans and searches waiting for signal have been deleted from this device.')).toBeVisible();
+  // The tab that cleared is not told it was cleared elsewhere.
+  await expect(page.getByText('This device was cleared in another tab or window.')).toHaveCount(0);
+
+  // The other tab lets go of the patient it was showing, and says why.
+  await expect(other.getByRole('status').filter({ hasText: 'This device was cleared in another tab or window.' })).toBeVisible();
+  await expect(tabB.patientBanner).toHaveCount(0);
+  await expect(other.getByText('Nothing is saved on this device.')).toBeVisible();
+
+  // What that tab saves next, the tab that cleared can read: sealed under the new keys.
+  await tabB.search(SCENARIOS.noPointers.nhsNumber);
+  await expect(other.getByRole('status').filter({ hasText: 'Saved on this device at' })).toBeVisible();
+  await tabA.open();
+  await expect(page.getByRole('list', { name: 'Saved on this device' })).toContainText('PEMBERTON');
+  await other.close();
+});

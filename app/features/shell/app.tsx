@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppFrame } from './app-frame';
 import { AppNavigation, type Screen } from './app-navigation';
@@ -15,6 +15,8 @@ const AccessHistoryPage = lazy(() => import('../history/access-history-page').th
 export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: QueryClient }) {
   // The lookup is the default screen; plain view state, no router (nothing needs a URL yet).
   const [screen, setScreen] = useState<Screen>('lookup');
+  // Another tab cleared the device: the lookup screen starts afresh, showing no patient.
+  const clears = useSyncExternalStore(runtime.clearedElsewhere.subscribe, runtime.clearedElsewhere.getSnapshot);
   const navigate = (next: Screen) => {
     setScreen(next);
     // As after a page load: reading starts at the new screen, not at the button just pressed.
@@ -28,7 +30,12 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
           <OfflineBanner />
           {/* Kept mounted behind the history, so a plan the crew had open is still there on return. */}
           <div hidden={screen !== 'lookup'}>
-            <LookupPage />
+            {clears > 0 && (
+              <p className="nhsuk-inset-text" role="status">
+                {shellWords.clearedElsewhere}
+              </p>
+            )}
+            <LookupPage key={clears} />
           </div>
           {screen === 'history' && (
             <ScreenBoundary>

@@ -34,6 +34,8 @@ export interface Runtime {
   readonly runQueuedLookups: () => void;
   /** Results of queued searches that ran, for the crew to be told. */
   readonly queuedResults: ExternalStore<readonly QueuedLookupResult[]>;
+  /** How many times another tab or window has cleared this device since the page loaded. */
+  readonly clearedElsewhere: ExternalStore<number>;
   /** Asks the browser not to evict this device's data (after the first save). */
   readonly requestPersistentStorage: () => Promise<boolean>;
   /** Records an access on the device (DESIGN.md rule 6); resolves once written, before anything is shown. */

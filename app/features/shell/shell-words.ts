@@ -21,6 +21,7 @@ export const shellWords = {
   updateBody: 'Reload when you are ready, for example after this patient. The app will not reload by itself.',
   updateReload: 'Reload',
   // Settings from the device's last good copy while the server's file could not be used.
+  clearedElsewhere: 'This device was cleared in another tab or window. Nothing about patients is kept on it now: search again to look someone up.',
   savedSettingsNotice: (savedAt: string) => `Using the settings saved on this device at ${savedAt}.`,
   savedSettingsDetail: 'The settings file on the server could not be used. Tell your service desk.',
   darkModeOn: 'Dark mode: on',

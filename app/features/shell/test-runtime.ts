@@ -40,6 +40,7 @@ export function testRuntime(services: NationalServices, overrides: Partial<Runti
     },
     runQueuedLookups: vi.fn(),
     queuedResults: createExternalStore<readonly QueuedLookupResult[]>([]),
+    clearedElsewhere: createExternalStore(0),
     requestPersistentStorage: async () => true,
     recordAccess: vi.fn(async () => undefined),
     accessDelivery: createExternalStore<DeliveryStatus>({ waiting: 0, refused: 0, lastDeliveredAt: undefined }),
