@@ -11,6 +11,7 @@ import { pdsSignInExpired } from './scenarios/pds-sign-in-expired';
 import { planFhir } from './scenarios/plan-fhir';
 import { planHtml } from './scenarios/plan-html';
 import { planPdf } from './scenarios/plan-pdf';
+import { planPdfLong } from './scenarios/plan-pdf-long';
 import { restricted } from './scenarios/restricted';
 import { restrictedNoName } from './scenarios/restricted-no-name';
 import { retrievalFails } from './scenarios/retrieval-fails';
@@ -21,6 +22,7 @@ import { unparseableEntry } from './scenarios/unparseable-entry';
 /** Every scenario, in the order a trainer would walk through them. */
 export const ALL_SCENARIOS: readonly Scenario[] = [
   planPdf,
+  planPdfLong,
   planHtml,
   planFhir,
   severalPointers,
@@ -58,6 +60,7 @@ function summary(scenario: Scenario): ScenarioSummary {
  */
 export const SCENARIOS = {
   planPdf: summary(planPdf),
+  planPdfLong: summary(planPdfLong),
   planHtml: summary(planHtml),
   planFhir: summary(planFhir),
   severalPointers: summary(severalPointers),

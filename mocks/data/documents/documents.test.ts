@@ -59,9 +59,13 @@ describe('the documents providers serve', () => {
     }
   });
 
-  it('PDF crisis plans run to two pages', async () => {
+  it('PDF crisis plans run to two pages, except the one exported with 398 pages of notes', async () => {
     const pdfPlans = (await servedDocuments()).filter((d) => d.typeCode === '736253002' && d.document.contentType === 'application/pdf');
-    for (const { scenario, pages } of pdfPlans) expect(pages, scenario.name).toHaveLength(2);
+    for (const { scenario, pages } of pdfPlans) expect(pages, scenario.name).toHaveLength(scenario.name === 'planPdfLong' ? 400 : 2);
+    const long = pdfPlans.find((d) => d.scenario.name === 'planPdfLong')!;
+    expect(long.pages[0]).toContain('Triggers');
+    expect(long.pages[399]).toContain('Progress note 398');
+    expect(long.pages[399]).toContain('Page 400 of 400');
   });
 });
 
