@@ -37,6 +37,12 @@ test('a 400-page PDF plan shows its first pages, says how many are not shown, an
     plan.getByRole('group', { name }).locator('.crl-pdf-page__sheet').evaluate((sheet) => sheet.getBoundingClientRect().height);
   expect(await sheetHeight('Page 40 of 400')).toBeCloseTo(await sheetHeight('Page 1 of 400'), 0);
 
+  // Ctrl+F and screen readers find the words of pages never drawn: the text layers are built
+  // in idle time for every page laid out, with no canvas behind them.
+  const page45 = plan.getByRole('group', { name: 'Page 45 of 400' });
+  await expect(page45.getByText('Progress note 43', { exact: true })).toHaveCount(1);
+  expect(await page45.locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width * canvas.height)).toBe(0);
+
   // Scrolling on draws the page reached, and gives back the canvases of the pages left behind.
   const page30 = plan.getByRole('group', { name: 'Page 30 of 400' });
   await page30.scrollIntoViewIfNeeded();

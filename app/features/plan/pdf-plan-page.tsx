@@ -15,22 +15,24 @@ interface PdfPlanPageProps {
   readonly width: number;
   /** On screen or next to it: hold a canvas. Otherwise the page is a white sheet of its size. */
   readonly drawn: boolean;
+  /** Build the text layer now, drawn or not (the view builds them all in idle time). */
+  readonly withText: boolean;
 }
 
 /**
  * One page: the drawing on a canvas (hidden from assistive technology) and pdf.js's text
  * layer over it, so the words can be selected, found with Ctrl+F and read by a screen reader.
  * The sheet keeps the page's size whether drawn or not, so scrolling never jumps. The canvas
- * is released when the page leaves the window; the text layer, a few DOM nodes, stays once
- * built, so Ctrl+F keeps finding every page the crew has reached.
+ * is released when the page leaves the window; the text layer, a few DOM nodes and no pixels,
+ * stays once built, so Ctrl+F finds the words of every page laid out, drawn or not.
  */
-export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn }: PdfPlanPageProps) {
+export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withText }: PdfPlanPageProps) {
   const labelId = useId();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const [hasText, setHasText] = useState(drawn);
-  if (drawn && !hasText) setHasText(true);
+  const [hasText, setHasText] = useState(drawn || withText);
+  if ((drawn || withText) && !hasText) setHasText(true);
 
   const scale = width / page.getViewport({ scale: 1 }).width;
   const viewport = page.getViewport({ scale });

@@ -59,6 +59,7 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
   const result = opened?.source === bytes ? opened.result : null;
   const pages = result?.status === 'ready' && width !== null ? result.pages : null;
   const drawn = useDrawnPages(pagesRef, pages);
+  const withText = useTextLayersWhenIdle(pages);
   return (
     <div ref={pagesRef}>
       {result?.status === 'failed' ? (
@@ -76,6 +77,7 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
               pageCount={result.pageCount}
               width={width}
               drawn={drawn.includes(index + 1)}
+              withText={index < withText}
             />
           ))}
           <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
@@ -93,6 +95,35 @@ function PagesNotShown({ shown, pageCount }: { shown: number; pageCount: number 
       <p>{planWords.pagesNotShown(shown, pageCount)}</p>
     </div>
   );
+}
+
+/**
+ * How many pages, from the first, should have their text layer: one more each time the main
+ * thread is idle, so Ctrl+F finds words on pages never drawn without delaying the first page.
+ */
+function useTextLayersWhenIdle(pages: readonly PDFPageProxy[] | null): number {
+  const [built, setBuilt] = useState<{ readonly pages: readonly PDFPageProxy[] | null; readonly count: number }>({ pages: null, count: 0 });
+  useEffect(() => {
+    if (!pages) return;
+    const idle = typeof requestIdleCallback === 'function';
+    let count = 0;
+    let handle: number | undefined;
+    const next = () => {
+      count += 1;
+      setBuilt({ pages, count });
+      if (count < pages.length) schedule();
+    };
+    const schedule = () => {
+      handle = idle ? requestIdleCallback(next) : window.setTimeout(next, 50);
+    };
+    schedule();
+    return () => {
+      if (handle === undefined) return;
+      if (idle) cancelIdleCallback(handle);
+      else clearTimeout(handle);
+    };
+  }, [pages]);
+  return built.pages === pages ? built.count : 0;
 }
 
 /**
