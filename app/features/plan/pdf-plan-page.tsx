@@ -17,6 +17,8 @@ interface PdfPlanPageProps {
   readonly drawn: boolean;
   /** Build the text layer now, drawn or not (the view builds them all in idle time). */
   readonly withText: boolean;
+  /** Told when this page's text layer is in place (or has failed for good). */
+  readonly onTextShown?: () => void;
 }
 
 /**
@@ -26,12 +28,16 @@ interface PdfPlanPageProps {
  * is released when the page leaves the window; the text layer, a few DOM nodes and no pixels,
  * stays once built, so Ctrl+F finds the words of every page laid out, drawn or not.
  */
-export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withText }: PdfPlanPageProps) {
+export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withText, onTextShown }: PdfPlanPageProps) {
   const labelId = useId();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const [hasText, setHasText] = useState(drawn || withText);
+  const onTextShownRef = useRef(onTextShown);
+  useEffect(() => {
+    onTextShownRef.current = onTextShown;
+  });
   if ((drawn || withText) && !hasText) setHasText(true);
 
   const scale = width / page.getViewport({ scale: 1 }).width;
@@ -70,9 +76,14 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
       viewport: page.getViewport({ scale }),
     });
     // Without its text layer the page still shows; only selection and reading aloud are lost.
-    textLayer.render().catch((error: unknown) => {
-      if (!isCancellation(error)) console.warn(`Plan PDF page ${pageNumber} has no text layer`, error);
-    });
+    textLayer.render().then(
+      () => onTextShownRef.current?.(),
+      (error: unknown) => {
+        if (isCancellation(error)) return;
+        console.warn(`Plan PDF page ${pageNumber} has no text layer`, error);
+        onTextShownRef.current?.();
+      },
+    );
     return () => {
       textLayer.cancel();
       textContainer.replaceChildren();

@@ -59,7 +59,9 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
   const result = opened?.source === bytes ? opened.result : null;
   const pages = result?.status === 'ready' && width !== null ? result.pages : null;
   const drawn = useDrawnPages(pagesRef, pages);
-  const withText = useTextLayersWhenIdle(pages);
+  // The other pages' text waits for the first page's, so it never delays what a crew reads first.
+  const [firstText, setFirstText] = useState<readonly PDFPageProxy[] | null>(null);
+  const withText = useTextLayersWhenIdle(firstText === pages ? pages : null);
   return (
     <div ref={pagesRef}>
       {result?.status === 'failed' ? (
@@ -78,6 +80,7 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
               width={width}
               drawn={drawn.includes(index + 1)}
               withText={index < withText}
+              onTextShown={index === 0 ? () => setFirstText(pages) : undefined}
             />
           ))}
           <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
@@ -91,7 +94,7 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
 function PagesNotShown({ shown, pageCount }: { shown: number; pageCount: number }) {
   if (shown >= pageCount) return null;
   return (
-    <div className="nhsuk-inset-text crl-pdf-pages-not-shown">
+    <div className="nhsuk-inset-text">
       <p>{planWords.pagesNotShown(shown, pageCount)}</p>
     </div>
   );
@@ -99,7 +102,7 @@ function PagesNotShown({ shown, pageCount }: { shown: number; pageCount: number 
 
 /**
  * How many pages, from the first, should have their text layer: one more each time the main
- * thread is idle, so Ctrl+F finds words on pages never drawn without delaying the first page.
+ * thread is idle, so Ctrl+F finds words on pages never drawn. None until `pages` is given.
  */
 function useTextLayersWhenIdle(pages: readonly PDFPageProxy[] | null): number {
   const [built, setBuilt] = useState<{ readonly pages: readonly PDFPageProxy[] | null; readonly count: number }>({ pages: null, count: 0 });
