@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../pdf/pdf-text';
 import { sspTargetUrl } from '../../ssp-url';
 import { CARE_TEAMS } from '../care-teams';
@@ -42,6 +42,10 @@ function phoneNumbersIn(text: string): string[] {
 }
 
 describe('the documents providers serve', () => {
+  // Reading them (the 400-page plan above all) takes a few seconds on a loaded machine: done
+  // once, here, with room for it, rather than inside the first test's 5 s.
+  beforeAll(() => servedDocuments(), 60_000);
+
   it('identify the patient by name and PDS’s current NHS number', async () => {
     for (const { scenario, text } of await servedDocuments()) {
       // Where PDS withholds the name (restrictedNoName) the trust's document still prints one.
