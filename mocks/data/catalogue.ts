@@ -14,6 +14,7 @@ import { planFhir } from './scenarios/plan-fhir';
 import { planHtml } from './scenarios/plan-html';
 import { planOtherPatient } from './scenarios/plan-other-patient';
 import { planPdf } from './scenarios/plan-pdf';
+import { planPdfLong } from './scenarios/plan-pdf-long';
 import { restricted } from './scenarios/restricted';
 import { restrictedNoName } from './scenarios/restricted-no-name';
 import { retrievalFails } from './scenarios/retrieval-fails';
@@ -26,6 +27,7 @@ import { unparseableEntry } from './scenarios/unparseable-entry';
 /** Every scenario, in the order a trainer would walk through them. */
 export const ALL_SCENARIOS: readonly Scenario[] = [
   planPdf,
+  planPdfLong,
   planHtml,
   planFhir,
   severalPointers,
@@ -68,6 +70,7 @@ function summary(scenario: Scenario): ScenarioSummary {
  */
 export const SCENARIOS = {
   planPdf: summary(planPdf),
+  planPdfLong: summary(planPdfLong),
   planHtml: summary(planHtml),
   planFhir: summary(planFhir),
   severalPointers: summary(severalPointers),

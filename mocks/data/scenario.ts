@@ -2,6 +2,7 @@ import type { DocumentReference, Patient } from '../fhir/fhir-types';
 
 export type ScenarioName =
   | 'planPdf'
+  | 'planPdfLong'
   | 'planHtml'
   | 'severalPointers'
   | 'noPointers'

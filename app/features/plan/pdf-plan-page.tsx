@@ -3,11 +3,9 @@ import type { CSSProperties } from 'react';
 import { TextLayer } from 'pdfjs-dist';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { isCancellation } from './open-plan-pdf';
+import { canvasPixelRatio } from './pdf-page-window';
 import { PlanPartProblem } from './plan-notices';
 import { planWords } from './plan-words';
-
-/** Keeps one page's canvas within what tablet browsers will allocate (16 megapixels). */
-const MAX_CANVAS_PIXELS = 4096 * 4096;
 
 interface PdfPlanPageProps {
   readonly page: PDFPageProxy;
@@ -15,55 +13,82 @@ interface PdfPlanPageProps {
   readonly pageCount: number;
   /** CSS pixels available: the page is scaled to fill it. */
   readonly width: number;
+  /** On screen or next to it: hold a canvas. Otherwise the page is a white sheet of its size. */
+  readonly drawn: boolean;
+  /** Build the text layer now, drawn or not (the view builds them all in idle time). */
+  readonly withText: boolean;
+  /** Told when this page's text layer is in place (or has failed for good). */
+  readonly onTextShown?: () => void;
 }
 
 /**
  * One page: the drawing on a canvas (hidden from assistive technology) and pdf.js's text
  * layer over it, so the words can be selected, found with Ctrl+F and read by a screen reader.
+ * The sheet keeps the page's size whether drawn or not, so scrolling never jumps. The canvas
+ * is released when the page leaves the window; the text layer, a few DOM nodes and no pixels,
+ * stays once built, so Ctrl+F finds the words of every page laid out, drawn or not.
  */
-export function PdfPlanPage({ page, pageNumber, pageCount, width }: PdfPlanPageProps) {
+export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withText, onTextShown }: PdfPlanPageProps) {
   const labelId = useId();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
+  const [hasText, setHasText] = useState(drawn || withText);
+  const onTextShownRef = useRef(onTextShown);
+  useEffect(() => {
+    onTextShownRef.current = onTextShown;
+  });
+  if ((drawn || withText) && !hasText) setHasText(true);
 
   const scale = width / page.getViewport({ scale: 1 }).width;
   const viewport = page.getViewport({ scale });
 
   useEffect(() => {
+    if (!drawn) return;
     const viewport = page.getViewport({ scale });
     const canvas = canvasRef.current!;
-    const textContainer = textRef.current!;
-    const pixelRatio = Math.min(
-      window.devicePixelRatio || 1,
-      Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)),
-    );
-    const drawn = viewport.clone({ scale: viewport.scale * pixelRatio });
-    canvas.width = Math.floor(drawn.width);
-    canvas.height = Math.floor(drawn.height);
+    const pixelRatio = canvasPixelRatio(viewport.width, viewport.height, window.devicePixelRatio || 1);
+    const scaled = viewport.clone({ scale: viewport.scale * pixelRatio });
+    canvas.width = Math.floor(scaled.width);
+    canvas.height = Math.floor(scaled.height);
 
-    const renderTask = page.render({ canvas, viewport: drawn });
-    const textLayer = new TextLayer({
-      textContentSource: page.streamTextContent({ includeMarkedContent: true, disableNormalization: true }),
-      container: textContainer,
-      viewport,
-    });
-    const onError = (error: unknown) => {
+    const renderTask = page.render({ canvas, viewport: scaled });
+    renderTask.promise.catch((error: unknown) => {
       if (isCancellation(error)) return;
       console.warn(`Plan PDF page ${pageNumber} could not be drawn`, error);
       setFailed(true);
-    };
-    renderTask.promise.catch(onError);
-    // Without its text layer the page still shows; only selection and reading aloud are lost.
-    textLayer.render().catch((error: unknown) => {
-      if (!isCancellation(error)) console.warn(`Plan PDF page ${pageNumber} has no text layer`, error);
     });
     return () => {
       renderTask.cancel();
+      // A zero-sized canvas gives its bitmap back: the memory a far page held is freed now,
+      // not whenever the element is collected.
+      canvas.width = 0;
+      canvas.height = 0;
+    };
+  }, [page, scale, pageNumber, drawn]);
+
+  useEffect(() => {
+    if (!hasText) return;
+    const textContainer = textRef.current!;
+    const textLayer = new TextLayer({
+      textContentSource: page.streamTextContent({ includeMarkedContent: true, disableNormalization: true }),
+      container: textContainer,
+      viewport: page.getViewport({ scale }),
+    });
+    // Without its text layer the page still shows; only selection and reading aloud are lost.
+    textLayer.render().then(
+      () => onTextShownRef.current?.(),
+      (error: unknown) => {
+        if (isCancellation(error)) return;
+        console.warn(`Plan PDF page ${pageNumber} has no text layer`, error);
+        onTextShownRef.current?.();
+      },
+    );
+    return () => {
       textLayer.cancel();
       textContainer.replaceChildren();
     };
-  }, [page, scale, pageNumber]);
+  }, [page, scale, pageNumber, hasText]);
 
   const sheetStyle = {
     width: `${width}px`,
@@ -73,13 +98,13 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width }: PdfPlanPageP
   } as CSSProperties;
 
   return (
-    <div role="group" aria-labelledby={labelId} className="crl-pdf-page">
+    <div role="group" aria-labelledby={labelId} className="crl-pdf-page" data-page-number={pageNumber}>
       <p id={labelId} className="crl-pdf-page__label">
         {planWords.pageLabel(pageNumber, pageCount)}
       </p>
       {failed && <PlanPartProblem message={planWords.pageUnreadable(pageNumber)} />}
       <div className="crl-pdf-page__sheet" style={sheetStyle}>
-        <canvas ref={canvasRef} aria-hidden="true" />
+        <canvas ref={canvasRef} aria-hidden="true" width={0} height={0} />
         <div ref={textRef} className="textLayer" />
       </div>
     </div>

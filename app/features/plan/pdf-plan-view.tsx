@@ -1,18 +1,22 @@
 /**
- * A PDF plan, every page drawn to the width of the screen with its text laid over it.
+ * A PDF plan, its pages drawn to the width of the screen with their text laid over them: only
+ * the first PDF_PAGE_CAP pages are laid out, and only the pages on screen and next to them
+ * hold a canvas (pdf-page-window.ts), so a long plan fits in a tablet's memory.
  * Loaded lazily from PlanDocumentView, so pdf.js is fetched only when a PDF plan is opened.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { TextLayer } from 'pdfjs-dist';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { isPasswordError, openPlanPdf } from './open-plan-pdf';
+import { pagesToDraw, shownPages } from './pdf-page-window';
 import { PdfPlanPage } from './pdf-plan-page';
 import { PlanOpening, PlanUnreadable } from './plan-notices';
 import { planWords } from './plan-words';
 import { useElementWidth } from './use-element-width';
 
 type Opened =
-  | { readonly status: 'ready'; readonly pages: readonly PDFPageProxy[] }
+  | { readonly status: 'ready'; readonly pages: readonly PDFPageProxy[]; readonly pageCount: number }
   | { readonly status: 'failed'; readonly detail: string };
 
 export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
@@ -26,10 +30,15 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
     const task = openPlanPdf(bytes);
     let current = true;
     task.promise
-      .then((pdf) => Promise.all(Array.from({ length: pdf.numPages }, (_, index) => pdf.getPage(index + 1))))
+      .then(async (pdf) => {
+        // Only the pages laid out are fetched: each one's size keeps its place on screen.
+        const { shown } = shownPages(pdf.numPages);
+        const pages = await Promise.all(Array.from({ length: shown }, (_, index) => pdf.getPage(index + 1)));
+        return { pages, pageCount: pdf.numPages };
+      })
       .then(
-        (pages) => {
-          if (current) setOpened({ source: bytes, result: { status: 'ready', pages } });
+        ({ pages, pageCount }) => {
+          if (current) setOpened({ source: bytes, result: { status: 'ready', pages, pageCount } });
         },
         (error: unknown) => {
           if (!current) return;
@@ -48,17 +57,111 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
   }, [bytes]);
 
   const result = opened?.source === bytes ? opened.result : null;
+  const pages = result?.status === 'ready' && width !== null ? result.pages : null;
+  const drawn = useDrawnPages(pagesRef, pages);
+  // The other pages' text waits for the first page's, so it never delays what a crew reads first.
+  const [firstText, setFirstText] = useState<readonly PDFPageProxy[] | null>(null);
+  const withText = useTextLayersWhenIdle(firstText === pages ? pages : null);
   return (
     <div ref={pagesRef}>
       {result?.status === 'failed' ? (
         <PlanUnreadable detail={result.detail} />
-      ) : result === null || width === null ? (
+      ) : result === null || pages === null || width === null ? (
         <PlanOpening />
       ) : (
-        result.pages.map((page, index) => (
-          <PdfPlanPage key={index} page={page} pageNumber={index + 1} pageCount={result.pages.length} width={width} />
-        ))
+        <>
+          <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
+          {pages.map((page, index) => (
+            <PdfPlanPage
+              key={index}
+              page={page}
+              pageNumber={index + 1}
+              pageCount={result.pageCount}
+              width={width}
+              drawn={drawn.includes(index + 1)}
+              withText={index < withText}
+              onTextShown={index === 0 ? () => setFirstText(pages) : undefined}
+            />
+          ))}
+          <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
+        </>
       )}
     </div>
   );
+}
+
+/** Said before the first page and after the last one shown, so no crew takes it for the end. */
+function PagesNotShown({ shown, pageCount }: { shown: number; pageCount: number }) {
+  if (shown >= pageCount) return null;
+  return (
+    <div className="nhsuk-inset-text">
+      <p>{planWords.pagesNotShown(shown, pageCount)}</p>
+    </div>
+  );
+}
+
+/**
+ * How many pages, from the first, should have their text layer: one more each time the main
+ * thread is idle, so Ctrl+F finds words on pages never drawn. None until `pages` is given.
+ */
+function useTextLayersWhenIdle(pages: readonly PDFPageProxy[] | null): number {
+  const [built, setBuilt] = useState<{ readonly pages: readonly PDFPageProxy[] | null; readonly count: number }>({ pages: null, count: 0 });
+  useEffect(() => {
+    if (!pages) return;
+    const idle = typeof requestIdleCallback === 'function';
+    let count = 0;
+    let handle: number | undefined;
+    const next = () => {
+      count += 1;
+      setBuilt({ pages, count });
+      if (count < pages.length) schedule();
+    };
+    const schedule = () => {
+      handle = idle ? requestIdleCallback(next) : window.setTimeout(next, 50);
+    };
+    schedule();
+    return () => {
+      if (handle === undefined) return;
+      if (idle) cancelIdleCallback(handle);
+      else clearTimeout(handle);
+    };
+  }, [pages]);
+  return built.pages === pages ? built.count : 0;
+}
+
+/**
+ * The pages to draw, following what is on screen: an IntersectionObserver on each page's
+ * placeholder (`data-page-number`). Until it reports, and where there is none, the first pages.
+ */
+function useDrawnPages(container: RefObject<HTMLDivElement | null>, pages: readonly PDFPageProxy[] | null): readonly number[] {
+  const pageCount = pages?.length ?? 0;
+  const [drawn, setDrawn] = useState<{ readonly pages: readonly PDFPageProxy[] | null; readonly numbers: readonly number[] }>({
+    pages: null,
+    numbers: [],
+  });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || pageCount === 0 || typeof IntersectionObserver === 'undefined') return;
+    const visible = new Set<number>();
+    let anchor = 1;
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const pageNumber = Number((entry.target as HTMLElement).dataset.pageNumber);
+        if (entry.isIntersecting) visible.add(pageNumber);
+        else visible.delete(pageNumber);
+      }
+      // Scrolled past the plan: keep the pages last seen rather than jump back to the first.
+      if (visible.size > 0) anchor = Math.min(...visible);
+      const numbers = pagesToDraw([...visible], pageCount, { anchor });
+      setDrawn((previous) =>
+        previous.pages === pages && previous.numbers.join() === numbers.join() ? previous : { pages, numbers },
+      );
+    });
+    for (const page of element.querySelectorAll<HTMLElement>('[data-page-number]')) observer.observe(page);
+    return () => observer.disconnect();
+  }, [container, pages, pageCount]);
+
+  // Another document's window never applies: start this one at its first pages.
+  return drawn.pages === pages ? drawn.numbers : pagesToDraw([], pageCount);
 }

@@ -11,6 +11,10 @@ export const planWords = {
   passwordProtected: `The document is password protected. ${getItAnotherWay}`,
   empty: `The document has no readable content. ${getItAnotherWay}`,
   viewerUnavailable: `The document viewer could not be loaded. ${getItAnotherWay}`,
+  /** A plan longer than the viewer's page cap (pdf-page-window.ts). */
+  pagesNotShown: (shown: number, pageCount: number) =>
+    `This plan has ${pageCount} pages. Only the first ${shown} are shown here: ${pageCount - shown} pages are not shown. ` +
+    'The full plan is with the care team that wrote it: use their contact details to get the rest.',
   pageUnreadable: (pageNumber: number) =>
     `Page ${pageNumber} could not be displayed. The other pages may still be shown.`,
   imageNotShown: (alt: string) => (alt ? `[Image not shown: ${alt}]` : '[Image not shown]'),

@@ -1,6 +1,6 @@
 import type { Patient } from '../../fhir/fhir-types';
 import type { CareTeam } from '../care-teams';
-import { planPdf } from './plan-pdf';
+import { planPdf, type PlanSection } from './plan-pdf';
 
 export interface CrisisPlanContent {
   readonly team: CareTeam;
@@ -14,6 +14,20 @@ export interface CrisisPlanContent {
   /** People besides the team, e.g. "Sister, Grace: 07700 900 112". */
   readonly otherContacts?: readonly string[];
   readonly physicalHealth: readonly string[];
+  /**
+   * Pages of dated progress notes after the plan, one a page: a trust system that exports the
+   * whole record as "the plan" sends hundreds (the viewer's page cap, issue 7 point 6).
+   */
+  readonly progressNotePages?: number;
+}
+
+/** One short dated note per page, so a 400-page plan stays small (about 200 KB). */
+function progressNotes(count: number): PlanSection[] {
+  return Array.from({ length: count }, (_, index) => ({
+    heading: `Progress note ${index + 1}`,
+    newPage: true,
+    paragraphs: ['Seen at home by the care coordinator. Plan reviewed with her; no changes agreed.'],
+  }));
 }
 
 /**
@@ -51,6 +65,7 @@ export function crisisPlanPdf(plan: CrisisPlanContent): Uint8Array<ArrayBuffer> 
             'Ambulance and police colleagues may act on it and should tell the team when they have.',
         ],
       },
+      ...progressNotes(plan.progressNotePages ?? 0),
     ],
   });
 }

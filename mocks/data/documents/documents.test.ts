@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfText } from '../../pdf/pdf-text';
 import { sspTargetUrl } from '../../ssp-url';
 import { CARE_TEAMS } from '../care-teams';
@@ -44,6 +44,10 @@ function phoneNumbersIn(text: string): string[] {
 }
 
 describe('the documents providers serve', () => {
+  // Reading them (the 400-page plan above all) takes a few seconds on a loaded machine: done
+  // once, here, with room for it, rather than inside the first test's 5 s.
+  beforeAll(() => servedDocuments(), 60_000);
+
   it('identify the patient by name and the NHS number their pointer is filed under', async () => {
     for (const { scenario, text, subject } of await servedDocuments()) {
       // planOtherPatient's document is, on purpose, about someone else: the app must refuse it.
@@ -69,9 +73,13 @@ describe('the documents providers serve', () => {
     }
   });
 
-  it('PDF crisis plans run to two pages', async () => {
+  it('PDF crisis plans run to two pages, except the one exported with 398 pages of notes', async () => {
     const pdfPlans = (await servedDocuments()).filter((d) => d.typeCode === '736253002' && d.document.contentType === 'application/pdf');
-    for (const { scenario, pages } of pdfPlans) expect(pages, scenario.name).toHaveLength(2);
+    for (const { scenario, pages } of pdfPlans) expect(pages, scenario.name).toHaveLength(scenario.name === 'planPdfLong' ? 400 : 2);
+    const long = pdfPlans.find((d) => d.scenario.name === 'planPdfLong')!;
+    expect(long.pages[0]).toContain('Triggers');
+    expect(long.pages[399]).toContain('Progress note 398');
+    expect(long.pages[399]).toContain('Page 400 of 400');
   });
 });
 
