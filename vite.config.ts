@@ -1,14 +1,34 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { META_POLICY } from './.ci/content-security-policy.mjs';
 
 const NHS_BLUE = '#005eb8';
+
+/**
+ * The built index.html carries the policy as a <meta> fallback, first in <head> so it covers every
+ * script and stylesheet after it (docs/deployment.md#content-security-policy). Build only: the dev
+ * server injects inline scripts (React refresh) that the policy would rightly refuse.
+ */
+const contentSecurityPolicyMeta: Plugin = {
+  name: 'crl-content-security-policy-meta',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const charset = /<meta charset="UTF-8" \/>/i;
+      if (!charset.test(html)) throw new Error('index.html: the policy goes right after <meta charset>, which is missing');
+      return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${META_POLICY}" />`);
+    },
+  },
+};
 
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicyMeta,
     // The service worker (docs/service-worker.md): precaches the app shell and every chunk so the
     // app starts in airplane mode. It never caches national-service responses: clinical data
     // lives only in the app's own database.

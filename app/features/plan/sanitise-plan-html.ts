@@ -8,6 +8,7 @@
  */
 import createDOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
+import { inertBeforeParsing } from './inert-before-parsing';
 import { planWords } from './plan-words';
 
 const ALLOWED_TAGS = [
@@ -71,7 +72,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 export function sanitisePlanHtml(html: string, { topHeadingLevel = 3 }: SanitiseOptions = {}): string {
-  const fragment = purify.sanitize(html, CONFIG);
+  const fragment = purify.sanitize(inertBeforeParsing(html), CONFIG);
   demoteHeadings(fragment, topHeadingLevel);
   unwrapDeadLinks(fragment);
   describeDroppedImages(fragment);
