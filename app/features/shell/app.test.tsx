@@ -14,6 +14,11 @@ function renderApp(mode: 'live' | 'demo' = 'live') {
   return runtime;
 }
 
+
+// Access history is a lazy chunk: its first import is transformed on demand, which takes more
+// than findBy's default second on a busy machine. Waiting longer hides no failure: it still must come.
+const LAZY_SCREEN = { timeout: 15_000 };
+
 describe('App: screens', () => {
   it('opens on the lookup, with Access history one press away in the header navigation', async () => {
     const user = userEvent.setup();
@@ -25,7 +30,7 @@ describe('App: screens', () => {
 
     await user.click(within(navigation).getByRole('button', { name: 'Access history' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Access history' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access history' }, LAZY_SCREEN)).toBeInTheDocument();
     expect(within(navigation).getByRole('button', { name: 'Access history' })).toHaveAttribute('aria-current', 'page');
     expect(within(navigation).getByRole('button', { name: 'Find a crisis plan' })).not.toHaveAttribute('aria-current');
     // The lookup is hidden, not gone: what the crew had open is there on the way back.
@@ -36,13 +41,13 @@ describe('App: screens', () => {
     await user.click(within(navigation).getByRole('button', { name: 'Find a crisis plan' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Find a crisis plan' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1, name: 'Access history' })).not.toBeInTheDocument();
-  });
+  }, 20_000);
 
   it('keeps the DEMO banner on the access history in demo mode', async () => {
     const user = userEvent.setup();
     renderApp('demo');
     await user.click(screen.getByRole('button', { name: 'Access history' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Access history' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access history' }, LAZY_SCREEN)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Demo mode' })).toHaveTextContent('DEMO');
-  });
+  }, 20_000);
 });
