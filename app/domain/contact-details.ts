@@ -12,9 +12,23 @@ export interface ContactDetails {
   readonly sourceUrl: string;
   /** The page's heading or title, when it has one. */
   readonly teamName: string | undefined;
+  /** The numbers most likely to reach the team, most likely first; at most a handful. */
   readonly numbers: readonly ContactNumber[];
+  /** Further numbers the page lists that are not in `numbers` (absent in copies saved before it was counted). */
+  readonly moreNumbers?: number;
   /** Opening hours or out-of-hours text, when the page states them. */
   readonly hours: string | undefined;
+}
+
+/**
+ * Unicode bidirectional controls (marks, embeddings, overrides, isolates). A page can put one in a
+ * number so that it renders reversed or reordered ("0113 496 0000" shown as "0000 694 3110"), so
+ * nothing read from outside keeps them.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
 }
 
 /**
@@ -22,7 +36,7 @@ export interface ContactDetails {
  * Undefined when the text does not hold a plausible UK number.
  */
 export function telUri(written: string): string | undefined {
-  let text = written.replace(/\(0\)/g, '');
+  let text = stripBidiControls(written).replace(/\(0\)/g, '');
   const international = text.trim().startsWith('+');
   text = text.replace(/[^\d]/g, '');
   if (international) {
@@ -38,4 +52,12 @@ export function sameNumber(a: string | undefined, b: string | undefined): boolea
   if (!a || !b) return false;
   const national = (tel: string) => tel.replace(/^tel:/, '').replace(/^\+44/, '0');
   return national(a) === national(b);
+}
+
+/**
+ * True for an absolute `https:` URL: the only kind of contact page the app fetches or offers to
+ * open (a `javascript:` link would run in the app; an `http:` page can be altered on the way).
+ */
+export function isHttpsUrl(url: string): boolean {
+  return URL.canParse(url) && new URL(url).protocol === 'https:';
 }

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createContactPageClient } from './contact-page-client';
-import { parseContactPage } from './contact-page-parser';
+import { createContactPageClient, MAX_CONTACT_PAGE_BYTES } from './contact-page-client';
+import { MAX_NUMBERS_SHOWN, parseContactPage } from './contact-page-parser';
 import { expectFailure, TEST_TIMEOUT_MS, testContext, TRANSPORT_AND_STATUS_FAILURES, startMswServer, type FailureCase } from './service-test-support';
 import { fetchTransport } from './transport';
 
@@ -63,7 +63,7 @@ describe('getContactDetails: the request', () => {
 });
 
 describe('getContactDetails: reading the page', () => {
-  it('finds the team name, every number with its label, and the hours', async () => {
+  it('finds the team name, every number with its label (crisis and out-of-hours lines first), and the hours', async () => {
     servePage(TYPICAL);
     const details = await pages.getContactDetails(PAGE, testContext());
     expect(details).toEqual({
@@ -71,10 +71,11 @@ describe('getContactDetails: reading the page', () => {
       teamName: 'Crisis Resolution and Home Treatment Team',
       numbers: [
         { label: 'Crisis line (24 hours)', display: '01632 960 417', tel: 'tel:01632960417' },
-        { label: 'Team office, Monday to Friday 9am to 5pm', display: '0113 496 0000', tel: 'tel:01134960000' },
         { label: 'Out of hours duty manager', display: '+44 (0)1632 960 999', tel: 'tel:+441632960999' },
+        { label: 'Team office, Monday to Friday 9am to 5pm', display: '0113 496 0000', tel: 'tel:01134960000' },
         { label: 'If you cannot get through, call the switchboard on', display: '020 7946 0000', tel: 'tel:02079460000' },
       ],
+      moreNumbers: 0,
       hours: 'Opening hours: The crisis line is open 24 hours a day, 7 days a week.',
     });
   });
@@ -97,6 +98,37 @@ describe('getContactDetails: reading the page', () => {
   ])('treats a %s reply as malformed', async (type, body) => {
     servePage(body, { 'Content-Type': type });
     await expectFailure(pages.getContactDetails(PAGE, testContext()), 'contact-page', { name: '', reply: () => new HttpResponse(), kind: 'malformed', detail: new RegExp(type) });
+  });
+
+  // Generous: a loaded machine takes a while to hand over megabytes, and time is not the point here.
+  const patient = createContactPageClient({ transport: fetchTransport, timeoutMs: 20_000 });
+
+  it('refuses a page whose Content-Length is over the cap, without reading it', async () => {
+    const big = html(`<p>Crisis line: 0113 496 0000</p>${'x'.repeat(MAX_CONTACT_PAGE_BYTES)}`);
+    servePage(big, { 'Content-Type': 'text/html', 'Content-Length': String(big.length) });
+    await expectFailure(patient.getContactDetails(PAGE, testContext()), 'contact-page', {
+      name: '',
+      reply: () => new HttpResponse(),
+      kind: 'too-large',
+      detail: new RegExp(`Content-Length ${big.length} is over the limit of ${MAX_CONTACT_PAGE_BYTES} bytes`),
+    });
+  });
+
+  it('stops reading a page that does not say its size once it passes the cap', async () => {
+    let sent = 0;
+    // Never ends: only a reader that stops can settle.
+    const endless = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('<!doctype html><p>Crisis line: 0113 496 0000</p>'));
+      },
+      pull(controller) {
+        sent += 64 * 1024;
+        controller.enqueue(new TextEncoder().encode(`<p>${'x'.repeat(64 * 1024 - 7)}</p>`));
+      },
+    });
+    server.use(http.get(PAGE, () => new HttpResponse(endless, { headers: { 'Content-Type': 'text/html' } })));
+    await expectFailure(patient.getContactDetails(PAGE, testContext()), 'contact-page', { name: '', reply: () => new HttpResponse(), kind: 'too-large', detail: /limit/ });
+    expect(sent).toBeLessThan(MAX_CONTACT_PAGE_BYTES * 2);
   });
 
   it('treats a reply with no content type as malformed', async () => {
@@ -195,9 +227,9 @@ describe('parseContactPage', () => {
   });
 
   it('labels a number on a line of its own "Phone", and reads across line breaks', () => {
-    expect(numbersOf('<p>0800 123 4567</p><p>Crisis line<br>0113 496 0000</p>')).toEqual([
+    expect(numbersOf('<p>0800 123 4567</p><p>Team office<br>0113 496 0000</p>')).toEqual([
       { label: 'Phone', display: '0800 123 4567', tel: 'tel:08001234567' },
-      { label: 'Crisis line', display: '0113 496 0000', tel: 'tel:01134960000' },
+      { label: 'Team office', display: '0113 496 0000', tel: 'tel:01134960000' },
     ]);
   });
 
@@ -216,6 +248,57 @@ describe('parseContactPage', () => {
   it('keeps numbers in page order', () => {
     const tels = numbersOf('<p>First 0113 496 0001</p><p><a href="tel:01134960002">Second</a></p><p>Third 0113 496 0003</p>').map((n) => n.tel);
     expect(tels).toEqual(['tel:01134960001', 'tel:01134960002', 'tel:01134960003']);
+  });
+
+  describe('a page with thousands of numbers', () => {
+    const ward = (i: number) => `Ward ${i}: 0113 496 ${String(i).padStart(4, '0')}`;
+    const directory =
+      '<header><p>Switchboard: 020 7946 0000</p></header>' +
+      `<main><p>${Array.from({ length: 4_998 }, (_, i) => ward(i)).join(' ')}</p>` +
+      '<ul><li>Crisis line (24 hours): <a href="tel:01632960417">01632 960 417</a></li></ul></main>';
+
+    it(`shows at most ${MAX_NUMBERS_SHOWN}, the most likely first, and counts the rest`, () => {
+      const details = parseContactPage(html(directory), PAGE);
+      expect(details.numbers).toHaveLength(MAX_NUMBERS_SHOWN);
+      expect(details.numbers[0]).toEqual({ label: 'Crisis line (24 hours)', display: '01632 960 417', tel: 'tel:01632960417' });
+      expect(details.numbers.slice(1).map((n) => n.label)).toEqual(['Ward 0', 'Ward 1', 'Ward 2', 'Ward 3']);
+      expect(details.moreNumbers).toBe(5_000 - MAX_NUMBERS_SHOWN);
+    });
+
+    it('reads them in time linear in the page (one paragraph of 5,000 numbers took 15 s before)', () => {
+      const started = performance.now();
+      parseContactPage(html(directory), PAGE);
+      // A bound far above the linear reader's time and far below the quadratic one's.
+      expect(performance.now() - started).toBeLessThan(3_000);
+    });
+  });
+
+  it('puts the site header’s and footer’s numbers, fax and short codes after the team’s own', () => {
+    const page =
+      '<header><p>Trust headquarters: 020 7946 0000</p></header><p>Fax: 0113 496 0999</p><p>Out of hours: <a href="tel:111">NHS 111</a></p>' +
+      '<p>Team office: 0113 496 0001</p><footer><p>Main line: 020 7946 0001</p></footer>';
+    expect(numbersOf(page).map((n) => n.label)).toEqual(['Team office', 'Trust headquarters', 'Fax', 'Out of hours', 'Main line']);
+  });
+
+  it('survives a label made of a long run of separators, which a backtracking expression takes seconds over', () => {
+    const started = performance.now();
+    const numbers = numbersOf(`<p>Crisis line${':'.repeat(40_000)}x 0113 496 0000</p>`);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(numbers).toEqual([{ label: 'x', display: '0113 496 0000', tel: 'tel:01134960000' }]);
+  });
+
+  it.each([
+    ['a right-to-left override in the text', '<p>Crisis line: \u202E0113 496 0000\u202C</p>'],
+    ['an override written as a character reference', '<p>Crisis line: &#x202E;0113 496 0000&#x202C;</p>'],
+    ['isolates and marks around the digits', '<p>Crisis line: \u20680113\u200F 496\u200E 0000\u2069</p>'],
+    ['an override in a tel: link', '<p>Crisis line: <a href="tel:%E2%80%AE01134960000">\u202E0113 496 0000</a></p>'],
+    ['dir and bdo around the number', '<p dir="rtl">Crisis line: <bdo dir="rtl">0113 496 0000</bdo></p>'],
+  ])('never keeps a bidi control in a number or its label: %s', (_name, body) => {
+    const numbers = numbersOf(body);
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0]!.tel).toBe('tel:01134960000');
+    expect(numbers[0]!.label).toBe('Crisis line');
+    expect(numbers[0]!.display).toMatch(/^0113[\s]?496[\s]?0000$/);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { ContactDetails } from '../domain/contact-details';
+import { isHttpsUrl, type ContactDetails } from '../domain/contact-details';
 import { parseContactPage } from './contact-page-parser';
 import { isHtmlMediaType } from './media-types';
 import { callService } from './service-request';
@@ -13,10 +13,16 @@ export interface ContactPageClient {
   getContactDetails(url: string, context: RequestContext): Promise<ContactDetails>;
 }
 
+/**
+ * Largest contact page read, in bytes: trusts' pages with their menus are a few hundred kB. A
+ * bigger reply is refused ('too-large') by ServiceReply's limited reader, never read into memory.
+ */
+export const MAX_CONTACT_PAGE_BYTES = 2 * 1024 * 1024;
+
 export function createContactPageClient(o: { transport: Transport; timeoutMs?: number }): ContactPageClient {
   return {
     async getContactDetails(url, context) {
-      if (!URL.canParse(url) || new URL(url).protocol !== 'https:') {
+      if (!isHttpsUrl(url)) {
         throw new ServiceError({ service: 'contact-page', kind: 'unsupported', detail: 'Contact page URL is not an https:// URL' });
       }
       // A plain public GET: not via SSP, no credentials and no Spine headers (docs/national-apis.md §2.2).
@@ -28,6 +34,7 @@ export function createContactPageClient(o: { transport: Transport; timeoutMs?: n
         method: 'GET',
         url,
         anonymous: true,
+        maxBytes: MAX_CONTACT_PAGE_BYTES,
         read: async (reply) => {
           if (!isHtmlMediaType(reply.mediaType)) {
             throw reply.malformed(`Expected an HTML page but got ${reply.mediaType ?? 'no content type'}`);

@@ -1,159 +1,358 @@
-import { sameNumber, telUri, type ContactDetails, type ContactNumber } from '../domain/contact-details';
+import { sameNumber, stripBidiControls, telUri, type ContactDetails, type ContactNumber } from '../domain/contact-details';
 
 /**
  * UK numbers as pages write them: 0xxxx xxxxxx, 0xxx xxx xxxx, 0xx xxxx xxxx, (0xxxx) xxxxxx,
  * +44 (0)xxxx xxxxxx, with single spaces or hyphens between digits. Full national numbers only
  * (`telUri` checks the digit count): short codes in running text ("call 999") are not a team's line.
+ * Every repetition is bounded, so each match attempt does a bounded amount of work.
  */
 const UK_PHONE = /(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)(?:\d\)?[\s-]?){8,9}\d(?!\d)/g;
 
+/** Most numbers a crew is shown: a handful, most likely first; the rest are only counted. */
+export const MAX_NUMBERS_SHOWN = 5;
+
 /** The block whose text says what a number is for. */
-const LABEL_BLOCKS = 'li, p, dt, dd, tr, h2, h3, h4, h5, h6';
+const LABEL_BLOCKS = new Set(['li', 'p', 'dt', 'dd', 'tr', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements whose text may state opening hours; the smallest match wins. */
-const HOURS_BLOCKS = 'p, li, dt, dd, td, th, h2, h3, h4, h5, h6, span, div';
-const HOURS_WORDS = /\bhours\b|\bavailab|\bout[\s-]of[\s-]hours\b|\b24\/7\b|\bopening times\b/i;
+const HOURS_BLOCKS = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'div']);
+const HOURS_WORDS = /\bhours\b|\bavailab|\bout[\s-]+of[\s-]+hours\b|\b24\/7\b|\bopening times\b/gi;
 /** Text that is never shown, so never read. */
-const HIDDEN = 'script, style, noscript, template';
-/** Elements that end a line on screen; `textContent` would run their words together. */
-const LINE_BREAKING = 'br, p, li, dt, dd, tr, td, th, div, h1, h2, h3, h4, h5, h6, section, article, address, ul, ol, dl, table';
-const TERM = new Set(['H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'TH']);
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template']);
+/** Elements that end a line on screen; their words must not run into the next ones. */
+const LINE_BREAKING = new Set([
+  'br', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'section', 'article', 'address', 'ul', 'ol', 'dl', 'table',
+]);
+/** The site's own furniture: a number here is the trust's, not usually the team's. */
+const SITE_CHROME = new Set(['header', 'footer', 'nav', 'aside']);
+const TERM = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'th']);
+
+/** Labels that say a number reaches the team when it matters to a crew. */
+const LIKELY = /crisis|urgent|24[\s-]?(?:hours?|hrs?)\b|24\/7|out[\s-]of[\s-]hours|\bduty\b|on[\s-]call|home treatment|professionals/i;
+/** Labels of numbers that are no use for a patient in crisis now. */
+const UNLIKELY = /\bfax\b|switchboard|complain|\bpals\b|feedback|career|\bjobs?\b|recruit|vacanc|\bpress\b|\bmedia\b|finance|invoice|freedom of information|textphone|minicom|text relay|\bsms\b|\btext (?:the team|us)\b/i;
+const SHORT_CODE = /^tel:(?:999|111|112)$/;
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
 const MAX_LABEL = 80;
 const MAX_HOURS = 200;
 const MAX_FALLBACK_BLOCK = 200;
+const MAX_TEAM_NAME = 120;
+/** Characters of page text read around a number for its label: MAX_LABEL and room for indentation. */
+const LABEL_WINDOW = 5 * MAX_LABEL;
+
+/** One element of the page, as a range of the page's flattened text. */
+interface Frame {
+  /** The element's local name: lower case, and cheaper to read than tagName. */
+  readonly tag: string;
+  readonly parent: Frame | undefined;
+  readonly start: number;
+  end: number;
+  /** For a <dd>: the <dt> before it among its siblings (its term). */
+  term: Frame | undefined;
+  /** The last <dt> closed among this element's children. */
+  lastTerm: Frame | undefined;
+  /** The last element read among this element's children, and the element read after this one. */
+  lastChild: Frame | undefined;
+  next: Frame | undefined;
+  /** A HOURS_BLOCKS element inside this one mentions hours. */
+  hoursInside: boolean;
+}
 
 interface Found {
-  readonly node: Node;
-  readonly number: ContactNumber;
+  readonly number: Omit<ContactNumber, 'label'>;
+  /** Where the number is written in the flattened text; for a link without the number in its words, the link's words. */
+  readonly start: number;
+  readonly end: number;
+  /** The element holding the number (a text node's parent, a link's parent). */
+  readonly around: Frame;
+  /** A tel: link's own words, which say what it dials when nothing around it does. */
+  readonly linkText: string | undefined;
+  readonly inSiteChrome: boolean;
 }
 
 /**
  * Reads a team's public contact-details page (docs/national-apis.md §2.2). Parses with
  * DOMParser, which neither runs scripts nor loads anything; only text leaves this function.
+ *
+ * Linear in the page's size: one walk flattens the body's text (whitespace collapsed, bidi
+ * controls removed) and records each element's range of it, so no element's text is read twice
+ * and every label is cut from a bounded window around its number.
  */
 export function parseContactPage(html: string, sourceUrl: string): ContactDetails {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll(HIDDEN).forEach((element) => element.remove());
-  doc.body?.querySelectorAll(LINE_BREAKING).forEach((element) => element.after(' '));
-  const body = doc.body;
+  const page = doc.body ? readBody(doc.body) : undefined;
+  const title = clip(collapse(stripBidiControls((doc.querySelector('title')?.textContent ?? '').slice(0, 4 * MAX_TEAM_NAME))), MAX_TEAM_NAME);
+  const ranked = page ? rankNumbers(page) : [];
   return {
     sourceUrl,
-    teamName: textOf(doc.querySelector('h1')) || textOf(doc.querySelector('title')) || undefined,
-    numbers: body ? findNumbers(body) : [],
-    hours: body ? findHours(body) : undefined,
+    teamName: (page?.heading && clip(page.text(page.heading, 4 * MAX_TEAM_NAME), MAX_TEAM_NAME)) || title || undefined,
+    numbers: ranked.slice(0, MAX_NUMBERS_SHOWN),
+    moreNumbers: Math.max(0, ranked.length - MAX_NUMBERS_SHOWN),
+    hours: page ? findHours(page) : undefined,
   };
 }
 
-function findNumbers(body: HTMLElement): ContactNumber[] {
-  const found: Found[] = [];
-  const links = [...body.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => /^tel:/i.test(a.getAttribute('href') ?? ''));
-  for (const link of links) {
-    const number = fromTelLink(link);
-    if (number) found.push({ node: link, number });
-  }
-  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    // A link's own text was read with the link, where the href is the better source.
-    if (links.some((a) => a.contains(node))) continue;
-    for (const match of (node.textContent ?? '').matchAll(UK_PHONE)) {
-      const display = collapse(match[0]);
-      const tel = telUri(display);
-      if (tel) found.push({ node, number: { label: labelFor(node, display), display, tel } });
-    }
-  }
-  found.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  const seen = new Set<string>();
-  return found
-    .map((f) => f.number)
-    .filter((n) => {
-      if (seen.has(n.tel)) return false;
-      seen.add(n.tel);
-      return true;
-    });
+/** A tel: link, read once the page's text is complete. */
+interface PendingLink {
+  readonly href: string;
+  readonly frame: Frame;
+  readonly around: Frame;
+  readonly inSiteChrome: boolean;
 }
 
-function fromTelLink(link: HTMLAnchorElement): ContactNumber | undefined {
-  const text = collapse(link.textContent ?? '');
-  const written = [...text.matchAll(UK_PHONE)][0]?.[0];
-  const href = safeDecode((link.getAttribute('href') ?? '').replace(/^tel:/i, '')).split(/[;,]/)[0]!.trim();
-  const tel = telUri(href) ?? (written ? telUri(written) : undefined);
-  if (!tel) return undefined;
-  // Show the words on the page only when they are the number that will be dialled.
-  const display = written && sameNumber(telUri(written), tel) ? collapse(written) : text && sameNumber(telUri(text), tel) ? text : href;
-  return { label: labelFor(link, display), display, tel };
+interface Page {
+  readonly flat: string;
+  readonly found: readonly Found[];
+  /** Post-order: every element after the elements inside it. */
+  readonly frames: readonly Frame[];
+  readonly heading: Frame | undefined;
+  /** An element's words, whitespace collapsed, from at most `limit` characters of the page's text. */
+  text(frame: Frame | undefined, limit?: number): string;
+}
+
+function readBody(body: HTMLElement): Page {
+  // The body's text as written (whitespace is collapsed only in the small windows that are read).
+  const parts: string[] = [];
+  let length = 0;
+  const append = (text: string) => {
+    parts.push(text);
+    length += text.length;
+  };
+  const lineBreak = () => append(' ');
+
+  // In page order; links are resolved once their words are in the flattened text.
+  const candidates: (Found | PendingLink)[] = [];
+  const frames: Frame[] = [];
+  let heading: Frame | undefined;
+  let telLink: { frame: Frame; href: string } | undefined;
+  let chromeDepth = 0;
+  const bodyFrame: Frame = { tag: 'body', parent: undefined, start: 0, end: 0, term: undefined, lastTerm: undefined, lastChild: undefined, next: undefined, hoursInside: false };
+  let current = bodyFrame;
+
+  const enter = (element: Element) => {
+    const tag = element.localName;
+    if (LINE_BREAKING.has(tag)) lineBreak();
+    const frame: Frame = { tag, parent: current, start: length, end: length, term: undefined, lastTerm: undefined, lastChild: undefined, next: undefined, hoursInside: false };
+    if (tag === 'dd') frame.term = current.lastTerm;
+    if (current.lastChild) current.lastChild.next = frame;
+    current.lastChild = frame;
+    if (tag === 'h1' && !heading) heading = frame;
+    if (SITE_CHROME.has(tag)) chromeDepth++;
+    const href = tag === 'a' ? element.getAttribute('href') : null;
+    // Links cannot nest in parsed HTML, so at most one tel: link is open at a time.
+    if (href !== null && /^\s*tel:/i.test(href) && !telLink) telLink = { frame, href };
+    current = frame;
+  };
+  const leave = () => {
+    const frame = current;
+    frame.end = length;
+    if (LINE_BREAKING.has(frame.tag)) lineBreak();
+    if (SITE_CHROME.has(frame.tag)) chromeDepth--;
+    if (frame.tag === 'dt') frame.parent!.lastTerm = frame;
+    if (telLink?.frame === frame) {
+      candidates.push({ href: telLink.href, frame, around: frame.parent!, inSiteChrome: chromeDepth > 0 });
+      telLink = undefined;
+    }
+    frames.push(frame);
+    current = frame.parent!;
+  };
+  const readText = (raw: string) => {
+    const text = stripBidiControls(raw);
+    const at = length;
+    append(text);
+    // A link's own words are read with the link, where the href is the better source.
+    if (telLink) return;
+    // One shared expression, reset per text: matchAll would compile a copy for every text node.
+    UK_PHONE.lastIndex = 0;
+    for (let match = UK_PHONE.exec(text); match; match = UK_PHONE.exec(text)) {
+      const display = collapse(match[0]);
+      const tel = telUri(display);
+      const start = at + match.index;
+      if (tel) candidates.push({ number: { display, tel }, start, end: start + match[0].length, around: current, linkText: undefined, inSiteChrome: chromeDepth > 0 });
+    }
+  };
+
+  // Iterative, so a deeply nested page cannot overflow the stack.
+  let node: Node | null = body.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) readText((node as Text).data);
+    else if (type === ELEMENT_NODE && !HIDDEN.has((node as Element).localName)) {
+      enter(node as Element);
+      const child: Node | null = node.firstChild;
+      if (child) {
+        node = child;
+        continue;
+      }
+      leave();
+    }
+    while (node && node !== body && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== body) leave();
+    }
+    node = node && node !== body ? node.nextSibling : null;
+  }
+  bodyFrame.end = length;
+  frames.push(bodyFrame);
+
+  const flat = parts.join('');
+  const found = candidates.flatMap((candidate) => ('href' in candidate ? (fromTelLink(flat, candidate) ?? []) : [candidate]));
+  return {
+    flat,
+    found,
+    frames,
+    heading,
+    text: (frame, limit = Infinity) => (frame ? collapse(flat.slice(frame.start, Math.min(frame.end, frame.start + limit))) : ''),
+  };
 }
 
 /**
- * The text of the number's block with the number removed. Where a block holds several numbers
- * ("Day: 0113 … Night: 0113 …") each takes the words just before it. A `<dd>` with nothing
- * else in it takes its `<dt>`.
+ * A tel: link's number. Its words are shown only when they are the number that will be dialled;
+ * otherwise the href is shown, and the words may say what it is for.
  */
-function labelFor(node: Node, display: string): string {
-  const parent = node.parentElement;
-  const block = parent?.closest(LABEL_BLOCKS);
+function fromTelLink(flat: string, link: PendingLink): Found | undefined {
+  const { frame } = link;
+  const raw = flat.slice(frame.start, Math.min(frame.end, frame.start + LABEL_WINDOW));
+  const words = collapse(raw);
+  UK_PHONE.lastIndex = 0;
+  const written = UK_PHONE.exec(raw);
+  const dialled = collapse(stripBidiControls(safeDecode(link.href.trim().replace(/^tel:/i, '')).split(/[;,]/)[0]!));
+  const display = written && collapse(written[0]);
+  const tel = telUri(dialled) ?? (display ? telUri(display) : undefined);
+  if (!tel) return undefined;
+  const found = { around: link.around, inSiteChrome: link.inSiteChrome };
+  if (written && display && sameNumber(telUri(display), tel)) {
+    const start = frame.start + written.index;
+    return { ...found, number: { display, tel }, start, end: start + written[0].length, linkText: undefined };
+  }
+  if (words && sameNumber(telUri(words), tel)) return { ...found, number: { display: words, tel }, start: frame.start, end: frame.end, linkText: undefined };
+  // The link's words are not the number: none of them may be read as a label for the one before.
+  return { ...found, number: { display: dialled, tel }, start: frame.start, end: frame.end, linkText: words };
+}
+
+/** Unique numbers, each with its label, most likely first and otherwise in page order. */
+function rankNumbers(page: Page): ContactNumber[] {
+  const best = new Map<string, { number: ContactNumber; likelihood: number; order: number }>();
+  page.found.forEach((found, order) => {
+    const label = labelFor(page, found, order);
+    const number = { label, ...found.number };
+    const likelihood = likelihoodOf(number, found.inSiteChrome);
+    const seen = best.get(number.tel);
+    // The same number written twice: the more telling mention wins, the first on a tie.
+    if (!seen || likelihood > seen.likelihood) best.set(number.tel, { number, likelihood, order: seen?.order ?? order });
+  });
+  return [...best.values()].sort((a, b) => b.likelihood - a.likelihood || a.order - b.order).map((entry) => entry.number);
+}
+
+/**
+ * A crew needs the team's line when it matters: crisis, 24-hour, out-of-hours and duty lines
+ * first; the site's header and footer (the trust's numbers), fax, switchboard and short codes last.
+ */
+function likelihoodOf(number: ContactNumber, inSiteChrome: boolean): number {
+  let likelihood = 1;
+  if (LIKELY.test(number.label)) likelihood += 1;
+  if (UNLIKELY.test(number.label)) likelihood -= 1;
+  if (inSiteChrome) likelihood -= 1;
+  // NHS 111 or 999 is never the team, however the page labels it.
+  if (SHORT_CODE.test(number.tel)) likelihood -= 2;
+  return likelihood;
+}
+
+/**
+ * The words just before the number in its block (back to the number before it, when a block
+ * holds several: "Day: 0113 … Night: 0113 …"), else the words after it, else a link's own words.
+ * A `<dd>` with nothing else in it takes its `<dt>`. Outside lists, paragraphs and rows: the
+ * smallest short container that says something more. Every read is a bounded window.
+ */
+function labelFor(page: Page, found: Found, order: number): string {
+  const previousEnd = page.found[order - 1]?.end ?? 0;
+  const nextStart = page.found[order + 1]?.start ?? Infinity;
+  const within = (start: number, end: number) => {
+    const before = cleanLabel(page.flat.slice(Math.max(start, previousEnd, found.start - LABEL_WINDOW), found.start), 'end');
+    if (before) return before;
+    const after = cleanLabel(page.flat.slice(found.end, Math.min(end, nextStart, found.end + LABEL_WINDOW)), 'start');
+    return after || cleanLabel((found.linkText ?? '').replace(UK_PHONE, ' '), 'start');
+  };
+  let block: Frame | undefined = found.around;
+  while (block && !LABEL_BLOCKS.has(block.tag)) block = block.parent;
   if (block) {
-    let label = labelWithin(textOf(block), display);
-    if (!label && block.tagName === 'DD') {
-      let term = block.previousElementSibling;
-      while (term && term.tagName !== 'DT') term = term.previousElementSibling;
-      label = cleanLabel(textOf(term));
-    }
+    let label = within(block.start, block.end);
+    if (!label && block.tag === 'dd') label = cleanLabel(page.text(block.term, LABEL_WINDOW), 'start');
     return label || 'Phone';
   }
-  // Outside lists, paragraphs and rows: the smallest short container that says something more.
-  for (let around = parent; around && around.tagName !== 'BODY'; around = around.parentElement) {
-    const text = textOf(around);
-    if (text.length > MAX_FALLBACK_BLOCK) break;
-    const label = labelWithin(text, display);
+  for (let around: Frame | undefined = found.around; around?.parent; around = around.parent) {
+    if (page.text(around, 4 * MAX_FALLBACK_BLOCK).length > MAX_FALLBACK_BLOCK) break;
+    const label = within(around.start, around.end);
     if (label) return label;
   }
   return 'Phone';
 }
 
-function labelWithin(text: string, display: string): string {
-  const at = text.indexOf(display);
-  if (at >= 0) {
-    let start = 0;
-    for (const match of text.matchAll(UK_PHONE)) {
-      const end = match.index + match[0].length;
-      if (end <= at) start = end;
+/**
+ * Trims separators and keeps a label short: the words nearest the number say what it is for,
+ * so `keep` is the end for words before it and the start for words after it. Loops, not
+ * end-anchored regular expressions, which backtrack quadratically on long runs of separators.
+ */
+function cleanLabel(text: string, keep: 'start' | 'end'): string {
+  let label = collapse(text);
+  let from = 0;
+  while (from < label.length && LEADING_SEPARATORS.includes(label[from]!)) from++;
+  let to = label.length;
+  while (to > from && TRAILING_SEPARATORS.includes(label[to - 1]!)) to--;
+  label = label.slice(from, to);
+  if (label.length <= MAX_LABEL) return label;
+  if (keep === 'end') {
+    const end = label.slice(-MAX_LABEL);
+    return `…${end.slice(end.indexOf(' ') + 1)}`;
+  }
+  const start = label.slice(0, MAX_LABEL);
+  return `${start.slice(0, Math.max(start.lastIndexOf(' '), 1))}…`;
+}
+
+const LEADING_SEPARATORS = ' ,;.|:–—-';
+const TRAILING_SEPARATORS = ' :,;|–—-';
+
+/**
+ * The innermost elements that mention hours (no element inside them does): a statement without a
+ * number first. HOURS_WORDS is matched once over the page's text; an element mentions hours when
+ * a match lies within its range.
+ */
+function findHours(page: Page): string | undefined {
+  const mentions = [...page.flat.matchAll(HOURS_WORDS)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  if (mentions.length === 0) return undefined;
+  const mentionsHours = (frame: Frame) => {
+    // The first mention starting inside the frame: later ones start after it ends.
+    let low = 0;
+    let high = mentions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (mentions[middle]!.start < frame.start) low = middle + 1;
+      else high = middle;
     }
-    const before = cleanLabel(text.slice(start, at));
-    if (before) return before;
+    const first = mentions[low];
+    return first !== undefined && first.end <= frame.end;
+  };
+  const candidates: Frame[] = [];
+  for (const frame of page.frames) {
+    const isBlock = HOURS_BLOCKS.has(frame.tag);
+    const mentioned = isBlock && mentionsHours(frame);
+    if (mentioned && !frame.hoursInside) candidates.push(frame);
+    if (frame.parent && (mentioned || frame.hoursInside)) frame.parent.hoursInside = true;
   }
-  return cleanLabel(text.replace(UK_PHONE, ' ').replace(display, ' '));
-}
-
-function cleanLabel(text: string): string {
-  let label = collapse(text)
-    .replace(/^[\s,;.|:–—-]+/, '')
-    .replace(/[\s:,;|–—-]+$/, '');
-  if (label.length > MAX_LABEL) {
-    // The words nearest the number say what it is for, so keep the end.
-    const tail = label.slice(-MAX_LABEL);
-    label = `…${tail.slice(tail.indexOf(' ') + 1)}`;
-  }
-  return label;
-}
-
-function findHours(body: HTMLElement): string | undefined {
-  const candidates = [...body.querySelectorAll(HOURS_BLOCKS)].filter((element) => {
-    const text = textOf(element);
-    if (!text || !HOURS_WORDS.test(text)) return false;
-    // Innermost only: a container that mentions hours through a child is not the statement itself.
-    return ![...element.querySelectorAll(HOURS_BLOCKS)].some((child) => HOURS_WORDS.test(textOf(child)));
-  });
-  const chosen = candidates.find((element) => !textOf(element).match(UK_PHONE)) ?? candidates[0];
-  let text = textOf(chosen);
+  // Candidates never contain one another, so reading each one's text is linear overall.
+  const chosen = candidates.find((frame) => page.text(frame).search(UK_PHONE) < 0) ?? candidates[0];
+  if (!chosen) return undefined;
+  let text = page.text(chosen, MAX_HOURS * 4);
   // A heading such as "Opening hours" says where the hours are; the statement follows it.
-  const next = chosen?.nextElementSibling;
-  if (chosen && TERM.has(chosen.tagName) && next) text = `${text.replace(/:$/, '')}: ${textOf(next)}`;
-  if (!text) return undefined;
-  return text.length > MAX_HOURS ? `${text.slice(0, MAX_HOURS - 1).trimEnd()}…` : text;
+  if (TERM.has(chosen.tag) && chosen.next) text = `${text.replace(/:$/, '')}: ${page.text(chosen.next, MAX_HOURS * 4)}`;
+  return clip(text, MAX_HOURS) || undefined;
 }
 
-function textOf(element: Element | null | undefined): string {
-  return collapse(element?.textContent ?? '');
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 function collapse(text: string): string {

@@ -62,6 +62,7 @@ const ContactDetails = z.object({
   sourceUrl: z.string(),
   teamName: maybe(z.string()),
   numbers: z.array(z.object({ label: z.string(), display: z.string(), tel: z.string() })),
+  moreNumbers: maybe(z.number().check(z.int(), z.nonnegative())),
   hours: maybe(z.string()),
 });
 

@@ -8,6 +8,8 @@ export const contactWords = {
   pageFailed: "The team's contact page could not be loaded.",
   noContactPage: 'This record has no contact details page for the team.',
   openPage: 'Open the contact page',
+  moreNumbers: (count: number) =>
+    `The page lists ${count.toLocaleString('en-GB')} more ${count === 1 ? 'number' : 'numbers'}. These are the ones most likely to reach the team.`,
   opensInNewTab: '(opens in a new tab)',
   hours: 'When they can be reached',
   switchboard: 'Trust switchboard (not the crisis team)',

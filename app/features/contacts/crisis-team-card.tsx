@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { telUri, type ContactNumber } from '../../domain/contact-details';
+import { isHttpsUrl, stripBidiControls, telUri, type ContactNumber } from '../../domain/contact-details';
 import { findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import type { Lookup } from '../../sync/lookup-queries';
 import { describeError } from '../shell/describe-error';
@@ -45,13 +45,14 @@ export function CrisisTeamCard({ lookup, pointer, allPointers }: { lookup: Looku
 function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
   const { services } = useRuntime();
   const contact = useQuery(contactDetailsQuery(services, lookup, url));
-  const pageLink = (
+  // Only an https: page is offered: a javascript: URL would run in the app, an http: page can be altered on the way.
+  const pageLink = isHttpsUrl(url) ? (
     <p>
       <a href={url} target="_blank" rel="noopener noreferrer">
         {words.openPage} <span className="nhsuk-u-visually-hidden">{words.opensInNewTab}</span>
       </a>
     </p>
-  );
+  ) : null;
   if (contact.isPending) return <p role="status">{words.loadingNumbers}</p>;
   if (contact.isError) {
     return (
@@ -63,7 +64,7 @@ function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
       </>
     );
   }
-  const { numbers, hours } = contact.data;
+  const { numbers, moreNumbers = 0, hours } = contact.data;
   return (
     <>
       {numbers.length === 0 ? (
@@ -72,13 +73,21 @@ function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
           {pageLink}
         </>
       ) : (
-        <ul className="nhsuk-list crl-call-list">
-          {numbers.map((number) => (
-            <li key={number.tel}>
-              <CallLink {...number} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="nhsuk-list crl-call-list">
+            {numbers.map((number) => (
+              <li key={number.tel}>
+                <CallLink {...number} />
+              </li>
+            ))}
+          </ul>
+          {moreNumbers > 0 && (
+            <>
+              <p>{words.moreNumbers(moreNumbers)}</p>
+              {pageLink}
+            </>
+          )}
+        </>
       )}
       {hours && (
         <p>
@@ -90,15 +99,30 @@ function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
   );
 }
 
-/** A big tap target for gloved hands: the number as written on the page, dialled as digits. */
-function CallLink({ label, display, tel, secondary = false }: Pick<ContactNumber, 'label' | 'display'> & { tel: string | undefined; secondary?: boolean }) {
-  if (!tel) return <p>{`${label}: ${display}`}</p>;
+/**
+ * A big tap target for gloved hands: the number as written on the page, dialled as digits. Bidi
+ * controls are dropped and the number laid out left to right, so it never shows reversed
+ * (copies saved before the page reader dropped them, and ODS's switchboard, come here too).
+ */
+function CallLink({ label: rawLabel, display: rawDisplay, tel, secondary = false }: Pick<ContactNumber, 'label' | 'display'> & { tel: string | undefined; secondary?: boolean }) {
+  const label = stripBidiControls(rawLabel);
+  const display = stripBidiControls(rawDisplay);
+  if (!tel) {
+    return (
+      <p>
+        {`${label}: `}
+        <span dir="ltr">{display}</span>
+      </p>
+    );
+  }
   return (
     <a className={secondary ? 'crl-call crl-call--secondary' : 'crl-call'} href={tel}>
       <span className="crl-call__label">
         {words.call} {label}
       </span>
-      <span className="crl-call__number">{display}</span>
+      <span className="crl-call__number" dir="ltr">
+        {display}
+      </span>
     </a>
   );
 }

@@ -37,7 +37,7 @@ describe('sanitisePlanHtml', () => {
     expect(out).toHaveTextContent('one two three four');
   });
 
-  it('keeps http(s), mailto and tel links; web links open in a new tab without opener or referrer', () => {
+  it('keeps https, mailto and tel links; web links open in a new tab without opener or referrer', () => {
     const out = render(
       '<a href="https://example.nhs.uk/crisis">Crisis line</a>' +
         '<a href="mailto:team@example.nhs.uk">Email</a><a href="tel:01234567890">Call</a>',
@@ -51,6 +51,23 @@ describe('sanitisePlanHtml', () => {
     expect(mail).toHaveAttribute('rel', 'noopener noreferrer');
     expect(phone).toHaveAttribute('href', 'tel:01234567890');
     expect(phone).not.toHaveAttribute('target');
+  });
+
+  it('drops http: links, keeping their words: an http: page can be altered on the way', () => {
+    const out = render('<p>See <a href="http://example.nhs.uk/plan">the full plan</a> or <a href="HTTP://example.nhs.uk/x">this</a></p>');
+    expect(out.querySelector('a')).toBeNull();
+    expect(out.innerHTML).not.toContain('http:');
+    expect(out).toHaveTextContent('See the full plan or this');
+  });
+
+  it('drops dir, <bdo> and bidi control characters, so a number never renders reversed', () => {
+    const out = render(
+      '<p dir="rtl">Crisis line: <bdo dir="rtl">0113 496 0000</bdo></p><p>Dose: \u202E5 mg\u202C</p><p>Call &#x202E;0800 123 4567&#x202C; <span dir="rtl">now</span></p>',
+    );
+    expect(out.querySelector('[dir], bdo')).toBeNull();
+    expect(out.textContent).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(out).toHaveTextContent('Crisis line: 0113 496 0000');
+    expect(out).toHaveTextContent('Call 0800 123 4567 now');
   });
 
   it('removes remote images and leaves a note in their place', () => {

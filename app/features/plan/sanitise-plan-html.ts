@@ -8,11 +8,12 @@
  */
 import createDOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
+import { stripBidiControls } from '../../domain/contact-details';
 import { inertBeforeParsing } from './inert-before-parsing';
 import { planWords } from './plan-words';
 
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'address', 'article', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite',
+  'a', 'abbr', 'address', 'article', 'b', 'bdi', 'blockquote', 'br', 'caption', 'cite',
   'code', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure',
   'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li',
   'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub',
@@ -20,8 +21,11 @@ const ALLOWED_TAGS = [
   'var', 'wbr',
 ];
 
-/** `href` and `src` are the only URL-bearing attributes allowed; the rest are plain values. */
-const PLAIN_VALUE_ATTRIBUTES = ['alt', 'title', 'lang', 'dir', 'colspan', 'rowspan', 'scope', 'datetime', 'start', 'reversed'];
+/**
+ * `href` and `src` are the only URL-bearing attributes allowed; the rest are plain values. No
+ * `dir` (nor `<bdo>` above): a direction override can show a phone number or a dose reversed.
+ */
+const PLAIN_VALUE_ATTRIBUTES = ['alt', 'title', 'lang', 'colspan', 'rowspan', 'scope', 'datetime', 'start', 'reversed'];
 
 const CONFIG = {
   ALLOWED_TAGS,
@@ -29,7 +33,7 @@ const CONFIG = {
   // DOMPurify checks every attribute not marked "URI safe" against ALLOWED_URI_REGEXP, so the
   // plain ones are marked safe here and the strict regexp below then governs href/src alone.
   ADD_URI_SAFE_ATTR: PLAIN_VALUE_ATTRIBUTES,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
+  ALLOWED_URI_REGEXP: /^(?:https:|mailto:|tel:)/i,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   RETURN_DOM_FRAGMENT: true,
@@ -41,8 +45,9 @@ const CONFIG = {
  * silently.
  */
 const INLINE_RASTER_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i;
-const WEB_LINK = /^https?:/i;
-const ALLOWED_LINK = /^(?:https?:|mailto:|tel:)/i;
+// Web links only over https: an http: page can be altered on the way to the crew.
+const WEB_LINK = /^https:/i;
+const ALLOWED_LINK = /^(?:https:|mailto:|tel:)/i;
 
 export interface SanitiseOptions {
   /**
@@ -73,6 +78,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 
 export function sanitisePlanHtml(html: string, { topHeadingLevel = 3 }: SanitiseOptions = {}): string {
   const fragment = purify.sanitize(inertBeforeParsing(html), CONFIG);
+  dropBidiControls(fragment);
   demoteHeadings(fragment, topHeadingLevel);
   unwrapDeadLinks(fragment);
   describeDroppedImages(fragment);
@@ -80,6 +86,16 @@ export function sanitisePlanHtml(html: string, { topHeadingLevel = 3 }: Sanitise
   const holder = fragment.ownerDocument.createElement('div');
   holder.append(fragment);
   return holder.innerHTML;
+}
+
+/** Text can reverse itself with control characters as well as with markup: those go too. */
+function dropBidiControls(root: DocumentFragment): void {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    const stripped = stripBidiControls(text.data);
+    if (stripped !== text.data) text.data = stripped;
+  }
 }
 
 /** Shifts headings down so the highest sits at topHeadingLevel, keeping their relative order. */
