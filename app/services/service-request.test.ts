@@ -4,7 +4,7 @@ import type { RecordAccess, ServiceAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import { findOutcomeSummary, normaliseSpineCode, type OutcomeSummary } from './operation-outcome';
 import { ServiceError } from './service-error';
-import { callService, kindForReply, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
+import { callService, ERROR_BODY_LIMIT_BYTES, kindForReply, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
 import { CORRELATION_ID, operationOutcome, testContext } from './service-test-support';
 import type { Transport } from './transport';
 
@@ -356,6 +356,19 @@ describe('a 404 that is not the service’s own word (issue 7 point 3)', () => {
   it('reads PDS’s own RESOURCE_NOT_FOUND outcome as no such patient', async () => {
     const error = await pds(reply(notFoundOutcome, { status: 404, headers: { 'Content-Type': 'application/fhir+json' } }));
     expect(error).toMatchObject({ kind: 'not-found', code: 'RESOURCE_NOT_FOUND' });
+  });
+
+  it('reads no more of an endless error page than its small limit, and still goes on the status', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode('x'.repeat(16 * 1024)));
+      },
+    });
+    const error = await failure(call(async () => new Response(endless, { status: 503, headers: { 'Content-Type': 'text/html' } }), { timeoutMs: 5_000 }));
+    expect(error).toMatchObject({ kind: 'unavailable', status: 503 });
+    expect(sent).toBeLessThanOrEqual(ERROR_BODY_LIMIT_BYTES + 3 * 16 * 1024);
   });
 });
 

@@ -302,15 +302,20 @@ export class ServiceReply {
   }
 }
 
+/** The most of an error reply's body read for its OperationOutcome. */
+export const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
+
 async function errorFromReply(response: Response, service: ServiceName, requestId: string | undefined): Promise<ServiceError> {
   const { status } = response;
   const mediaType = mediaTypeOf(response.headers.get('content-type'));
   let outcome: OutcomeSummary | undefined;
   try {
-    const text = await response.text();
+    // Read within a small limit too: an OperationOutcome is a few hundred bytes, and an endless
+    // or huge error page must not hold the crew up or fill the tablet's memory.
+    const text = await new ServiceReply(response, service, requestId, ERROR_BODY_LIMIT_BYTES).text();
     if (text.trim()) outcome = findOutcomeSummary(JSON.parse(text));
   } catch {
-    // An unreadable error body still leaves the status to go on.
+    // An unreadable (or over-large) error body still leaves the status to go on.
   }
   const parts = [`HTTP ${status}`];
   if (outcome?.code) parts.push(outcome.code);
