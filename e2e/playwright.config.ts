@@ -46,8 +46,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     // Never someone else's server: it may be another build, or demo mode started by hand.
     reuseExistingServer: false,
-    // The longest journeys (a whole lookup, offline and back, then an axe scan) take 15-20 s on a
-  // quiet machine and came within a few seconds of 30 s on a busy one: room, not a retry.
-  timeout: 60_000,
+    timeout: 30_000,
   },
 });
