@@ -1,5 +1,5 @@
 // Lint rules, including the one-way import arrows of DESIGN.md:
-// features → services/storage/sync/config → domain; domain imports nothing of ours;
+// features → queries → services/storage/sync/config → domain; domain imports nothing of ours;
 // only app/services/demo-transport.ts may reach mocks/ (and only lazily).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -7,9 +7,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const noMocks = { group: ['**/mocks', '**/mocks/**'], message: 'Only the demo transport loads mocks/, lazily.' };
-const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → services/storage/sync → domain.' };
+const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → queries → services/storage/sync → domain.' };
+const noQueries = { group: ['**/queries/**', '../queries', '../queries/*'], message: 'Imports point down: the query layer sits above services/storage/sync.' };
 const noUpperLayers = {
-  group: ['**/services/**', '**/storage/**', '**/sync/**', '**/config/**', '**/features/**', '**/mocks/**', '../*'],
+  group: ['**/services/**', '**/storage/**', '**/sync/**', '**/config/**', '**/queries/**', '**/features/**', '**/mocks/**', '../*'],
   message: 'domain/ is pure: it imports nothing of ours outside domain/.',
 };
 
@@ -36,6 +37,10 @@ export default tseslint.config(
   },
   {
     files: ['app/services/**', 'app/storage/**', 'app/sync/**', 'app/config/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noFeatures, noQueries] }] },
+  },
+  {
+    files: ['app/queries/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noFeatures] }] },
   },
   {
@@ -45,7 +50,7 @@ export default tseslint.config(
   {
     // The single sanctioned door from the app into the synthetic data (dynamic import only).
     files: ['app/services/demo-transport.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures, noQueries] }] },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'app/test-setup.ts'],

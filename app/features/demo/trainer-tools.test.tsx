@@ -7,7 +7,7 @@ import { MARIGOLD } from '../../storage/test-support';
 import { createExternalStore } from '../../sync/external-store';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
 import { LookupPage } from '../lookup/lookup-page';
-import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
+import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
 import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
 import { TrainerTools } from './trainer-tools';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import { newLookup, type Lookup } from '../../sync/lookup-queries';
+import { newLookup, type Lookup } from '../../queries/lookup-queries';
 import { DemoPatientList } from '../demo/demo-patient-list';
 import { QueuedResults } from '../saved/queued-results';
 import { SavedOnDevice } from '../saved/saved-on-device';

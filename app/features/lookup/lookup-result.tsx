@@ -1,19 +1,19 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NhsNumber } from '../../domain/nhs-number';
 import { pointerSearchNumbers } from '../../domain/pointer';
 import { describeRetrievedTime } from '../../domain/staleness';
-import { collectLookup } from '../../sync/collect-lookup';
-import { fetchPatientPointers, patientQuery, pointersQuery, type Lookup } from '../../sync/lookup-queries';
-import { isNoSignal } from '../../sync/retry-policy';
+import { patientQuery, pointersQuery, type Lookup } from '../../queries/lookup-queries';
+import { forgetPatientMutation, saveLookupMutation, useWriteOnce } from '../../queries/save-lookup';
+import { isNoSignal } from '../../queries/offline-policy';
 import { isServiceError } from '../../services/service-error';
-import { describeError, isTemporary } from '../shell/describe-error';
+import { isTemporary } from '../../queries/offline-policy';
+import { describeError } from '../shell/describe-error';
 import { ProblemCard } from '../shell/problem-card';
 import { useRuntime } from '../shell/runtime-context';
 import { PatientBanner } from './patient-banner';
 import { lookupWords } from './lookup-words';
 import { combineSearches, RecordsOutcome } from './records-outcome';
 import { SavedLookup } from './saved-lookup';
-import { SAVED_ON_DEVICE_KEY } from './saved-on-device-key';
 
 /**
  * PDS and NRL are asked at once; NRL's answer is shown only after PDS has confirmed who
@@ -70,34 +70,22 @@ export function LookupResult({ lookup, source = 'network', onShowSaved }: { look
 }
 
 /**
- * Saves the answered lookup on the device as one snapshot, replacing any older copy (a plan
- * withdrawn upstream leaves the device too). Says "saved" only after the write committed.
- * A query keyed by the lookup (not an effect) runs the write exactly once per lookup, also
- * under StrictMode's double mount, and gives the screen its status.
+ * Saves the answered lookup on the device as one snapshot (queries/save-lookup.ts), replacing
+ * any older copy. Says "saved" only after the write committed; runs once per lookup.
  */
 function SaveToDevice({ lookup }: { lookup: Lookup }) {
   const runtime = useRuntime();
   const queryClient = useQueryClient();
-  const saved = useQuery({
-    queryKey: ['save-to-device', lookup.id],
-    queryFn: async () => {
-      const patient = await queryClient.fetchQuery(patientQuery(runtime.services, lookup));
-      const search = await fetchPatientPointers(queryClient, runtime.services, lookup, patient);
-      // The copy is as old as the oldest of the answers it is built on.
-      const answeredAt = [
-        patientQuery(runtime.services, lookup).queryKey,
-        ...pointerSearchNumbers(patient).map((n) => pointersQuery(runtime.services, lookup, n).queryKey),
-      ]
-        .map((queryKey) => queryClient.getQueryState(queryKey)?.dataUpdatedAt ?? Date.now())
-        .reduce((a, b) => Math.min(a, b));
-      const snapshot = await collectLookup(queryClient, runtime.services, lookup, patient, search, new Date(answeredAt));
-      const outcome = await runtime.plans.save(snapshot, { retentionHours: runtime.policy.retentionHours });
-      void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
-      void runtime.requestPersistentStorage();
-      return { retrievedAt: snapshot.retrievedAt, evicted: outcome.evicted };
-    },
-    retry: false,
-  });
+  const saved = useMutation(
+    saveLookupMutation({
+      queryClient,
+      services: runtime.services,
+      plans: runtime.plans,
+      retentionHours: runtime.policy.retentionHours,
+      requestPersistentStorage: runtime.requestPersistentStorage,
+    }),
+  );
+  useWriteOnce(saved.mutate, lookup);
   if (saved.isError) return <p className="crl-inline-status">{lookupWords.device.saveFailed}</p>;
   if (!saved.isSuccess) return null;
   return (
@@ -113,15 +101,7 @@ function ForgetUnknownPatient({ lookup, error }: { lookup: Lookup; error: unknow
   const { plans } = useRuntime();
   const queryClient = useQueryClient();
   const gone = isServiceError(error) && error.service === 'pds' && (error.kind === 'not-found' || error.kind === 'invalidated');
-  useQuery({
-    queryKey: ['forget-patient', lookup.id],
-    queryFn: async () => {
-      await plans.remove(lookup.nhsNumber);
-      void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
-      return true;
-    },
-    enabled: gone,
-    retry: false,
-  });
+  const forget = useMutation(forgetPatientMutation({ queryClient, plans }));
+  useWriteOnce(forget.mutate, lookup.nhsNumber, gone);
   return null;
 }

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { expiresAt } from '../../domain/staleness';
 import { buildSnapshot, MARIGOLD, NOW, hoursFrom } from '../../storage/test-support';
-import { newLookup } from '../../sync/lookup-queries';
+import { newLookup } from '../../queries/lookup-queries';
 import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
 import { SavedLookup, type SavedReason } from './saved-lookup';

@@ -8,11 +8,12 @@ import { isCrisisPlan } from '../../domain/record-types';
 import { CrisisTeamCard } from '../contacts/crisis-team-card';
 import { useOrganisationName } from '../lookup/record-list';
 import { lookupWords } from '../lookup/lookup-words';
-import type { Lookup } from '../../sync/lookup-queries';
-import { describeError, isTemporary } from '../shell/describe-error';
+import type { Lookup } from '../../queries/lookup-queries';
+import { isTemporary } from '../../queries/offline-policy';
+import { describeError } from '../shell/describe-error';
 import { ProblemCard } from '../shell/problem-card';
 import { useRuntime } from '../shell/runtime-context';
-import { documentQuery } from '../../sync/lookup-queries';
+import { documentQuery } from '../../queries/lookup-queries';
 
 // pdf.js and the HTML sanitiser load only when a plan is opened.
 const PlanDocumentView = lazy(() => import('./plan-document-view').then((m) => ({ default: m.PlanDocumentView })));

@@ -6,7 +6,3 @@ export function describeError(error: unknown): string {
   if (isServiceError(error)) return describeServiceError(error);
   return 'Something went wrong in this app. Try again; if it keeps happening, tell your service desk.';
 }
-
-export function isTemporary(error: unknown): boolean {
-  return isServiceError(error) ? error.temporary : true;
-}

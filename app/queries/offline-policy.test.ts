@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError, type ServiceErrorKind } from '../services/service-error';
-import { isNoSignal, retryDelayMs, shouldRetry } from './retry-policy';
+import { failureClass, isNoSignal, isTemporary, keepsQueued, retryDelayMs, shouldRetry } from './offline-policy';
 
 const error = (kind: ServiceErrorKind, retryAfterSeconds?: number) =>
   new ServiceError({ service: 'nrl', kind, detail: 'test', retryAfterSeconds });
@@ -40,5 +40,30 @@ describe('isNoSignal', () => {
     expect(isNoSignal(error('unavailable'))).toBe(false);
     expect(isNoSignal(error('not-found'))).toBe(false);
     expect(isNoSignal(new TypeError('x'))).toBe(false);
+  });
+});
+
+describe('the offline policy', () => {
+  it('offers Try again for no signal, passing failures and our own bugs, never for a final answer', () => {
+    for (const kind of ['network', 'timeout', 'unavailable', 'rate-limited', 'not-recorded'] as const) expect(isTemporary(error(kind))).toBe(true);
+    for (const kind of ['not-found', 'invalidated', 'misrouted', 'rejected', 'unauthorised', 'forbidden', 'malformed', 'unsupported', 'too-large', 'incomplete', 'wrong-patient'] as const) {
+      expect(isTemporary(error(kind))).toBe(false);
+    }
+    expect(isTemporary(new TypeError('bug'))).toBe(true);
+  });
+
+  it('says which failures need sign-in rather than another try', () => {
+    expect(failureClass(error('unauthorised'))).toBe('sign-in');
+    expect(failureClass(error('forbidden'))).toBe('final');
+    expect(failureClass(new Error('bug'))).toBe('bug');
+  });
+
+  it('keeps a queued search waiting only for no signal or an access the device could not record', () => {
+    expect(keepsQueued(error('network'))).toBe(true);
+    expect(keepsQueued(error('timeout'))).toBe(true);
+    expect(keepsQueued(error('not-recorded'))).toBe(true);
+    expect(keepsQueued(error('unavailable'))).toBe(false);
+    expect(keepsQueued(error('not-found'))).toBe(false);
+    expect(keepsQueued(new Error('bug'))).toBe(false);
   });
 });
