@@ -14,6 +14,20 @@ const noUpperLayers = {
   message: 'domain/ is pure: it imports nothing of ours outside domain/.',
 };
 
+// Features point one way: the app frame (features/shell) composes the screens, and lookup may
+// compose plan and contacts; no other feature imports another (issue 8 point 2).
+const FEATURES = ['lookup', 'plan', 'contacts', 'history', 'saved', 'demo', 'shell'];
+const MAY_COMPOSE = { lookup: ['plan', 'contacts'], shell: FEATURES };
+const otherFeatures = (feature) => ({
+  // shell: still the UI kit and runtime container until point 3 splits them out.
+  group: FEATURES.filter((other) => other !== feature && other !== 'shell' && !(MAY_COMPOSE[feature] ?? []).includes(other)).flatMap((other) => [
+    `../${other}`,
+    `../${other}/**`,
+    `**/features/${other}/**`,
+  ]),
+  message: 'Features never import each other: the frame composes them (lookup may compose plan and contacts).',
+});
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/.output'] },
   js.configs.recommended,
@@ -35,6 +49,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [noMocks] }],
     },
   },
+  ...FEATURES.filter((feature) => feature !== 'shell').map((feature) => ({
+    files: [`app/features/${feature}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, otherFeatures(feature)] }] },
+  })),
   {
     files: ['app/services/**', 'app/storage/**', 'app/sync/**', 'app/config/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noFeatures, noQueries] }] },

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MARIGOLD } from '../../storage/test-support';
 import { createExternalStore } from '../../sync/external-store';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
-import { LookupPage } from '../lookup/lookup-page';
+import { LookupScreen } from '../shell/lookup-screen';
 import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
 import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
@@ -123,7 +123,7 @@ describe('TrainerTools on the lookup screen', () => {
     render(
       <RuntimeProvider runtime={runtime}>
         <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <LookupPage />
+          <LookupScreen />
         </QueryClientProvider>
       </RuntimeProvider>,
     );

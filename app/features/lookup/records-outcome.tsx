@@ -5,7 +5,7 @@ import { isSuperseded, type Patient } from '../../domain/patient';
 import { isRecordPointer, mergePointerSearches, type Pointer, type PointerSearch } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { describeRetrievedTime } from '../../domain/staleness';
-import { RecordPanel } from '../plan/record-panel';
+import { RecordPanel } from './record-panel';
 import { describeError } from '../shell/describe-error';
 import { ProblemCard } from '../shell/problem-card';
 import { useRuntime } from '../shell/runtime-context';

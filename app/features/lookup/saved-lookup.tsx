@@ -6,7 +6,7 @@ import type { Lookup } from '../../queries/lookup-queries';
 import { snapshotServices } from '../../sync/snapshot-services';
 import { ProblemCard } from '../shell/problem-card';
 import { RuntimeProvider, useRuntime } from '../shell/runtime-context';
-import { LookupResult } from './lookup-result';
+import { LookupAnswer } from './lookup-answer';
 import { queueLookupMutation, useWriteOnce } from '../../queries/save-lookup';
 import { lookupWords } from './lookup-words';
 
@@ -125,7 +125,7 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
         </ProblemCard>
       )}
       <RuntimeProvider runtime={deviceRuntime}>
-        <LookupResult lookup={deviceLookup} source="device" />
+        <LookupAnswer lookup={deviceLookup} source="device" />
       </RuntimeProvider>
     </>
   );

@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppFrame } from './app-frame';
 import { AppNavigation, type Screen } from './app-navigation';
 import { RuntimeProvider, type Runtime } from './runtime-context';
-import { LookupPage } from '../lookup/lookup-page';
+import { LookupScreen } from './lookup-screen';
 import { OfflineBanner } from './offline-banner';
 import { ScreenBoundary } from './screen-boundary';
 import { shellWords } from './shell-words';
@@ -35,7 +35,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
                 {shellWords.clearedElsewhere}
               </p>
             )}
-            <LookupPage key={clears} />
+            <LookupScreen key={clears} />
           </div>
           {screen === 'history' && (
             <ScreenBoundary>

@@ -6,8 +6,8 @@ import { displayName, type Patient } from '../../domain/patient';
 import { documentContents, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { CrisisTeamCard } from '../contacts/crisis-team-card';
-import { useOrganisationName } from '../lookup/record-list';
-import { lookupWords } from '../lookup/lookup-words';
+import { useOrganisationName } from './record-list';
+import { lookupWords } from './lookup-words';
 import type { Lookup } from '../../queries/lookup-queries';
 import { isTemporary } from '../../queries/offline-policy';
 import { describeError } from '../shell/describe-error';
@@ -16,7 +16,7 @@ import { useRuntime } from '../shell/runtime-context';
 import { documentQuery } from '../../queries/lookup-queries';
 
 // pdf.js and the HTML sanitiser load only when a plan is opened.
-const PlanDocumentView = lazy(() => import('./plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
+const PlanDocumentView = lazy(() => import('../plan/plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
 
 const words = lookupWords.plan;
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { displayName } from '../../domain/patient';
-import { lookupWords } from '../lookup/lookup-words';
+import { lookupWords } from './lookup-words';
 import { describeError } from '../shell/describe-error';
 import { NotificationBanner } from '../shell/notification-banner';
 import { useRuntime } from '../shell/runtime-context';
