@@ -8,6 +8,8 @@ import globals from 'globals';
 
 const noMocks = { group: ['**/mocks', '**/mocks/**'], message: 'Only the demo transport loads mocks/, lazily.' };
 const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → queries → services/storage/sync → domain.' };
+// Test helpers live in app/test-support/, which only tests import: the build never reaches them.
+const noTestSupport = { group: ['**/test-support', '**/test-support/**'], message: 'app/test-support/ is for tests only; production code never imports it.' };
 const noQueries = { group: ['**/queries/**', '../queries', '../queries/*'], message: 'Imports point down: the query layer sits above services/storage/sync.' };
 const noUpperLayers = {
   group: ['**/services/**', '**/storage/**', '**/sync/**', '**/config/**', '**/queries/**', '**/features/**', '**/mocks/**', '../*'],
@@ -46,32 +48,32 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [noMocks] }],
+      'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport] }],
     },
   },
   ...FEATURES.filter((feature) => feature !== 'shell').map((feature) => ({
     files: [`app/features/${feature}/**`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, otherFeatures(feature)] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, otherFeatures(feature)] }] },
   })),
   {
     files: ['app/services/**', 'app/storage/**', 'app/sync/**', 'app/config/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noFeatures, noQueries] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noQueries] }] },
   },
   {
     files: ['app/queries/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noFeatures] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures] }] },
   },
   {
     files: ['app/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noUpperLayers] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUpperLayers, noTestSupport] }] },
   },
   {
     // The single sanctioned door from the app into the synthetic data (dynamic import only).
     files: ['app/services/demo-transport.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures, noQueries] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures, noQueries, noTestSupport] }] },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'app/test-setup.ts'],
+    files: ['**/*.test.{ts,tsx}', 'app/test-setup.ts', 'app/test-support/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -7,7 +7,7 @@ import { createDemoTransport } from './demo-transport';
 import { createNationalServices } from './national-services';
 import { isServiceError } from './service-error';
 import { isTemporary } from '../queries/offline-policy';
-import { testContext } from './service-test-support';
+import { testContext } from '../test-support/services';
 
 const AMELIA = SCENARIOS.planPdf.nhsNumber as NhsNumber;
 

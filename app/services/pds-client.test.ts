@@ -16,7 +16,7 @@ import {
   startMswServer,
   UUID,
   replyWith as answer,
-} from './service-test-support';
+} from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const BASE = 'https://gw.test/personal-demographics/FHIR/R4';

@@ -6,7 +6,7 @@ import { findOutcomeSummary, normaliseSpineCode, type OutcomeSummary } from './o
 import { ServiceError } from './service-error';
 import { isTemporary } from '../queries/offline-policy';
 import { callService, kindForReply, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
-import { CORRELATION_ID, operationOutcome, testContext } from './service-test-support';
+import { CORRELATION_ID, operationOutcome, testContext } from '../test-support/services';
 import type { Transport } from './transport';
 
 const Thing = z.object({ resourceType: z.literal('Thing'), count: z.number() });

@@ -4,7 +4,7 @@ import type { LookupSnapshot } from '../domain/lookup-snapshot';
 import { parseNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Patient } from '../domain/patient';
 import type { PointerSearch } from '../domain/pointer';
-import { buildSnapshot } from '../storage/test-support';
+import { buildSnapshot } from '../test-support/storage';
 import { queuedLookupWork } from '../queries/save-lookup';
 import type { NationalServices } from '../services/national-services';
 import { ServiceError } from '../services/service-error';

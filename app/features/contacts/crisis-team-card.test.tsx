@@ -8,7 +8,7 @@ import { MENTAL_HEALTH_CRISIS_PLAN, recordTypeFor, SNOMED_SYSTEM } from '../../d
 import type { NationalServices } from '../../services/national-services';
 import { newLookup } from '../../queries/lookup-queries';
 import { RuntimeProvider } from '../shell/runtime-context';
-import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { CrisisTeamCard } from './crisis-team-card';
 import type { NhsNumber } from '../../domain/nhs-number';
 

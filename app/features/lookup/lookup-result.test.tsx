@@ -9,7 +9,7 @@ import type { NationalServices } from '../../services/national-services';
 import type { PointerSearch } from '../../domain/pointer';
 import { ServiceError } from '../../services/service-error';
 import { RuntimeProvider } from '../shell/runtime-context';
-import { testRuntime } from '../shell/test-runtime';
+import { testRuntime } from '../../test-support/runtime';
 import { LookupResult } from './lookup-result';
 import { newLookup } from '../../queries/lookup-queries';
 import { getResponse } from 'msw';
@@ -19,7 +19,7 @@ import { TEST_SERVICE_BASES } from '../../../mocks/service-bases';
 import { createNationalServices } from '../../services/national-services';
 import { createConnectivity } from '../../sync/connectivity';
 import { observeReachability } from '../../sync/reachability-transport';
-import { buildSnapshot } from '../../storage/test-support';
+import { buildSnapshot } from '../../test-support/storage';
 import type { Runtime } from '../shell/runtime-context';
 import type { LookupSnapshot } from '../../domain/lookup-snapshot';
 
