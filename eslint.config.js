@@ -1,5 +1,7 @@
 // Lint rules, including the one-way import arrows of DESIGN.md:
-// features → queries → services/storage/sync/config → domain; domain imports nothing of ours;
+// features → queries → services/storage/sync/config → domain, with ui/ (the shared NHS.UK
+// components) and runtime/ (the runtime container) as shared layers features may use;
+// domain imports nothing of ours;
 // only app/services/demo-transport.ts may reach mocks/ (and only lazily).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -10,6 +12,10 @@ const noMocks = { group: ['**/mocks', '**/mocks/**'], message: 'Only the demo tr
 const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → queries → services/storage/sync → domain.' };
 // Test helpers live in app/test-support/, which only tests import: the build never reaches them.
 const noTestSupport = { group: ['**/test-support', '**/test-support/**'], message: 'app/test-support/ is for tests only; production code never imports it.' };
+const noUiOrRuntime = {
+  group: ['**/ui/**', '../ui', '../ui/*', '**/runtime/**', '../runtime', '../runtime/*'],
+  message: 'ui/ and runtime/ are React layers for features; the layers below never import them.',
+};
 const noQueries = { group: ['**/queries/**', '../queries', '../queries/*'], message: 'Imports point down: the query layer sits above services/storage/sync.' };
 const noUpperLayers = {
   group: ['**/services/**', '**/storage/**', '**/sync/**', '**/config/**', '**/queries/**', '**/features/**', '**/mocks/**', '../*'],
@@ -17,12 +23,11 @@ const noUpperLayers = {
 };
 
 // Features point one way: the app frame (features/shell) composes the screens, and lookup may
-// compose plan and contacts; no other feature imports another (issue 8 point 2).
+// compose plan and contacts; no other feature imports another, nor the frame (issue 8 point 2).
 const FEATURES = ['lookup', 'plan', 'contacts', 'history', 'saved', 'demo', 'shell'];
 const MAY_COMPOSE = { lookup: ['plan', 'contacts'], shell: FEATURES };
 const otherFeatures = (feature) => ({
-  // shell: still the UI kit and runtime container until point 3 splits them out.
-  group: FEATURES.filter((other) => other !== feature && other !== 'shell' && !(MAY_COMPOSE[feature] ?? []).includes(other)).flatMap((other) => [
+  group: FEATURES.filter((other) => other !== feature && !(MAY_COMPOSE[feature] ?? []).includes(other)).flatMap((other) => [
     `../${other}`,
     `../${other}/**`,
     `**/features/${other}/**`,
@@ -57,11 +62,16 @@ export default tseslint.config(
   })),
   {
     files: ['app/services/**', 'app/storage/**', 'app/sync/**', 'app/config/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noQueries] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noQueries, noUiOrRuntime] }] },
   },
   {
     files: ['app/queries/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noUiOrRuntime] }] },
+  },
+  {
+    // Shared by every feature, so they import no feature and no query of their own.
+    files: ['app/ui/**', 'app/runtime/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noQueries] }] },
   },
   {
     files: ['app/domain/**'],
@@ -70,7 +80,7 @@ export default tseslint.config(
   {
     // The single sanctioned door from the app into the synthetic data (dynamic import only).
     files: ['app/services/demo-transport.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures, noQueries, noTestSupport] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures, noQueries, noUiOrRuntime, noTestSupport] }] },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'app/test-setup.ts', 'app/test-support/**'],

@@ -3,8 +3,8 @@
  * clients, then mount the app. Demo mode loads the synthetic services with a dynamic import,
  * so live builds never download them.
  */
-import './features/shell/nhsuk.scss';
-import './features/shell/app.css';
+import './ui/nhsuk.scss';
+import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { QueryClient } from '@tanstack/react-query';
@@ -29,9 +29,11 @@ import { startAccessDelivery } from './sync/access-delivery';
 import { App } from './features/shell/app';
 import { AppFrame } from './features/shell/app-frame';
 import { ConfigErrorScreen } from './features/shell/config-error-screen';
-import type { Runtime } from './features/shell/runtime-context';
+import type { Runtime } from './runtime/runtime-context';
 import { shellWords } from './features/shell/shell-words';
 import { registerServiceWorker, serviceWorkerUpdates } from './sync/service-worker-updates';
+// Last, after every component's own styles: the dark theme overrides nhsuk-frontend's surfaces.
+import './ui/dark-theme.css';
 
 // nhsuk-frontend 10 styles its components only when these classes are on <body>.
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');

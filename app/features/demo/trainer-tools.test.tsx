@@ -8,7 +8,7 @@ import { createExternalStore } from '../../sync/external-store';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
 import { LookupScreen } from '../shell/lookup-screen';
 import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
-import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { TrainerTools } from './trainer-tools';
 

@@ -8,7 +8,7 @@ import type { NhsNumber } from '../../domain/nhs-number';
 import { ServiceError } from '../../services/service-error';
 import { createExternalStore } from '../../sync/external-store';
 import type { DeliveryStatus } from '../../sync/access-delivery';
-import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { AccessHistoryPage } from './access-history-page';
 

@@ -7,9 +7,9 @@ import { patientQuery, pointersQuery, type Lookup } from '../../queries/lookup-q
 import { forgetPatientMutation, saveLookupMutation, useWriteOnce } from '../../queries/save-lookup';
 import { isServiceError } from '../../services/service-error';
 import { isNoSignal, isTemporary } from '../../queries/offline-policy';
-import { describeError } from '../shell/describe-error';
-import { ProblemCard } from '../shell/problem-card';
-import { useRuntime } from '../shell/runtime-context';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
 import { PatientBanner } from './patient-banner';
 import { lookupWords } from './lookup-words';
 import { combineSearches, RecordsOutcome } from './records-outcome';

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { newLookup, type Lookup } from '../../queries/lookup-queries';
-import { useRuntime } from '../shell/runtime-context';
+import { useRuntime } from '../../runtime/runtime-context';
 import { LookupResult } from './lookup-result';
 import { lookupWords } from './lookup-words';
 import { QueuedResults } from './queued-results';

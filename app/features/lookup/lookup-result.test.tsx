@@ -8,7 +8,7 @@ import type { Patient } from '../../domain/patient';
 import type { NationalServices } from '../../services/national-services';
 import type { PointerSearch } from '../../domain/pointer';
 import { ServiceError } from '../../services/service-error';
-import { RuntimeProvider } from '../shell/runtime-context';
+import { RuntimeProvider } from '../../runtime/runtime-context';
 import { testRuntime } from '../../test-support/runtime';
 import { LookupResult } from './lookup-result';
 import { newLookup } from '../../queries/lookup-queries';
@@ -20,7 +20,7 @@ import { createNationalServices } from '../../services/national-services';
 import { createConnectivity } from '../../sync/connectivity';
 import { observeReachability } from '../../sync/reachability-transport';
 import { buildSnapshot } from '../../test-support/storage';
-import type { Runtime } from '../shell/runtime-context';
+import type { Runtime } from '../../runtime/runtime-context';
 import type { LookupSnapshot } from '../../domain/lookup-snapshot';
 
 const nhs = (value: string): NhsNumber => {

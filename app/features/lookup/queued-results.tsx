@@ -2,9 +2,9 @@ import { useSyncExternalStore } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { displayName } from '../../domain/patient';
 import { lookupWords } from './lookup-words';
-import { describeError } from '../shell/describe-error';
-import { NotificationBanner } from '../shell/notification-banner';
-import { useRuntime } from '../shell/runtime-context';
+import { describeError } from '../../ui/describe-error';
+import { NotificationBanner } from '../../ui/notification-banner';
+import { useRuntime } from '../../runtime/runtime-context';
 
 const words = lookupWords.queuedResults;
 

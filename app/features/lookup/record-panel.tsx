@@ -1,3 +1,4 @@
+import './record-panel.css';
 import { lazy, Suspense, useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstantDate } from '../../domain/dates';
@@ -10,9 +11,9 @@ import { useOrganisationName } from './record-list';
 import { lookupWords } from './lookup-words';
 import type { Lookup } from '../../queries/lookup-queries';
 import { isTemporary } from '../../queries/offline-policy';
-import { describeError } from '../shell/describe-error';
-import { ProblemCard } from '../shell/problem-card';
-import { useRuntime } from '../shell/runtime-context';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
 import { documentQuery } from '../../queries/lookup-queries';
 
 // pdf.js and the HTML sanitiser load only when a plan is opened.

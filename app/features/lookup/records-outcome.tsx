@@ -6,9 +6,9 @@ import { isRecordPointer, mergePointerSearches, type Pointer, type PointerSearch
 import { isCrisisPlan } from '../../domain/record-types';
 import { describeRetrievedTime } from '../../domain/staleness';
 import { RecordPanel } from './record-panel';
-import { describeError } from '../shell/describe-error';
-import { ProblemCard } from '../shell/problem-card';
-import { useRuntime } from '../shell/runtime-context';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
 import type { Lookup } from '../../queries/lookup-queries';
 import { lookupWords } from './lookup-words';
 import { RecordList } from './record-list';

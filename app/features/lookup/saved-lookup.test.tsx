@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { expiresAt } from '../../domain/staleness';
 import { buildSnapshot, MARIGOLD, NOW, hoursFrom } from '../../test-support/storage';
 import { newLookup } from '../../queries/lookup-queries';
-import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { SavedLookup, type SavedReason } from './saved-lookup';
 

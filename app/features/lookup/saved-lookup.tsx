@@ -1,11 +1,12 @@
+import './saved-lookup.css';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
 import type { CachedLookup } from '../../storage/plan-cache';
 import type { Lookup } from '../../queries/lookup-queries';
 import { snapshotServices } from '../../sync/snapshot-services';
-import { ProblemCard } from '../shell/problem-card';
-import { RuntimeProvider, useRuntime } from '../shell/runtime-context';
+import { ProblemCard } from '../../ui/problem-card';
+import { RuntimeProvider, useRuntime } from '../../runtime/runtime-context';
 import { LookupAnswer } from './lookup-answer';
 import { queueLookupMutation, useWriteOnce } from '../../queries/save-lookup';
 import { lookupWords } from './lookup-words';

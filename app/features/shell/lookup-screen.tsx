@@ -2,8 +2,8 @@ import { lazy, Suspense } from 'react';
 import { DemoPatientList } from '../demo/demo-patient-list';
 import { LookupPage } from '../lookup/lookup-page';
 import { SavedOnDevice } from '../saved/saved-on-device';
-import { useRuntime } from './runtime-context';
-import { ScreenBoundary } from './screen-boundary';
+import { useRuntime } from '../../runtime/runtime-context';
+import { ScreenBoundary } from '../../ui/screen-boundary';
 
 // Demo mode only, and downloaded only then: live devices never load the trainer tools.
 const TrainerTools = lazy(() => import('../demo/trainer-tools').then((module) => ({ default: module.TrainerTools })));

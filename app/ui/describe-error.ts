@@ -1,5 +1,5 @@
-import { isServiceError } from '../../services/service-error';
-import { describeServiceError } from '../../services/service-error-messages';
+import { isServiceError } from '../services/service-error';
+import { describeServiceError } from '../services/service-error-messages';
 
 /** Words for any failure a query can end in; bugs get a plain apology, never a stack trace. */
 export function describeError(error: unknown): string {
