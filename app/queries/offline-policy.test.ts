@@ -18,6 +18,11 @@ describe('shouldRetry', () => {
     },
   );
 
+  it('retries once an answer this device could not record (decision 12)', () => {
+    expect(shouldRetry(0, error('not-recorded'))).toBe(true);
+    expect(shouldRetry(1, error('not-recorded'))).toBe(false);
+  });
+
   it('does not retry errors that are not from a service', () => {
     expect(shouldRetry(0, new Error('bug'))).toBe(false);
   });
