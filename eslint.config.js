@@ -1,5 +1,7 @@
 // Lint rules, including the one-way import arrows of DESIGN.md:
-// features → services/storage/sync/config → domain; domain imports nothing of ours;
+// features → queries → services/storage/sync/config → domain, with ui/ (the shared NHS.UK
+// components) and runtime/ (the runtime container) as shared layers features may use;
+// domain imports nothing of ours;
 // only app/services/demo-transport.ts may reach mocks/ (and only lazily).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -7,11 +9,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const noMocks = { group: ['**/mocks', '**/mocks/**'], message: 'Only the demo transport loads mocks/, lazily.' };
-const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → services/storage/sync → domain.' };
+const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → queries → services/storage/sync → domain.' };
+// Test helpers live in app/test-support/, which only tests import: the build never reaches them.
+const noTestSupport = { group: ['**/test-support', '**/test-support/**'], message: 'app/test-support/ is for tests only; production code never imports it.' };
+const noUiOrRuntime = {
+  group: ['**/ui/**', '../ui', '../ui/*', '**/runtime/**', '../runtime', '../runtime/*'],
+  message: 'ui/ and runtime/ are React layers for features; the layers below never import them.',
+};
+const noQueries = { group: ['**/queries/**', '../queries', '../queries/*'], message: 'Imports point down: the query layer sits above services/storage/sync.' };
 const noUpperLayers = {
-  group: ['**/services/**', '**/storage/**', '**/sync/**', '**/config/**', '**/features/**', '**/mocks/**', '../*'],
+  group: ['**/services/**', '**/storage/**', '**/sync/**', '**/config/**', '**/queries/**', '**/features/**', '**/mocks/**', '../*'],
   message: 'domain/ is pure: it imports nothing of ours outside domain/.',
 };
+
+// Features point one way: the app frame (features/shell) composes the screens, and lookup may
+// compose plan and contacts; no other feature imports another, nor the frame (issue 8 point 2).
+const FEATURES = ['lookup', 'plan', 'contacts', 'history', 'saved', 'demo', 'shell'];
+const MAY_COMPOSE = { lookup: ['plan', 'contacts'], shell: FEATURES };
+const otherFeatures = (feature) => ({
+  group: FEATURES.filter((other) => other !== feature && !(MAY_COMPOSE[feature] ?? []).includes(other)).flatMap((other) => [
+    `../${other}`,
+    `../${other}/**`,
+    `**/features/${other}/**`,
+  ]),
+  message: 'Features never import each other: the frame composes them (lookup may compose plan and contacts).',
+});
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/.output'] },
@@ -31,24 +53,37 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [noMocks] }],
+      'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport] }],
     },
   },
+  ...FEATURES.filter((feature) => feature !== 'shell').map((feature) => ({
+    files: [`app/features/${feature}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, otherFeatures(feature)] }] },
+  })),
   {
     files: ['app/services/**', 'app/storage/**', 'app/sync/**', 'app/config/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noFeatures] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noQueries, noUiOrRuntime] }] },
+  },
+  {
+    files: ['app/queries/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noUiOrRuntime] }] },
+  },
+  {
+    // Shared by every feature, so they import no feature and no query of their own.
+    files: ['app/ui/**', 'app/runtime/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFeatures, noQueries] }] },
   },
   {
     files: ['app/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noUpperLayers] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUpperLayers, noTestSupport] }] },
   },
   {
     // The single sanctioned door from the app into the synthetic data (dynamic import only).
     files: ['app/services/demo-transport.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatures, noQueries, noUiOrRuntime, noTestSupport] }] },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'app/test-setup.ts'],
+    files: ['**/*.test.{ts,tsx}', 'app/test-setup.ts', 'app/test-support/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

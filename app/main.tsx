@@ -3,11 +3,11 @@
  * clients, then mount the app. Demo mode loads the synthetic services with a dynamic import,
  * so live builds never download them.
  */
-import './features/shell/nhsuk.scss';
-import './features/shell/app.css';
+import './ui/nhsuk.scss';
+import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { loadConfig, ConfigError } from './config/load-config';
 import type { AppConfig } from './config/config-schema';
 import { fetchTransport, type Transport } from './services/transport';
@@ -19,7 +19,9 @@ import { startQueuedLookups, type QueuedLookupResult } from './sync/queued-looku
 import { observeReachability, probeFor } from './sync/reachability-transport';
 import { startRetention } from './sync/retention';
 import { createDemoConnectivity, createTrainerTools } from './sync/trainer-tools';
-import { SAVED_ON_DEVICE_KEY } from './features/lookup/saved-on-device-key';
+import { createQueryClient } from './queries/query-client';
+import { queuedLookupWork } from './queries/save-lookup';
+import { SAVED_ON_DEVICE_KEY } from './queries/saved-on-device-key';
 import { createNationalServices } from './services/national-services';
 import { createAuditClient } from './services/audit-client';
 import { toAccessEvent, type RecordAccess } from './domain/access-event';
@@ -27,10 +29,11 @@ import { startAccessDelivery } from './sync/access-delivery';
 import { App } from './features/shell/app';
 import { AppFrame } from './features/shell/app-frame';
 import { ConfigErrorScreen } from './features/shell/config-error-screen';
-import type { Runtime } from './features/shell/runtime-context';
+import type { Runtime } from './runtime/runtime-context';
 import { shellWords } from './features/shell/shell-words';
-import { shouldRetry, retryDelayMs } from './sync/retry-policy';
 import { registerServiceWorker, serviceWorkerUpdates } from './sync/service-worker-updates';
+// Last, after every component's own styles: the dark theme overrides nhsuk-frontend's surfaces.
+import './ui/dark-theme.css';
 
 // nhsuk-frontend 10 styles its components only when these classes are on <body>.
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
@@ -109,11 +112,8 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
   startRetention(plans, () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }));
   const queuedLookups = startQueuedLookups({
     queue,
-    plans,
-    queryClient,
-    services,
     connectivity,
-    retentionHours: policy.retentionHours,
+    ...queuedLookupWork({ queryClient, services, plans, retentionHours: policy.retentionHours }),
     onResult: (result) => queuedResults.set([...queuedResults.getSnapshot().filter((r) => r.nhsNumber !== result.nhsNumber), result]),
     onQueueChanged: () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }),
   });
@@ -135,27 +135,6 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     accessHistory: audit,
     trainer: wiring.demo && createTrainerTools({ noSignal: wiring.demo.noSignal, resetDevice: resetDemo, resetServices: wiring.demo.resetServices, afterReset: delivery.restart }),
   };
-}
-
-function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        retry: shouldRetry,
-        retryDelay: retryDelayMs,
-        // Clinical data is never refetched behind the crew's back: a new search fetches afresh.
-        staleTime: Infinity,
-        refetchOnWindowFocus: false,
-        refetchOnReconnect: false,
-        // Requests go to the national services even when the browser thinks it is offline:
-        // navigator.onLine is not the truth (DHIS2 lesson); the error tells the real story.
-        networkMode: 'always',
-      },
-      // Mutations are device work (Clear this device), never network calls: TanStack's default
-      // would pause them while the browser says offline, so Clear would hang with no signal.
-      mutations: { networkMode: 'always' },
-    },
-  });
 }
 
 function render(root: Root, node: React.ReactNode) {

@@ -17,7 +17,7 @@ import {
   TRANSPORT_AND_STATUS_FAILURES,
   UUID,
   type FailureCase,
-} from './service-test-support';
+} from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const BASE = 'https://gw.test/audit/FHIR/R4';

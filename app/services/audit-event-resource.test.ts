@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEventProblems } from '../../mocks/audit';
 import type { AccessEvent, AccessOutcome } from '../domain/access-event';
-import { ANSWERED_AT, NHS, OBSERVER, REQUEST_ID, SENT_AT, SSP_URL, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from './access-event-fixtures';
+import { ANSWERED_AT, NHS, OBSERVER, REQUEST_ID, SENT_AT, SSP_URL, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
 import { toAuditEventResource } from './audit-event-resource';
 
 describe('toAuditEventResource: each access as an R4 AuditEvent', () => {

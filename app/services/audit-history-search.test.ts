@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../domain/access-event';
-import { ANSWERED_AT, NHS, OBSERVER, SENT_AT, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from './access-event-fixtures';
+import { ANSWERED_AT, NHS, OBSERVER, SENT_AT, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
 import { toAuditEventResource } from './audit-event-resource';
 import { accessActionSearch, accessRecordFrom } from './audit-history-search';
 

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createContactPageClient, MAX_CONTACT_PAGE_BYTES } from './contact-page-client';
 import { MAX_NUMBERS_SHOWN, parseContactPage } from './contact-page-parser';
-import { expectFailure, TEST_TIMEOUT_MS, testContext, TRANSPORT_AND_STATUS_FAILURES, startMswServer, type FailureCase } from './service-test-support';
+import { expectFailure, TEST_TIMEOUT_MS, testContext, TRANSPORT_AND_STATUS_FAILURES, startMswServer, type FailureCase } from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const PAGE = 'https://www.rx4.nhs.uk/services/crisis-team/contact';

@@ -6,7 +6,8 @@ import { createAuditClient } from './audit-client';
 import { createDemoTransport } from './demo-transport';
 import { createNationalServices } from './national-services';
 import { isServiceError } from './service-error';
-import { testContext } from './service-test-support';
+import { isTemporary } from '../queries/offline-policy';
+import { testContext } from '../test-support/services';
 
 const AMELIA = SCENARIOS.planPdf.nhsNumber as NhsNumber;
 
@@ -68,7 +69,7 @@ describe('demo transport: Simulate no signal', () => {
 
     for (const call of [services.pds.getPatient(AMELIA, testContext()), services.nrl.searchPointers(AMELIA, testContext())]) {
       const error = await failure(call);
-      expect(isServiceError(error) && { kind: error.kind, temporary: error.temporary }).toEqual({ kind: 'network', temporary: true });
+      expect(isServiceError(error) && { kind: error.kind, temporary: isTemporary(error) }).toEqual({ kind: 'network', temporary: true });
     }
   });
 

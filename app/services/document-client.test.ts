@@ -14,7 +14,7 @@ import {
   startMswServer,
   UUID,
   type FailureCase,
-} from './service-test-support';
+} from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const SSP = 'https://gw.test/ssp';

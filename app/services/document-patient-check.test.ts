@@ -12,7 +12,7 @@ import { createDocumentClient } from './document-client';
 import { createNrlClient } from './nrl-client';
 import { ServiceError } from './service-error';
 import { describeServiceError } from './service-error-messages';
-import { testContext } from './service-test-support';
+import { testContext } from '../test-support/services';
 import type { Transport } from './transport';
 
 const SEARCHED = '9990000018' as NhsNumber;

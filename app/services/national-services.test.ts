@@ -6,7 +6,7 @@ import type { NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
 import { recordTypeFor, SNOMED_SYSTEM } from '../domain/record-types';
 import { createNationalServices } from './national-services';
-import { fhirJson, testContext, startMswServer } from './service-test-support';
+import { fhirJson, testContext, startMswServer } from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const bases = { pds: 'https://gw.test/pds', nrl: 'https://gw.test/nrl', ods: 'https://gw.test/ods', ssp: 'https://gw.test/ssp' };

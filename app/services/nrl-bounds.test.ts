@@ -10,7 +10,7 @@ import { MAX_POINTERS, createNrlClient } from './nrl-client';
 import { ServiceError } from './service-error';
 import { describeServiceError } from './service-error-messages';
 import { REPLY_BYTE_LIMITS } from './service-request';
-import { testContext } from './service-test-support';
+import { testContext } from '../test-support/services';
 import type { Transport } from './transport';
 
 const handlers = createHandlers(TEST_SERVICE_BASES);

@@ -15,7 +15,7 @@ import {
   startMswServer,
   UUID,
   replyWith as answer,
-} from './service-test-support';
+} from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const BASE = 'https://gw.test/record-locator/consumer/FHIR/R4';

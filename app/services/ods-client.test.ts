@@ -12,7 +12,7 @@ import {
   startMswServer,
   UUID,
   replyWith as answer,
-} from './service-test-support';
+} from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const BASE = 'https://gw.test/organisation-data-terminology-api/fhir';

@@ -2,6 +2,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { NhsNumber } from '../domain/nhs-number';
 import { createPdsClient } from './pds-client';
+import { isTemporary } from '../queries/offline-policy';
 import { describeServiceError } from './service-error-messages';
 import {
   CORRELATION_ID,
@@ -15,7 +16,7 @@ import {
   startMswServer,
   UUID,
   replyWith as answer,
-} from './service-test-support';
+} from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const BASE = 'https://gw.test/personal-demographics/FHIR/R4';
@@ -272,7 +273,7 @@ describe('PDS getPatient: failures', () => {
   ])('reads %s as "could not be reached as set up", never as no such patient', async (_label, answer) => {
     server.use(http.get(`${BASE}/Patient/:nhs`, answer));
     const error = await expectFailure(pds.getPatient(NHS, testContext()), 'pds', { name: '', reply: () => fhirJson({}), kind: 'misrouted', status: 404 });
-    expect(error.temporary).toBe(false);
+    expect(isTemporary(error)).toBe(false);
     expect(describeServiceError(error)).toMatch(/could not be reached as set up.*does not mean the patient is unknown/);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Every failure of a national service becomes a ServiceError: a kind the offline policy and
- * the screens act on, plus technical detail for logs. Words for crews: service-error-messages.ts.
+ * Every failure of a national service becomes a ServiceError: a kind the offline policy
+ * (queries/offline-policy.ts) and the screens act on, plus technical detail for logs. Words for
+ * crews: service-error-messages.ts.
  */
 
 export type ServiceName = 'pds' | 'nrl' | 'ods' | 'ssp' | 'contact-page' | 'audit';
@@ -89,11 +90,6 @@ export class ServiceError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.limitBytes = init.limitBytes;
     this.recordCount = init.recordCount;
-  }
-
-  /** Worth trying again later without changing anything (the offline policy keys on this). */
-  get temporary(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'unavailable' || this.kind === 'rate-limited' || this.kind === 'not-recorded';
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ServiceError } from './service-error';
 import { describeServiceError } from './service-error-messages';
 import { callService, REPLY_BYTE_LIMITS, type ServiceCall } from './service-request';
-import { testContext } from './service-test-support';
+import { testContext } from '../test-support/services';
 import type { Transport } from './transport';
 
 const CHUNK = 64 * 1024;

@@ -4,8 +4,9 @@ import type { RecordAccess, ServiceAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import { findOutcomeSummary, normaliseSpineCode, type OutcomeSummary } from './operation-outcome';
 import { ServiceError } from './service-error';
+import { isTemporary } from '../queries/offline-policy';
 import { callService, ERROR_BODY_LIMIT_BYTES, kindForReply, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
-import { CORRELATION_ID, operationOutcome, testContext } from './service-test-support';
+import { CORRELATION_ID, operationOutcome, testContext } from '../test-support/services';
 import type { Transport } from './transport';
 
 const Thing = z.object({ resourceType: z.literal('Thing'), count: z.number() });
@@ -55,7 +56,7 @@ describe('callService', () => {
     const never: Transport = () => new Promise<Response>(() => undefined);
     const error = await failure(call(never, { timeoutMs: 20 }));
     expect(error).toMatchObject({ kind: 'timeout', service: 'nrl', requestId: 'req-1' });
-    expect(error.temporary).toBe(true);
+    expect(isTemporary(error)).toBe(true);
   });
 
   it('times out while a slow body is still arriving', async () => {
@@ -238,7 +239,7 @@ describe('callService: access recorded before the reply is used (DESIGN.md rule 
       }),
     );
     expect(error.kind).toBe('not-recorded');
-    expect(error.temporary).toBe(true);
+    expect(isTemporary(error)).toBe(true);
     expect(read).toBe(false);
   });
 
@@ -349,7 +350,7 @@ describe('a 404 that is not the service’s own word (issue 7 point 3)', () => {
   ])('reads %s as could not be reached as set up, not as no such patient', async (_label, transport) => {
     const error = await pds(transport);
     expect(error.kind).toBe('misrouted');
-    expect(error.temporary).toBe(false);
+    expect(isTemporary(error)).toBe(false);
     expect(error.detail).toMatch(/HTTP 404/);
   });
 

@@ -6,7 +6,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError, type StorageErrorKind } from './storage-errors';
-import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, accessEventFor, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from './test-support';
+import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, accessEventFor, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 const seconds = (n: number) => new Date(NOW.getTime() + n * 1000);

@@ -15,7 +15,7 @@ import {
   buildSnapshot,
   dumpRawRows,
   testDevice,
-} from './test-support';
+} from '../test-support/storage';
 
 /**
  * Issue 4 item 3: no NHS number, name or plan text is in clear in IndexedDB. Read back with the

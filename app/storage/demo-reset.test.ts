@@ -6,7 +6,7 @@ import { resetDemoDatabase } from './demo-reset';
 import { createLookupQueue } from './lookup-queue';
 import { openDeviceStorage } from './open-device-storage';
 import { createPlanCache } from './plan-cache';
-import { MARIGOLD, NOW, ORLANDO, buildAccessEvent, buildSnapshot, testDevice, type TestDevice } from './test-support';
+import { MARIGOLD, NOW, ORLANDO, buildAccessEvent, buildSnapshot, testDevice, type TestDevice } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 

@@ -5,7 +5,7 @@ import { DeviceDatabase } from './device-database';
 import { KEYS_ROW_ID } from './device-keys';
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, testDevice, type TestDevice } from './test-support';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, testDevice, type TestDevice } from '../test-support/storage';
 
 /**
  * Issue 7 point 9: Clear this device reaches every open tab. Two Dexie connections to one

@@ -6,7 +6,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { CURRENT_SCHEMA_VERSION } from './schema-history';
 import { createRecordSealer } from './sealed-record';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from './test-support';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
 import { IDBFactory } from 'fake-indexeddb';
 
 describe('device database: migration from version 1', () => {

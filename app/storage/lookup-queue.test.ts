@@ -4,7 +4,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError } from './storage-errors';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, testDevice } from './test-support';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
 
 describe('lookup queue', () => {
   it('keeps searches made without signal, oldest first, across a reload', async () => {

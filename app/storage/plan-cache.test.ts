@@ -8,7 +8,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isQuotaError, isStorageError, type StorageErrorKind } from './storage-errors';
-import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, pdfBytes, testDevice } from './test-support';
+import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, pdfBytes, testDevice } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 

@@ -3,7 +3,7 @@ import { DeviceDatabase } from './device-database';
 import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID, deviceKeys, forgetDeviceKeys } from './device-keys';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError } from './storage-errors';
-import { MARIGOLD, ORLANDO, testDevice } from './test-support';
+import { MARIGOLD, ORLANDO, testDevice } from '../test-support/storage';
 import { IDBKeyRange } from 'fake-indexeddb';
 
 describe('seal and open', () => {

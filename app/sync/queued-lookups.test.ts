@@ -4,7 +4,8 @@ import type { LookupSnapshot } from '../domain/lookup-snapshot';
 import { parseNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Patient } from '../domain/patient';
 import type { PointerSearch } from '../domain/pointer';
-import { buildSnapshot } from '../storage/test-support';
+import { buildSnapshot } from '../test-support/storage';
+import { queuedLookupWork } from '../queries/save-lookup';
 import type { NationalServices } from '../services/national-services';
 import { ServiceError } from '../services/service-error';
 import { createConnectivity } from './connectivity';
@@ -43,11 +44,8 @@ function setup(searchPointers: NationalServices['nrl']['searchPointers'], getPat
   const onQueueChanged = vi.fn();
   const { stop, runNow } = startQueuedLookups({
     queue,
-    plans,
-    queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-    services,
     connectivity,
-    retentionHours: 24,
+    ...queuedLookupWork({ plans, queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }), services, retentionHours: 24 }),
     onResult: (r) => results.push(r),
     onQueueChanged,
   });

@@ -1,14 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
 import type { LookupSnapshot } from '../domain/lookup-snapshot';
 import type { NhsNumber } from '../domain/nhs-number';
 import { isRecordPointer } from '../domain/pointer';
 import { isCrisisPlan } from '../domain/record-types';
-import type { NationalServices } from '../services/national-services';
-import { isServiceError } from '../services/service-error';
-import { collectLookup } from './collect-lookup';
 import type { Connectivity } from './connectivity';
-import { fetchPatientPointers, newLookup, patientQuery } from './lookup-queries';
-import { isNoSignal } from './retry-policy';
 
 /** What a search that waited for signal found, for the crew to be told. */
 export type QueuedLookupResult =
@@ -18,10 +12,6 @@ export type QueuedLookupResult =
 export interface QueueStore {
   list(): Promise<readonly { readonly id: string; readonly nhsNumber: NhsNumber }[]>;
   remove(id: string): Promise<void>;
-}
-
-export interface SnapshotStore {
-  save(snapshot: LookupSnapshot, options: { retentionHours: number }): Promise<unknown>;
 }
 
 export function outcomeOf(snapshot: LookupSnapshot): 'crisis-plan' | 'no-crisis-plan' | 'could-not-check' {
@@ -36,14 +26,16 @@ export function outcomeOf(snapshot: LookupSnapshot): 'crisis-plan' | 'no-crisis-
  * services become reachable. Each finished search is saved on the device before it leaves the
  * queue and before the crew is told (nothing is reported done before the write confirmed it).
  * No signal again: stop and keep the rest queued. Any other failure: tell the crew and drop it.
+ * What each search does (fetch and save) and which failures keep it waiting are the query
+ * layer's (`queuedLookupWork` in queries/save-lookup.ts); this runner only decides when.
  */
 export function startQueuedLookups(o: {
   queue: QueueStore;
-  plans: SnapshotStore;
-  queryClient: QueryClient;
-  services: NationalServices;
   connectivity: Connectivity;
-  retentionHours: number;
+  /** Looks the number up and saves the answer on the device; resolves once the write committed. */
+  run: (nhsNumber: NhsNumber) => Promise<LookupSnapshot>;
+  /** The offline policy: a search that failed like this stays queued (queries/offline-policy.ts). */
+  keepQueued: (error: unknown) => boolean;
   onResult: (result: QueuedLookupResult) => void;
   onQueueChanged?: () => void;
 }): { stop: () => void; runNow: () => void } {
@@ -51,20 +43,14 @@ export function startQueuedLookups(o: {
   let again = false;
 
   async function runOne(id: string, nhsNumber: NhsNumber): Promise<'done' | 'no-signal'> {
-    const lookup = newLookup(nhsNumber);
     try {
-      const patient = await o.queryClient.fetchQuery(patientQuery(o.services, lookup));
-      // Under the typed number and, if PDS replaced it, the current one: a plan may sit under either.
-      const search = await fetchPatientPointers(o.queryClient, o.services, lookup, patient);
-      const answeredAt = new Date();
-      const snapshot = await collectLookup(o.queryClient, o.services, lookup, patient, search, answeredAt);
-      await o.plans.save(snapshot, { retentionHours: o.retentionHours });
+      const snapshot = await o.run(nhsNumber);
       await o.queue.remove(id);
       o.onResult({ nhsNumber, outcome: outcomeOf(snapshot), snapshot });
       return 'done';
     } catch (error) {
       // Not recorded on the device: nothing was shown, and the search is kept to run again.
-      if (isNoSignal(error) || (isServiceError(error) && error.kind === 'not-recorded')) return 'no-signal';
+      if (o.keepQueued(error)) return 'no-signal';
       await o.queue.remove(id);
       o.onResult({ nhsNumber, outcome: 'failed', error });
       return 'done';

@@ -6,9 +6,9 @@ import type { ContactDetails } from '../../domain/contact-details';
 import { FORMAT_RECORD_CONTACT, FORMAT_UNSTRUCTURED, type Pointer } from '../../domain/pointer';
 import { MENTAL_HEALTH_CRISIS_PLAN, recordTypeFor, SNOMED_SYSTEM } from '../../domain/record-types';
 import type { NationalServices } from '../../services/national-services';
-import { newLookup } from '../../sync/lookup-queries';
-import { RuntimeProvider } from '../shell/runtime-context';
-import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
+import { newLookup } from '../../queries/lookup-queries';
+import { RuntimeProvider } from '../../runtime/runtime-context';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { CrisisTeamCard } from './crisis-team-card';
 import type { NhsNumber } from '../../domain/nhs-number';
 

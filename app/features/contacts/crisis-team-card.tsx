@@ -1,11 +1,12 @@
+import './crisis-team-card.css';
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { isHttpsUrl, stripBidiControls, telUri, type ContactNumber } from '../../domain/contact-details';
 import { findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
-import type { Lookup } from '../../sync/lookup-queries';
-import { describeError } from '../shell/describe-error';
-import { useRuntime } from '../shell/runtime-context';
-import { contactDetailsQuery, organisationQuery } from '../../sync/lookup-queries';
+import type { Lookup } from '../../queries/lookup-queries';
+import { describeError } from '../../ui/describe-error';
+import { useRuntime } from '../../runtime/runtime-context';
+import { contactDetailsQuery, organisationQuery } from '../../queries/lookup-queries';
 import { contactWords as words } from './contact-words';
 
 /**

@@ -1,5 +1,6 @@
+import './demo-patient-list.css';
 import { parseNhsNumber, formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import type { DemoPatientEntry } from '../shell/runtime-context';
+import type { DemoPatientEntry } from '../../runtime/runtime-context';
 import { demoWords } from './demo-words';
 
 const words = demoWords.patients;

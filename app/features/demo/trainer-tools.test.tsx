@@ -3,13 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MARIGOLD } from '../../storage/test-support';
+import { MARIGOLD } from '../../test-support/storage';
 import { createExternalStore } from '../../sync/external-store';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
-import { LookupPage } from '../lookup/lookup-page';
-import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
-import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
-import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
+import { LookupScreen } from '../shell/lookup-screen';
+import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { TrainerTools } from './trainer-tools';
 
 const services = NO_NATIONAL_SERVICES;
@@ -123,7 +123,7 @@ describe('TrainerTools on the lookup screen', () => {
     render(
       <RuntimeProvider runtime={runtime}>
         <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <LookupPage />
+          <LookupScreen />
         </QueryClientProvider>
       </RuntimeProvider>,
     );

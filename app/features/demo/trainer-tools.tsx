@@ -1,9 +1,9 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
-import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
-import { ConfirmDestructive } from '../shell/confirm-destructive';
-import { useRuntime } from '../shell/runtime-context';
+import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
+import { ConfirmDestructive } from '../../ui/confirm-destructive';
+import { useRuntime } from '../../runtime/runtime-context';
 import { demoWords } from './demo-words';
 import './trainer-tools.scss';
 

@@ -8,8 +8,8 @@ import type { NhsNumber } from '../../domain/nhs-number';
 import { ServiceError } from '../../services/service-error';
 import { createExternalStore } from '../../sync/external-store';
 import type { DeliveryStatus } from '../../sync/access-delivery';
-import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
-import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { AccessHistoryPage } from './access-history-page';
 
 const NOW = new Date('2025-03-04T15:00:00Z');

@@ -6,10 +6,10 @@ import { formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { isServiceError } from '../../services/service-error';
 import { describeAccessHistoryError } from '../../services/service-error-messages';
-import { describeError } from '../shell/describe-error';
-import { ProblemCard } from '../shell/problem-card';
-import { useRuntime } from '../shell/runtime-context';
-import { shellWords } from '../shell/shell-words';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
+import { uiWords } from '../../ui/ui-words';
 import { accessHistoryCsv, downloadCsv } from './access-history-csv';
 import { accessHistoryQuery, defaultHistoryFilters, loadedHistory, type HistorySearch } from './access-history-query';
 import { AccessHistoryTable } from './access-history-table';
@@ -31,7 +31,7 @@ export function AccessHistoryPage() {
 
   useEffect(() => {
     const before = document.title;
-    document.title = `${words.pageTitle} – ${shellWords.serviceName}`;
+    document.title = `${words.pageTitle} – ${uiWords.serviceName}`;
     return () => {
       document.title = before;
     };

@@ -2,7 +2,7 @@ import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { AccessHistory, AccessHistoryFilters, AccessRecord } from '../../domain/access-record';
 import { addCalendarDays, ukCalendarDay } from '../../domain/calendar-days';
 import type { AccessHistoryPageResult } from '../../services/audit-history-search';
-import type { Runtime } from '../shell/runtime-context';
+import type { Runtime } from '../../runtime/runtime-context';
 
 /** One press of Show records: a new id asks the audit service afresh, even with the same filters. */
 export interface HistorySearch {

@@ -3,7 +3,7 @@ import type { AccessAction } from '../../domain/access-event';
 import type { AccessHistoryFilters } from '../../domain/access-record';
 import { isCalendarDay } from '../../domain/calendar-days';
 import { formatNhsNumber, parseNhsNumber } from '../../domain/nhs-number';
-import { ErrorSummary } from '../shell/error-summary';
+import { ErrorSummary } from '../../ui/error-summary';
 import { historyWords as words } from './history-words';
 
 type Field = 'from' | 'to' | 'nhs-number';

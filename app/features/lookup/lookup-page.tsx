@@ -1,23 +1,30 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import { newLookup, type Lookup } from '../../sync/lookup-queries';
-import { DemoPatientList } from '../demo/demo-patient-list';
-import { QueuedResults } from '../saved/queued-results';
-import { SavedOnDevice } from '../saved/saved-on-device';
-import { useRuntime } from '../shell/runtime-context';
-import { ScreenBoundary } from '../shell/screen-boundary';
+import { newLookup, type Lookup } from '../../queries/lookup-queries';
+import { useRuntime } from '../../runtime/runtime-context';
 import { LookupResult } from './lookup-result';
 import { lookupWords } from './lookup-words';
+import { QueuedResults } from './queued-results';
 import { SavedLookup, type SavedReason } from './saved-lookup';
 import { SearchForm } from './search-form';
 
-// Demo mode only, and downloaded only then: live devices never load the trainer tools.
-const TrainerTools = lazy(() => import('../demo/trainer-tools').then((module) => ({ default: module.TrainerTools })));
-
 type Shown = { readonly lookup: Lookup; readonly from: 'network' } | { readonly lookup: Lookup; readonly from: 'device'; readonly reason: SavedReason };
 
-export function LookupPage() {
-  const { mode, demoPatients, connectivity, trainer } = useRuntime();
+/**
+ * What other features put on the lookup screen, composed by the app frame (lookup-screen.tsx),
+ * so that the lookup never imports them: features point one way.
+ */
+export interface LookupPageParts {
+  /** When no patient is shown: what is saved on this device (features/saved). */
+  readonly saved: (onOpen: (nhsNumber: NhsNumber) => void) => ReactNode;
+  /** Numbers to pick from under the search box (demo mode's synthetic patients). */
+  readonly picker?: ((o: { readonly open: boolean; readonly onPick: (nhsNumber: NhsNumber) => void }) => ReactNode) | undefined;
+  /** At the foot of the screen (demo mode's trainer tools); `onReset` clears the patient shown. */
+  readonly tools?: ((onReset: () => void) => ReactNode) | undefined;
+}
+
+export function LookupPage({ saved, picker, tools }: LookupPageParts) {
+  const { connectivity } = useRuntime();
   const [shown, setShown] = useState<Shown>();
   // Known to be offline: answer from the device at once instead of waiting for a timeout.
   const search = (nhsNumber: NhsNumber) =>
@@ -30,7 +37,7 @@ export function LookupPage() {
       <h1 className="nhsuk-heading-l">{lookupWords.pageTitle}</h1>
       {/* Re-keyed when a demo patient is picked, so the box shows the number searched. */}
       <SearchForm key={`search-${shown?.lookup.id ?? 'new'}`} onSearch={search} initialValue={shown ? formatNhsNumber(shown.lookup.nhsNumber) : ''} />
-      {mode === 'demo' && <DemoPatientList patients={demoPatients} open={!shown} onPick={search} />}
+      {picker?.({ open: !shown, onPick: search })}
       {shown?.from === 'network' && <LookupResult key={shown.lookup.id} lookup={shown.lookup} onShowSaved={openSaved} />}
       {shown?.from === 'device' && (
         <SavedLookup key={shown.lookup.id} lookup={shown.lookup} reason={shown.reason} onSearchAgain={() => search(shown.lookup.nhsNumber)} />
@@ -42,16 +49,9 @@ export function LookupPage() {
           </button>
         </p>
       ) : (
-        <SavedOnDevice onOpen={openSaved} />
+        saved(openSaved)
       )}
-      {mode === 'demo' && trainer && (
-        // A tools chunk that fails to load must not take the crew's screen with it.
-        <ScreenBoundary>
-          <Suspense fallback={null}>
-            <TrainerTools trainer={trainer} onReset={() => setShown(undefined)} />
-          </Suspense>
-        </ScreenBoundary>
-      )}
+      {tools?.(() => setShown(undefined))}
     </>
   );
 }

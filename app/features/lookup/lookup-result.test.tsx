@@ -1,16 +1,17 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { parseNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import type { Patient } from '../../domain/patient';
 import type { NationalServices } from '../../services/national-services';
 import type { PointerSearch } from '../../domain/pointer';
 import { ServiceError } from '../../services/service-error';
-import { RuntimeProvider } from '../shell/runtime-context';
-import { testRuntime } from '../shell/test-runtime';
+import { RuntimeProvider } from '../../runtime/runtime-context';
+import { testRuntime } from '../../test-support/runtime';
 import { LookupResult } from './lookup-result';
-import { newLookup } from '../../sync/lookup-queries';
+import { newLookup } from '../../queries/lookup-queries';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../../mocks/handlers';
 import { SCENARIOS } from '../../../mocks/data/catalogue';
@@ -18,8 +19,8 @@ import { TEST_SERVICE_BASES } from '../../../mocks/service-bases';
 import { createNationalServices } from '../../services/national-services';
 import { createConnectivity } from '../../sync/connectivity';
 import { observeReachability } from '../../sync/reachability-transport';
-import { buildSnapshot } from '../../storage/test-support';
-import type { Runtime } from '../shell/runtime-context';
+import { buildSnapshot } from '../../test-support/storage';
+import type { Runtime } from '../../runtime/runtime-context';
 import type { LookupSnapshot } from '../../domain/lookup-snapshot';
 
 const nhs = (value: string): NhsNumber => {
@@ -167,6 +168,34 @@ describe('LookupResult', () => {
     expect(await screen.findByRole('heading', { name: 'Crisis plan found' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Could not check under the current NHS number 999 000 0077: there may be other plans' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('LookupResult saving on the device (issue 8 point 1)', () => {
+  it('saves an answered lookup once, as the save mutation, never as a query, also under StrictMode', async () => {
+    const fail = () => Promise.reject(new Error('not expected in this test'));
+    const runtime = testRuntime({
+      pds: { getPatient: async () => patient('9990000042') },
+      nrl: { searchPointers: async () => none },
+      documents: { getDocument: fail },
+      contactPages: { getContactDetails: fail },
+      ods: { getOrganisation: fail },
+    });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    render(
+      <StrictMode>
+        <RuntimeProvider runtime={runtime}>
+          <QueryClientProvider client={client}>
+            <LookupResult lookup={newLookup(nhs('9990000042'))} />
+          </QueryClientProvider>
+        </RuntimeProvider>
+      </StrictMode>,
+    );
+    expect(await screen.findByText(/^Saved on this device at \d\d:\d\d, kept for 24 hours\.$/)).toBeInTheDocument();
+    expect(runtime.plans.save).toHaveBeenCalledTimes(1);
+    // Writes are mutations; the query cache holds only what the services answered.
+    expect(client.getMutationCache().findAll({ mutationKey: ['save-lookup'] })).toHaveLength(1);
+    expect(client.getQueryCache().getAll().map((query) => query.queryKey[0])).toEqual(['patient', 'pointers']);
   });
 });
 

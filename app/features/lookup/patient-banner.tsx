@@ -1,3 +1,4 @@
+import './patient-banner.css';
 import { ageInYears, formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { displayName, isSuperseded, type Patient } from '../../domain/patient';

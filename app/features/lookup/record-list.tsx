@@ -1,9 +1,10 @@
+import './record-list.css';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstantDate } from '../../domain/dates';
 import { owningOrganisationOds, type Pointer } from '../../domain/pointer';
-import { organisationQuery } from '../../sync/lookup-queries';
-import { useRuntime } from '../shell/runtime-context';
-import type { Lookup } from '../../sync/lookup-queries';
+import { organisationQuery } from '../../queries/lookup-queries';
+import { useRuntime } from '../../runtime/runtime-context';
+import type { Lookup } from '../../queries/lookup-queries';
 import { lookupWords } from './lookup-words';
 
 const words = lookupWords.records;

@@ -5,14 +5,14 @@ import { isSuperseded, type Patient } from '../../domain/patient';
 import { isRecordPointer, mergePointerSearches, type Pointer, type PointerSearch } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { describeRetrievedTime } from '../../domain/staleness';
-import { RecordPanel } from '../plan/record-panel';
-import { describeError } from '../shell/describe-error';
-import { ProblemCard } from '../shell/problem-card';
-import { useRuntime } from '../shell/runtime-context';
-import type { Lookup } from '../../sync/lookup-queries';
+import { RecordPanel } from './record-panel';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
+import type { Lookup } from '../../queries/lookup-queries';
 import { lookupWords } from './lookup-words';
 import { RecordList } from './record-list';
-import { SAVED_ON_DEVICE_KEY } from './saved-on-device-key';
+import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
 
 /** A locator search under one number that did not answer. */
 export interface SearchFailure {

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { expiresAt } from '../../domain/staleness';
-import { buildSnapshot, MARIGOLD, NOW, hoursFrom } from '../../storage/test-support';
-import { newLookup } from '../../sync/lookup-queries';
-import { RuntimeProvider, type Runtime } from '../shell/runtime-context';
-import { NO_NATIONAL_SERVICES, testRuntime } from '../shell/test-runtime';
+import { buildSnapshot, MARIGOLD, NOW, hoursFrom } from '../../test-support/storage';
+import { newLookup } from '../../queries/lookup-queries';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { SavedLookup, type SavedReason } from './saved-lookup';
 
 const offlineServices = NO_NATIONAL_SERVICES;

@@ -1,13 +1,14 @@
+import './saved-lookup.css';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
 import type { CachedLookup } from '../../storage/plan-cache';
-import type { Lookup } from '../../sync/lookup-queries';
+import type { Lookup } from '../../queries/lookup-queries';
 import { snapshotServices } from '../../sync/snapshot-services';
-import { ProblemCard } from '../shell/problem-card';
-import { RuntimeProvider, useRuntime } from '../shell/runtime-context';
-import { LookupResult } from './lookup-result';
-import { SAVED_ON_DEVICE_KEY } from './saved-on-device-key';
+import { ProblemCard } from '../../ui/problem-card';
+import { RuntimeProvider, useRuntime } from '../../runtime/runtime-context';
+import { LookupAnswer } from './lookup-answer';
+import { queueLookupMutation, useWriteOnce } from '../../queries/save-lookup';
 import { lookupWords } from './lookup-words';
 
 const words = lookupWords.device;
@@ -125,7 +126,7 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
         </ProblemCard>
       )}
       <RuntimeProvider runtime={deviceRuntime}>
-        <LookupResult lookup={deviceLookup} source="device" />
+        <LookupAnswer lookup={deviceLookup} source="device" />
       </RuntimeProvider>
     </>
   );
@@ -135,16 +136,8 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
 function QueuedSearch({ lookup }: { lookup: Lookup }) {
   const { queue, runQueuedLookups } = useRuntime();
   const queryClient = useQueryClient();
-  const queued = useQuery({
-    queryKey: ['queue-lookup', lookup.id],
-    queryFn: async () => {
-      const item = await queue.add(lookup.nhsNumber);
-      void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
-      runQueuedLookups();
-      return item;
-    },
-    retry: false,
-  });
+  const queued = useMutation(queueLookupMutation({ queryClient, queue, runQueuedLookups }));
+  useWriteOnce(queued.mutate, lookup.nhsNumber);
   return (
     <ProblemCard title={words.queuedTitle} level="urgent">
       {queued.isSuccess && <p>{words.queuedBody}</p>}

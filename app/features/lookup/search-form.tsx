@@ -1,6 +1,7 @@
+import './search-form.css';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { parseNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import { ErrorSummary } from '../shell/error-summary';
+import { ErrorSummary } from '../../ui/error-summary';
 import { lookupWords } from './lookup-words';
 
 /**

@@ -1,5 +1,5 @@
 /** What shows in place of a plan while it opens, or when it cannot be shown: never a blank area. */
-import { ProblemCard } from '../shell/problem-card';
+import { ProblemCard } from '../../ui/problem-card';
 import { planWords } from './plan-words';
 
 export function PlanOpening() {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useRuntime } from '../shell/runtime-context';
+import { useRuntime } from '../../runtime/runtime-context';
 import { savedWords as words } from './saved-words';
 
 /** How many access events this device still holds for the audit service; nothing when none. */

@@ -1,10 +1,11 @@
+import './saved-on-device.css';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { describeAge, describeRetrievedTime } from '../../domain/staleness';
-import { SAVED_ON_DEVICE_KEY } from '../lookup/saved-on-device-key';
-import { ConfirmDestructive } from '../shell/confirm-destructive';
-import { useRuntime } from '../shell/runtime-context';
+import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
+import { ConfirmDestructive } from '../../ui/confirm-destructive';
+import { useRuntime } from '../../runtime/runtime-context';
 import { AccessRecordsWaiting } from './access-records-waiting';
 import { savedWords as words } from './saved-words';
 

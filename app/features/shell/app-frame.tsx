@@ -1,3 +1,4 @@
+import './app-frame.css';
 import type { ReactNode } from 'react';
 import { NhsLogo } from './nhs-logo';
 import { shellWords } from './shell-words';

@@ -2,10 +2,10 @@ import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppFrame } from './app-frame';
 import { AppNavigation, type Screen } from './app-navigation';
-import { RuntimeProvider, type Runtime } from './runtime-context';
-import { LookupPage } from '../lookup/lookup-page';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { LookupScreen } from './lookup-screen';
 import { OfflineBanner } from './offline-banner';
-import { ScreenBoundary } from './screen-boundary';
+import { ScreenBoundary } from '../../ui/screen-boundary';
 import { shellWords } from './shell-words';
 
 // Clinical leads' screen, in its own chunk: the crew's first screen does not carry it (the
@@ -35,7 +35,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
                 {shellWords.clearedElsewhere}
               </p>
             )}
-            <LookupPage key={clears} />
+            <LookupScreen key={clears} />
           </div>
           {screen === 'history' && (
             <ScreenBoundary>

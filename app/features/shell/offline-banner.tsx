@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { describeRetrievedTime } from '../../domain/staleness';
-import { useRuntime } from './runtime-context';
+import { useRuntime } from '../../runtime/runtime-context';
 import { shellWords } from './shell-words';
 
 /** Shown while the national services cannot be reached, on every screen. */

@@ -1,6 +1,8 @@
-/** Words on the app frame, in one place for clinical review. */
+import { uiWords } from '../../ui/ui-words';
+
+/** Words on the app frame, in one place for clinical review (shared words: ui/ui-words.ts). */
 export const shellWords = {
-  serviceName: 'Crew Record Locator',
+  serviceName: uiWords.serviceName,
   skipLink: 'Skip to main content',
   demoBanner: 'DEMO',
   demoBannerDetail: 'Synthetic patients for training. No real patient data is shown.',
@@ -11,7 +13,7 @@ export const shellWords = {
   configErrorDetailLabel: 'What is wrong',
   unexpectedErrorTitle: 'Something went wrong',
   unexpectedErrorAdvice: 'Reload the app. If this keeps happening, tell your service desk.',
-  reload: 'Reload',
+  reload: uiWords.reload,
   offlineTitle: 'Offline',
   offlineBody: 'The national services cannot be reached. Plans saved on this device still open; new searches wait for signal.',
   offlineLastReached: (time: string) => `Last reached at ${time}.`,
@@ -30,6 +32,4 @@ export const shellWords = {
   navigationLabel: 'Screens',
   navigation: { lookup: 'Find a crisis plan', history: 'Access history' },
   openingScreen: 'Opening…',
-  screenFailedTitle: 'This screen could not be opened',
-  screenFailedAdvice: 'Reload the app. If this keeps happening, tell your service desk. Finding a crisis plan still works.',
 } as const;

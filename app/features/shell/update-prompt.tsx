@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { serviceWorkerUpdates, type ServiceWorkerUpdates } from '../../sync/service-worker-updates';
-import { NotificationBanner } from './notification-banner';
+import { NotificationBanner } from '../../ui/notification-banner';
 import { shellWords } from './shell-words';
 
 /**

@@ -4,7 +4,7 @@ import type { Patient } from '../domain/patient';
 import { mergePointerSearches, pointerSearchNumbers, type Pointer, type PointerContent, type PointerSearch } from '../domain/pointer';
 import type { NationalServices } from '../services/national-services';
 import { isServiceError } from '../services/service-error';
-import { isNoSignal } from './retry-policy';
+import { isNoSignal } from './offline-policy';
 
 const isNotRecorded = (error: unknown) => isServiceError(error) && error.kind === 'not-recorded';
 

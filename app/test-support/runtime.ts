@@ -1,10 +1,10 @@
 import { vi } from 'vitest';
-import type { NationalServices } from '../../services/national-services';
-import { createConnectivity } from '../../sync/connectivity';
-import { createExternalStore } from '../../sync/external-store';
-import type { QueuedLookupResult } from '../../sync/queued-lookups';
-import type { Runtime } from './runtime-context';
-import type { DeliveryStatus } from '../../sync/access-delivery';
+import type { NationalServices } from '../services/national-services';
+import { createConnectivity } from '../sync/connectivity';
+import { createExternalStore } from '../sync/external-store';
+import type { QueuedLookupResult } from '../sync/queued-lookups';
+import type { Runtime } from '../runtime/runtime-context';
+import type { DeliveryStatus } from '../sync/access-delivery';
 
 const unused = () => Promise.reject(new Error('no national service in this test'));
 

@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { ProblemCard } from './problem-card';
-import { shellWords } from './shell-words';
+import { uiWords } from './ui-words';
 
 /**
  * Catches a lazily loaded screen that fails to load (its chunk missing, for example after an
@@ -20,10 +20,10 @@ export class ScreenBoundary extends Component<{ children: ReactNode }, { failed:
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <ProblemCard title={shellWords.screenFailedTitle} level="warning" headingLevel={2}>
-        <p>{shellWords.screenFailedAdvice}</p>
+      <ProblemCard title={uiWords.screenFailedTitle} level="warning" headingLevel={2}>
+        <p>{uiWords.screenFailedAdvice}</p>
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => location.reload()}>
-          {shellWords.reload}
+          {uiWords.reload}
         </button>
       </ProblemCard>
     );

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { displayName } from '../../domain/patient';
-import { lookupWords } from '../lookup/lookup-words';
-import { describeError } from '../shell/describe-error';
-import { NotificationBanner } from '../shell/notification-banner';
-import { useRuntime } from '../shell/runtime-context';
+import { lookupWords } from './lookup-words';
+import { describeError } from '../../ui/describe-error';
+import { NotificationBanner } from '../../ui/notification-banner';
+import { useRuntime } from '../../runtime/runtime-context';
 
 const words = lookupWords.queuedResults;
 

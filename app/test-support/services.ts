@@ -5,8 +5,8 @@
 import { delay, http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
-import type { RequestContext, SentRequest } from './transport';
+import { ServiceError, type ServiceErrorKind, type ServiceName } from '../services/service-error';
+import type { RequestContext, SentRequest } from '../services/transport';
 
 export function startMswServer(): ReturnType<typeof setupServer> {
   const server = setupServer();

@@ -5,7 +5,7 @@ import type { NhsNumber } from '../domain/nhs-number';
 import type { Pointer, PointerContent } from '../domain/pointer';
 import type { NationalServices } from '../services/national-services';
 import { ServiceError } from '../services/service-error';
-import { buildSnapshot, MARIGOLD, MARIGOLD_OLD, pdfBytes } from '../storage/test-support';
+import { buildSnapshot, MARIGOLD, MARIGOLD_OLD, pdfBytes } from '../test-support/storage';
 import { collectLookup, SAVE_CONCURRENCY } from './collect-lookup';
 import { newLookup } from './lookup-queries';
 

@@ -1,14 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { NationalServices } from '../../services/national-services';
-import type { LookupQueue } from '../../storage/lookup-queue';
-import type { PlanCache } from '../../storage/plan-cache';
-import type { Connectivity } from '../../sync/connectivity';
-import type { ExternalStore } from '../../sync/external-store';
-import type { QueuedLookupResult } from '../../sync/queued-lookups';
-import type { RecordAccess } from '../../domain/access-event';
-import type { DeliveryStatus } from '../../sync/access-delivery';
-import type { AuditClient } from '../../services/audit-client';
-import type { TrainerTools } from '../../sync/trainer-tools';
+import type { NationalServices } from '../services/national-services';
+import type { LookupQueue } from '../storage/lookup-queue';
+import type { PlanCache } from '../storage/plan-cache';
+import type { Connectivity } from '../sync/connectivity';
+import type { ExternalStore } from '../sync/external-store';
+import type { QueuedLookupResult } from '../sync/queued-lookups';
+import type { RecordAccess } from '../domain/access-event';
+import type { DeliveryStatus } from '../sync/access-delivery';
+import type { AuditClient } from '../services/audit-client';
+import type { TrainerTools } from '../sync/trainer-tools';
 
 /** A synthetic patient trainers can pick in demo mode. */
 export interface DemoPatientEntry {

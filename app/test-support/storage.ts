@@ -11,8 +11,8 @@ import { parseNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
 import { FORMAT_RECORD_CONTACT, FORMAT_UNSTRUCTURED } from '../domain/pointer';
 import { MENTAL_HEALTH_CRISIS_PLAN, SNOMED_SYSTEM, recordTypeFor } from '../domain/record-types';
-import { DeviceDatabase, type DeviceDatabaseOptions } from './device-database';
-import type { DroppedRecord, UnreadableRecords } from './storage-errors';
+import { DeviceDatabase, type DeviceDatabaseOptions } from '../storage/device-database';
+import type { DroppedRecord, UnreadableRecords } from '../storage/storage-errors';
 
 export function nhs(value: string): NhsNumber {
   const parsed = parseNhsNumber(value);

@@ -1,3 +1,4 @@
+import './record-panel.css';
 import { lazy, Suspense, useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstantDate } from '../../domain/dates';
@@ -6,16 +7,17 @@ import { displayName, type Patient } from '../../domain/patient';
 import { documentContents, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { CrisisTeamCard } from '../contacts/crisis-team-card';
-import { useOrganisationName } from '../lookup/record-list';
-import { lookupWords } from '../lookup/lookup-words';
-import type { Lookup } from '../../sync/lookup-queries';
-import { describeError, isTemporary } from '../shell/describe-error';
-import { ProblemCard } from '../shell/problem-card';
-import { useRuntime } from '../shell/runtime-context';
-import { documentQuery } from '../../sync/lookup-queries';
+import { useOrganisationName } from './record-list';
+import { lookupWords } from './lookup-words';
+import type { Lookup } from '../../queries/lookup-queries';
+import { isTemporary } from '../../queries/offline-policy';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
+import { documentQuery } from '../../queries/lookup-queries';
 
 // pdf.js and the HTML sanitiser load only when a plan is opened.
-const PlanDocumentView = lazy(() => import('./plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
+const PlanDocumentView = lazy(() => import('../plan/plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
 
 const words = lookupWords.plan;
 

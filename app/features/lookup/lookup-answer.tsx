@@ -1,0 +1,116 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { NhsNumber } from '../../domain/nhs-number';
+import { pointerSearchNumbers } from '../../domain/pointer';
+import { describeRetrievedTime } from '../../domain/staleness';
+import { patientQuery, pointersQuery, type Lookup } from '../../queries/lookup-queries';
+import { forgetPatientMutation, saveLookupMutation, useWriteOnce } from '../../queries/save-lookup';
+import { isServiceError } from '../../services/service-error';
+import { isNoSignal, isTemporary } from '../../queries/offline-policy';
+import { describeError } from '../../ui/describe-error';
+import { ProblemCard } from '../../ui/problem-card';
+import { useRuntime } from '../../runtime/runtime-context';
+import { PatientBanner } from './patient-banner';
+import { lookupWords } from './lookup-words';
+import { combineSearches, RecordsOutcome } from './records-outcome';
+
+/**
+ * What the services (or, for `source="device"`, a saved copy) answered for a lookup.
+ * PDS and NRL are asked at once; NRL's answer is shown only after PDS has confirmed who
+ * this is. When PDS replaced the typed number, NRL is asked under the current one too and both
+ * answers are shown (a plan may still be filed under the old number).
+ * With no signal (PDS got no answer), `whenNoSignal` is shown instead (lookup-result.tsx: the
+ * copy saved on this device, or the search queued). Once PDS has answered, a locator failure is
+ * "Could not check" under the banner, never "no signal": something answered, so the cause is the
+ * locator.
+ */
+export function LookupAnswer({
+  lookup,
+  source,
+  onShowSaved,
+  whenNoSignal,
+}: {
+  lookup: Lookup;
+  source: 'network' | 'device';
+  onShowSaved?: ((nhsNumber: NhsNumber) => void) | undefined;
+  whenNoSignal?: ReactNode;
+}) {
+  const { services } = useRuntime();
+  const patient = useQuery(patientQuery(services, lookup));
+  // The typed number's search starts beside PDS and is kept when PDS names another number.
+  const numbers = patient.data ? pointerSearchNumbers(patient.data) : [lookup.nhsNumber];
+  const searches = useQueries({ queries: numbers.map((n) => pointersQuery(services, lookup, n)) });
+  const search = combineSearches(numbers, searches);
+
+  if (source === 'network' && isNoSignal(patient.error)) return whenNoSignal;
+  if (patient.isPending) {
+    return (
+      <p className="nhsuk-body-l crl-status" role="status">
+        {lookupWords.checkingPatient}
+      </p>
+    );
+  }
+  if (patient.isError) {
+    return (
+      <>
+        <ProblemCard title={lookupWords.identityFailedTitle} level="urgent">
+          <p>{describeError(patient.error)}</p>
+          <p>{lookupWords.identityFailedAdvice}</p>
+          {isTemporary(patient.error) && (
+            <button type="button" className="nhsuk-button" onClick={() => void patient.refetch()}>
+              {lookupWords.tryAgain}
+            </button>
+          )}
+        </ProblemCard>
+        {source === 'network' && <ForgetUnknownPatient lookup={lookup} error={patient.error} />}
+      </>
+    );
+  }
+  return (
+    <>
+      {source === 'network' && (
+        <p className="crl-inline-status">{lookupWords.fromNationalServices(describeRetrievedTime(new Date(patient.dataUpdatedAt).toISOString(), new Date()))}</p>
+      )}
+      <PatientBanner patient={patient.data} />
+      {source === 'network' && search.state === 'answered' && search.failures.length === 0 && <SaveToDevice lookup={lookup} />}
+      <RecordsOutcome lookup={lookup} patient={patient.data} search={search} onShowSaved={source === 'network' ? onShowSaved : undefined} />
+    </>
+  );
+}
+
+/**
+ * Saves the answered lookup on the device as one snapshot (queries/save-lookup.ts), replacing
+ * any older copy. Says "saved" only after the write committed; runs once per lookup.
+ */
+function SaveToDevice({ lookup }: { lookup: Lookup }) {
+  const runtime = useRuntime();
+  const queryClient = useQueryClient();
+  const saved = useMutation(
+    saveLookupMutation({
+      queryClient,
+      services: runtime.services,
+      plans: runtime.plans,
+      retentionHours: runtime.policy.retentionHours,
+      requestPersistentStorage: runtime.requestPersistentStorage,
+    }),
+  );
+  useWriteOnce(saved.mutate, lookup);
+  if (saved.isError) return <p className="crl-inline-status">{lookupWords.device.saveFailed}</p>;
+  if (!saved.isSuccess) return null;
+  return (
+    <p className="crl-inline-status" role="status">
+      {lookupWords.device.savedAt(describeRetrievedTime(saved.data.retrievedAt, new Date()), runtime.policy.retentionHours)}
+      {saved.data.evicted > 0 && <> {lookupWords.device.savedEvicted(saved.data.evicted)}</>}
+    </p>
+  );
+}
+
+/** PDS says there is no such patient (or the record was invalidated): drop any saved copy. */
+function ForgetUnknownPatient({ lookup, error }: { lookup: Lookup; error: unknown }) {
+  const { plans } = useRuntime();
+  const queryClient = useQueryClient();
+  const gone = isServiceError(error) && error.service === 'pds' && (error.kind === 'not-found' || error.kind === 'invalidated');
+  const forget = useMutation(forgetPatientMutation({ queryClient, plans }));
+  useWriteOnce(forget.mutate, lookup.nhsNumber, gone);
+  return null;
+}
