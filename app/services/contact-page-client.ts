@@ -1,5 +1,5 @@
 import { isHttpsUrl, type ContactDetails } from '../domain/contact-details';
-import { parseContactPage } from './contact-page-parser';
+import { readContactPage } from './contact-page-reader';
 import { isHtmlMediaType } from './media-types';
 import { callService } from './service-request';
 import { ServiceError } from './service-error';
@@ -39,7 +39,7 @@ export function createContactPageClient(o: { transport: Transport; timeoutMs?: n
           if (!isHtmlMediaType(reply.mediaType)) {
             throw reply.malformed(`Expected an HTML page but got ${reply.mediaType ?? 'no content type'}`);
           }
-          return parseContactPage(await reply.text(), url);
+          return readContactPage(await reply.text(), url, { signal: context.signal });
         },
       });
     },

@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { sameNumber, stripBidiControls, telUri, type ContactDetails, type ContactNumber } from '../domain/contact-details';
 
 /**
@@ -33,9 +34,6 @@ const LIKELY = /crisis|urgent|24[\s-]?(?:hours?|hrs?)\b|24\/7|out[\s-]of[\s-]hou
 const UNLIKELY = /\bfax\b|switchboard|complain|\bpals\b|feedback|career|\bjobs?\b|recruit|vacanc|\bpress\b|\bmedia\b|finance|invoice|freedom of information|textphone|minicom|text relay|\bsms\b|\btext (?:the team|us)\b/i;
 const SHORT_CODE = /^tel:(?:999|111|112)$/;
 
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-
 const MAX_LABEL = 80;
 const MAX_HOURS = 200;
 const MAX_FALLBACK_BLOCK = 200;
@@ -45,7 +43,7 @@ const LABEL_WINDOW = 5 * MAX_LABEL;
 
 /** One element of the page, as a range of the page's flattened text. */
 interface Frame {
-  /** The element's local name: lower case, and cheaper to read than tagName. */
+  /** The element's name, lower case. */
   readonly tag: string;
   readonly parent: Frame | undefined;
   readonly start: number;
@@ -75,23 +73,24 @@ interface Found {
 
 /**
  * Reads a team's public contact-details page (docs/national-apis.md §2.2). Parses with
- * DOMParser, which neither runs scripts nor loads anything; only text leaves this function.
+ * htmlparser2's streaming tokenizer, which builds no document, runs no script and loads nothing,
+ * and needs no DOM, so the same code runs in a Web Worker (contact-page-worker.ts), in Node and
+ * on the main thread; only text leaves this function.
  *
- * Linear in the page's size: one walk flattens the body's text (whitespace collapsed, bidi
+ * Linear in the page's size: one pass flattens the body's text (whitespace collapsed, bidi
  * controls removed) and records each element's range of it, so no element's text is read twice
  * and every label is cut from a bounded window around its number.
  */
 export function parseContactPage(html: string, sourceUrl: string): ContactDetails {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const page = doc.body ? readBody(doc.body) : undefined;
-  const title = clip(collapse(stripBidiControls((doc.querySelector('title')?.textContent ?? '').slice(0, 4 * MAX_TEAM_NAME))), MAX_TEAM_NAME);
-  const ranked = page ? rankNumbers(page) : [];
+  const { page, title: rawTitle } = readPage(html);
+  const title = clip(collapse(stripBidiControls(rawTitle.slice(0, 4 * MAX_TEAM_NAME))), MAX_TEAM_NAME);
+  const ranked = rankNumbers(page);
   return {
     sourceUrl,
-    teamName: (page?.heading && clip(page.text(page.heading, 4 * MAX_TEAM_NAME), MAX_TEAM_NAME)) || title || undefined,
+    teamName: (page.heading && clip(page.text(page.heading, 4 * MAX_TEAM_NAME), MAX_TEAM_NAME)) || title || undefined,
     numbers: ranked.slice(0, MAX_NUMBERS_SHOWN),
     moreNumbers: Math.max(0, ranked.length - MAX_NUMBERS_SHOWN),
-    hours: page ? findHours(page) : undefined,
+    hours: findHours(page),
   };
 }
 
@@ -113,7 +112,17 @@ interface Page {
   text(frame: Frame | undefined, limit?: number): string;
 }
 
-function readBody(body: HTMLElement): Page {
+/** What an open tag became: the document's own structure, an element read, or one skipped with all inside it. */
+const STRUCTURE = 0;
+const READ = 1;
+const SKIPPED = 2;
+/**
+ * The document's structure: the body is the page, whose frame is made up front. What a <head>
+ * holds is hidden or void (no words), so the page's words are read wherever the markup puts them.
+ */
+const STRUCTURAL = new Set(['html', 'head', 'body']);
+
+function readPage(html: string): { page: Page; title: string } {
   // The body's text as written (whitespace is collapsed only in the small windows that are read).
   const parts: string[] = [];
   let length = 0;
@@ -132,8 +141,7 @@ function readBody(body: HTMLElement): Page {
   const bodyFrame: Frame = { tag: 'body', parent: undefined, start: 0, end: 0, term: undefined, lastTerm: undefined, lastChild: undefined, next: undefined, hoursInside: false };
   let current = bodyFrame;
 
-  const enter = (element: Element) => {
-    const tag = element.localName;
+  const enter = (tag: string, href: string | undefined) => {
     if (LINE_BREAKING.has(tag)) lineBreak();
     const frame: Frame = { tag, parent: current, start: length, end: length, term: undefined, lastTerm: undefined, lastChild: undefined, next: undefined, hoursInside: false };
     if (tag === 'dd') frame.term = current.lastTerm;
@@ -141,9 +149,8 @@ function readBody(body: HTMLElement): Page {
     current.lastChild = frame;
     if (tag === 'h1' && !heading) heading = frame;
     if (SITE_CHROME.has(tag)) chromeDepth++;
-    const href = tag === 'a' ? element.getAttribute('href') : null;
-    // Links cannot nest in parsed HTML, so at most one tel: link is open at a time.
-    if (href !== null && /^\s*tel:/i.test(href) && !telLink) telLink = { frame, href };
+    // At most one tel: link is open at a time: a link inside a link is read with the outer one.
+    if (tag === 'a' && href !== undefined && /^\s*tel:/i.test(href) && !telLink) telLink = { frame, href };
     current = frame;
   };
   const leave = () => {
@@ -175,38 +182,76 @@ function readBody(body: HTMLElement): Page {
     }
   };
 
-  // Iterative, so a deeply nested page cannot overflow the stack.
-  let node: Node | null = body.firstChild;
-  while (node) {
-    const type = node.nodeType;
-    if (type === TEXT_NODE) readText((node as Text).data);
-    else if (type === ELEMENT_NODE && !HIDDEN.has((node as Element).localName)) {
-      enter(node as Element);
-      const child: Node | null = node.firstChild;
-      if (child) {
-        node = child;
-        continue;
-      }
-      leave();
-    }
-    while (node && node !== body && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== body) leave();
-    }
-    node = node && node !== body ? node.nextSibling : null;
-  }
+  // The tokenizer hands over a text in pieces (around each entity): numbers are matched in the
+  // whole text between two tags or comments, as a DOM text node would hold it.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    readText(pending.length === 1 ? pending[0]! : pending.join(''));
+    pending = [];
+  };
+  // One entry per open tag: htmlparser2 closes every tag it opens (void, implied or at the end).
+  const opened: number[] = [];
+  let skippedDepth = 0;
+  let title: string | undefined;
+  let titleParts: string[] | undefined;
+  let titleLength = 0;
+
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        flush();
+        if (skippedDepth > 0 || HIDDEN.has(tag) || tag === 'title') {
+          // The first <title>, wherever it is, names the page; nothing else hidden is read.
+          if (tag === 'title' && skippedDepth === 0 && title === undefined) titleParts = [];
+          skippedDepth++;
+          opened.push(SKIPPED);
+        } else if (STRUCTURAL.has(tag)) {
+          opened.push(STRUCTURE);
+        } else {
+          enter(tag, attributes.href);
+          opened.push(READ);
+        }
+      },
+      onclosetag() {
+        flush();
+        const kind = opened.pop();
+        if (kind === READ) leave();
+        else if (kind === SKIPPED && --skippedDepth === 0 && titleParts) {
+          title = titleParts.join('');
+          titleParts = undefined;
+        }
+      },
+      ontext(text) {
+        if (skippedDepth > 0) {
+          // Bounded: only the start of a title is ever shown.
+          if (titleParts && titleLength < 4 * MAX_TEAM_NAME) {
+            titleParts.push(text);
+            titleLength += text.length;
+          }
+          return;
+        }
+        pending.push(text);
+      },
+      oncomment: flush,
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  flush();
   bodyFrame.end = length;
   frames.push(bodyFrame);
 
   const flat = parts.join('');
   const found = candidates.flatMap((candidate) => ('href' in candidate ? (fromTelLink(flat, candidate) ?? []) : [candidate]));
-  return {
+  const page: Page = {
     flat,
     found,
     frames,
     heading,
     text: (frame, limit = Infinity) => (frame ? collapse(flat.slice(frame.start, Math.min(frame.end, frame.start + limit))) : ''),
   };
+  return { page, title: title ?? titleParts?.join('') ?? '' };
 }
 
 /**
