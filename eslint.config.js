@@ -1,6 +1,7 @@
 // Lint rules, including the one-way import arrows of DESIGN.md:
 // features → services/storage/sync/config → domain; domain imports nothing of ours;
-// only app/services/demo-transport.ts may reach mocks/ (and only lazily).
+// only app/services/demo-transport.ts may reach mocks/ (and only lazily). These see static imports
+// only; `npm run test:deps` (.ci/dependency-rules.cjs) checks the whole graph, import() and types too.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

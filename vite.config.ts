@@ -84,7 +84,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+    include: ['app/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', '.ci/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['app/test-setup.ts'],
     restoreMocks: true,
