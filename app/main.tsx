@@ -31,6 +31,7 @@ import type { Runtime } from './features/shell/runtime-context';
 import { shellWords } from './features/shell/shell-words';
 import { shouldRetry, retryDelayMs } from './sync/retry-policy';
 import { registerServiceWorker, serviceWorkerUpdates } from './sync/service-worker-updates';
+import { browserDemoCodeEnvironment, keepDemoCodeForOffline } from './sync/demo-code-cache';
 
 // nhsuk-frontend 10 styles its components only when these classes are on <body>.
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
@@ -176,6 +177,9 @@ async function start(root: Root) {
     const queryClient = createQueryClient();
     const runtime = await buildRuntime(config, queryClient);
     render(root, <App runtime={runtime} queryClient={queryClient} />);
+    // Demo code is not precached: a demo device keeps what it loaded; a live one drops it.
+    const demoCode = browserDemoCodeEnvironment();
+    if (demoCode) void keepDemoCodeForOffline(config.mode, demoCode);
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `Start-up failed (${String(error)}).`;
     console.error('start-up failed', error);
