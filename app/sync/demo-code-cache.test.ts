@@ -13,7 +13,7 @@ function fakeCaches(initial: Record<string, string[]> = {}) {
       return {
         keys: async () => [...urls].map((url) => new Request(url)),
         delete: async (request: Request) => urls.delete(request.url),
-        add: async (url: string) => void urls.add(url),
+        put: async (url: string) => void urls.add(url),
       };
     }),
     delete: vi.fn(async (name: string) => stores.delete(name)),
@@ -21,8 +21,8 @@ function fakeCaches(initial: Record<string, string[]> = {}) {
   return { caches: caches as unknown as CacheStorage, stores };
 }
 
-function env(caches: CacheStorage, loaded: string[]): DemoCodeEnvironment {
-  return { caches, loadedUrls: () => loaded, origin: ORIGIN };
+function env(caches: CacheStorage, loaded: string[], status = 200): DemoCodeEnvironment {
+  return { caches, loadedUrls: () => loaded, origin: ORIGIN, settled: async () => undefined, fetchCopy: async () => new Response('', { status }) };
 }
 
 describe('keepDemoCodeForOffline', () => {
@@ -44,6 +44,12 @@ describe('keepDemoCodeForOffline', () => {
     const { caches, stores } = fakeCaches({ [DEMO_CODE_CACHE]: [`${ORIGIN}/assets/demo/core-old.js`, `${ORIGIN}/assets/demo/core-c3.js`] });
     await keepDemoCodeForOffline('demo', env(caches, [`${ORIGIN}/assets/demo/core-c3.js`, `${ORIGIN}/assets/demo/handlers-d4.js`]));
     expect([...stores.get(DEMO_CODE_CACHE)!].sort()).toEqual([`${ORIGIN}/assets/demo/core-c3.js`, `${ORIGIN}/assets/demo/handlers-d4.js`]);
+  });
+
+  it('demo mode: a copy that cannot be had (offline, 404) is not kept', async () => {
+    const { caches, stores } = fakeCaches();
+    await keepDemoCodeForOffline('demo', env(caches, [`${ORIGIN}/assets/demo/core-c3.js`], 404));
+    expect([...stores.get(DEMO_CODE_CACHE)!]).toEqual([]);
   });
 
   it('live mode: a tablet that once ran the demo drops its demo code', async () => {

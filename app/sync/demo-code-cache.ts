@@ -17,6 +17,10 @@ export interface DemoCodeEnvironment {
   /** Same-origin URLs this page has fetched (Resource Timing). */
   loadedUrls(): readonly string[];
   readonly origin: string;
+  /** Resolves when a worker is there to use the cache and the page is idle: the demo comes first. */
+  settled(): Promise<void>;
+  /** The copy this page already loaded (the HTTP cache's, even if stale), else the network's. */
+  fetchCopy(url: string): Promise<Response>;
 }
 
 function isDemoCode(url: string, origin: string): boolean {
@@ -35,14 +39,17 @@ export async function keepDemoCodeForOffline(mode: 'demo' | 'live', env: DemoCod
       await env.caches.delete(DEMO_CODE_CACHE);
       return;
     }
+    await env.settled();
     const loaded = new Set(env.loadedUrls().filter((url) => isDemoCode(url, env.origin)));
     if (loaded.size === 0) return;
     const cache = await env.caches.open(DEMO_CODE_CACHE);
     const held = await cache.keys();
     await Promise.all(held.filter((request) => !loaded.has(request.url)).map((request) => cache.delete(request)));
     const heldUrls = new Set(held.map((request) => request.url));
-    // From the HTTP cache as a rule: the page fetched these moments ago.
-    await Promise.all([...loaded].filter((url) => !heldUrls.has(url)).map((url) => cache.add(url)));
+    for (const url of [...loaded].filter((u) => !heldUrls.has(u))) {
+      const response = await env.fetchCopy(url);
+      if (response.ok) await cache.put(url, response);
+    }
   } catch (error) {
     console.warn('demo code could not be kept for offline use', error);
   }
@@ -55,5 +62,11 @@ export function browserDemoCodeEnvironment(): DemoCodeEnvironment | undefined {
     caches,
     loadedUrls: () => performance.getEntriesByType('resource').map((entry) => entry.name),
     origin: window.location.origin,
+    settled: async () => {
+      await navigator.serviceWorker.ready;
+      // Safari has no requestIdleCallback.
+      await new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 10_000 }) : setTimeout(resolve, 1_000)));
+    },
+    fetchCopy: (url) => fetch(url, { cache: 'force-cache' }),
   };
 }
