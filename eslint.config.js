@@ -3,6 +3,8 @@
 // components) and runtime/ (the runtime container) as shared layers features may use;
 // domain imports nothing of ours;
 // only app/services/demo-transport.ts may reach mocks/ (and only lazily).
+// These see static imports only; `npm run test:deps` (.ci/dependency-rules.cjs) checks the
+// whole graph, import() and type imports too.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

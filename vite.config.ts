@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { META_POLICY } from './.ci/content-security-policy.mjs';
+import { DEMO_CODE_CACHE, DEMO_CODE_DIR } from './app/sync/demo-code-cache';
 
 const NHS_BLUE = '#005eb8';
 
@@ -25,13 +26,59 @@ const contentSecurityPolicyMeta: Plugin = {
   },
 };
 
+/** Where demo mode enters: the demo transport, the synthetic services in mocks/, and MSW. */
+const DEMO_ROOTS = [fileURLToPath(new URL('./app/services/demo-transport.ts', import.meta.url)), fileURLToPath(new URL('./mocks/', import.meta.url))];
+const isDemoRoot = (id: string) => DEMO_ROOTS.some((root) => id.startsWith(root)) || id.includes('/node_modules/msw/');
+
+/**
+ * Live tablets do not carry the demo (docs/service-worker.md "Demo code"). From the module graph,
+ * not from names: a module is demo-only when the app's entry reaches it only through a demo root
+ * (so MSW's own dependencies count too). A chunk made only of demo-only modules is written to
+ * assets/demo/, which the precache leaves out and the worker caches on first use instead. A chunk
+ * that mixes demo and live code stays in assets/, where .ci/bundle-budget.mjs fails the build.
+ */
+function demoCodeApart(): Plugin {
+  let demoOnly = new Set<string>();
+  return {
+    name: 'crl-demo-code-apart',
+    apply: 'build',
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          output: {
+            chunkFileNames: (chunk) => {
+              // A facade chunk (a dynamic entry whose code sits in another chunk) has no modules of its own.
+              const ids = chunk.moduleIds.length > 0 ? chunk.moduleIds : [chunk.facadeModuleId ?? ''];
+              return ids.every((id) => demoOnly.has(id)) ? `${DEMO_CODE_DIR}[name]-[hash].js` : 'assets/[name]-[hash].js';
+            },
+          },
+        },
+      },
+    }),
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const live = new Set<string>();
+      const queue = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
+      while (queue.length > 0) {
+        const id = queue.pop()!;
+        if (live.has(id) || isDemoRoot(id)) continue;
+        live.add(id);
+        const info = this.getModuleInfo(id);
+        queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+      }
+      demoOnly = new Set(ids.filter((id) => !live.has(id)));
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta,
-    // The service worker (docs/service-worker.md): precaches the app shell and every chunk so the
-    // app starts in airplane mode. It never caches national-service responses: clinical data
-    // lives only in the app's own database.
+    demoCodeApart(),
+    // The service worker (docs/service-worker.md): precaches the app shell and every chunk but
+    // the demo code, so the app starts in airplane mode. It never caches national-service
+    // responses: clinical data lives only in the app's own database.
     VitePWA({
       strategies: 'generateSW',
       // A new version waits for the crew to press Reload; it never reloads mid-job.
@@ -61,9 +108,10 @@ export default defineConfig({
         // Every emitted chunk, lazy ones included, and the pdf.js worker (.mjs), so every screen
         // works offline; the manifest, its icons and includeAssets are added by the plugin. Not
         // json: /config.json is fetched network-first by the app itself (app/config/load-config.ts),
-        // never from the precache. Not .map: sourcemaps are for us.
+        // never from the precache. Not .map: sourcemaps are for us. Not assets/demo/: demo code
+        // is cached on first use of demo mode (below), never on a live tablet.
         globPatterns: ['**/*.{js,mjs,css,html}'],
-        globIgnores: ['**/config.json', '**/*.map'],
+        globIgnores: ['**/config.json', '**/*.map', `${DEMO_CODE_DIR}**`],
         // The pdf.js worker is ~1.24 MB; a file above this fails the build rather than being
         // silently left out of the precache (a half-offline app).
         maximumFileSizeToCacheInBytes: 2.5 * 1024 * 1024,
@@ -71,9 +119,21 @@ export default defineConfig({
         // Only app routes get the shell: never a file (config.json, a PDF, sw.js) or an API path.
         navigateFallbackDenylist: [/\/[^/?]+\.[a-z0-9]+(?:\?.*)?$/i, /^\/api\//],
         cleanupOutdatedCaches: true,
-        // Deliberately no runtimeCaching: national services are on other origins, and nothing
-        // from them may enter Cache Storage (issue 4, item 1).
-        runtimeCaching: [],
+        // Only the app's own demo code, once a demo device has loaded it (app/sync/demo-code-cache.ts
+        // fills the same cache). A RegExp route matches other origins only from their start, so
+        // nothing from the national services can enter Cache Storage (issue 4, item 1).
+        runtimeCaching: [
+          {
+            urlPattern: new RegExp(`/${DEMO_CODE_DIR}[^/]+\\.js$`),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: DEMO_CODE_CACHE,
+              cacheableResponse: { statuses: [200] },
+              // Servers answer with Vary: Origin; module scripts send an Origin, the page's copy did not.
+              matchOptions: { ignoreVary: true },
+            },
+          },
+        ],
       },
     }),
   ],
@@ -84,7 +144,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
-    include: ['app/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+    include: ['app/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', '.ci/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['app/test-setup.ts'],
     restoreMocks: true,

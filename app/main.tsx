@@ -32,6 +32,7 @@ import { ConfigErrorScreen } from './features/shell/config-error-screen';
 import type { Runtime } from './runtime/runtime-context';
 import { shellWords } from './features/shell/shell-words';
 import { registerServiceWorker, serviceWorkerUpdates } from './sync/service-worker-updates';
+import { browserDemoCodeEnvironment, keepDemoCodeForOffline } from './sync/demo-code-cache';
 // Last, after every component's own styles: the dark theme overrides nhsuk-frontend's surfaces.
 import './ui/dark-theme.css';
 
@@ -155,6 +156,9 @@ async function start(root: Root) {
     const queryClient = createQueryClient();
     const runtime = await buildRuntime(config, queryClient);
     render(root, <App runtime={runtime} queryClient={queryClient} />);
+    // Demo code is not precached: a demo device keeps what it loaded; a live one drops it.
+    const demoCode = browserDemoCodeEnvironment();
+    if (demoCode) void keepDemoCodeForOffline(config.mode, demoCode);
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `Start-up failed (${String(error)}).`;
     console.error('start-up failed', error);

@@ -1,5 +1,5 @@
 import { delay, http, type RequestHandler } from 'msw';
-import { isNhsNumber } from '../app/domain/nhs-number';
+import { isValidNhsNumber } from './http/nhs-number-check';
 import { ALL_SCENARIOS } from './data/catalogue';
 import { OVER_LARGE_BUNDLE_ENTRIES } from './data/scenarios/locator-over-large';
 import { PARTIAL_BUNDLE_MISSING } from './data/scenarios/locator-partial';
@@ -167,7 +167,7 @@ export function nrlHandlers(base: string): RequestHandler[] {
         diagnostics: `Your organisation '${ods}' does not have permission to access this resource. Contact the onboarding team.`,
       });
     }
-    if (!isNhsNumber(nhsNumber)) {
+    if (!isValidNhsNumber(nhsNumber)) {
       return backendError(request, 400, {
         issueCode: 'invalid',
         code: 'INVALID_NHS_NUMBER',

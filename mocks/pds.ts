@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw';
-import { isNhsNumber } from '../app/domain/nhs-number';
+import { isValidNhsNumber } from './http/nhs-number-check';
 import { ALL_SCENARIOS } from './data/catalogue';
 import type { Scenario } from './data/scenario';
 import type { Patient } from './fhir/fhir-types';
@@ -108,7 +108,7 @@ export function pdsHandlers(base: string): RequestHandler[] {
         });
       }
       const id = String(params.id);
-      if (!isNhsNumber(id)) {
+      if (!isValidNhsNumber(id)) {
         return pdsError(request, 400, { code: 'INVALID_RESOURCE_ID', display: 'Resource Id is invalid', issueCode: 'value' });
       }
       const patient = byNumber.get(id);

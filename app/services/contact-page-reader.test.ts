@@ -4,7 +4,7 @@ import { createContactPageClient } from './contact-page-client';
 import { parseContactPage } from './contact-page-parser';
 import { readContactPage, type ContactPageAnswer, type ContactPageRequest } from './contact-page-reader';
 import { ServiceError } from './service-error';
-import { startMswServer, testContext } from './service-test-support';
+import { startMswServer, testContext } from '../test-support/services';
 import { fetchTransport } from './transport';
 
 const PAGE = 'https://www.rx4.nhs.uk/services/crisis-team/contact';
