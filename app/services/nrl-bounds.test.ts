@@ -7,10 +7,9 @@ import { chunkedResponse, type ChunkedBody } from '../../mocks/http/chunked-resp
 import { TEST_SERVICE_BASES } from '../../mocks/service-bases';
 import type { NhsNumber } from '../domain/nhs-number';
 import { MAX_POINTERS, createNrlClient } from './nrl-client';
-import { ServiceError } from './service-error';
 import { describeServiceError } from './service-error-messages';
 import { REPLY_BYTE_LIMITS } from './service-request';
-import { testContext } from '../test-support/services';
+import { testContext, serviceFailure as failure } from '../test-support/services';
 import type { Transport } from './transport';
 
 const handlers = createHandlers(TEST_SERVICE_BASES);
@@ -30,15 +29,6 @@ function mockedLocator(edit?: (bundle: Record<string, unknown>) => Record<string
   };
   const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8', timeoutMs: 10_000 });
   return { nrl, replies };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
 }
 
 const number = (name: keyof typeof SCENARIOS) => SCENARIOS[name].nhsNumber as NhsNumber;

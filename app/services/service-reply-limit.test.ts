@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from './service-error';
 import { describeServiceError } from './service-error-messages';
 import { callService, REPLY_BYTE_LIMITS, type ServiceCall } from './service-request';
-import { testContext } from '../test-support/services';
+import { testContext, serviceFailure as failure } from '../test-support/services';
 import type { Transport } from './transport';
 
 const CHUNK = 64 * 1024;
@@ -32,15 +31,6 @@ function endlessBody(headers: HeadersInit = { 'content-type': 'application/json'
 
 function call<T>(transport: Transport, read: ServiceCall<T>['read'], overrides: Partial<ServiceCall<T>> = {}): Promise<T> {
   return callService({ service: 'ssp', transport, context: testContext(), method: 'GET', url: 'https://gw.test/doc', read, ...overrides });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
 }
 
 describe('ServiceReply byte limit', () => {

@@ -3,10 +3,9 @@ import * as z from 'zod/mini';
 import type { RecordAccess, ServiceAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import { findOutcomeSummary, normaliseSpineCode, type OutcomeSummary } from './operation-outcome';
-import { ServiceError } from './service-error';
 import { isTemporary } from '../queries/offline-policy';
 import { callService, ERROR_BODY_LIMIT_BYTES, kindForReply, parseRetryAfter, serviceUrl, type ServiceCall } from './service-request';
-import { CORRELATION_ID, operationOutcome, testContext } from '../test-support/services';
+import { CORRELATION_ID, operationOutcome, testContext, serviceFailure as failure } from '../test-support/services';
 import type { Transport } from './transport';
 
 const Thing = z.object({ resourceType: z.literal('Thing'), count: z.number() });
@@ -28,15 +27,6 @@ const reply =
   (body: BodyInit | null, init: ResponseInit = {}): Transport =>
   async () =>
     new Response(body, init);
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
 
 describe('callService', () => {
   it('returns what the reader makes of a 2xx reply', async () => {

@@ -178,14 +178,19 @@ export const MALFORMED_JSON_REPLIES: readonly FailureCase[] = [
   },
 ];
 
-/** Asserts that `promise` rejects with the ServiceError a case describes. */
-export async function expectFailure(promise: Promise<unknown>, service: ServiceName, expected: FailureCase): Promise<ServiceError> {
+/** The ServiceError `promise` rejects with; fails the test if it resolves or rejects otherwise. */
+export async function serviceFailure(promise: Promise<unknown>): Promise<ServiceError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ServiceError);
-  const serviceError = error as ServiceError;
+  return error as ServiceError;
+}
+
+/** Asserts that `promise` rejects with the ServiceError a case describes. */
+export async function expectFailure(promise: Promise<unknown>, service: ServiceName, expected: FailureCase): Promise<ServiceError> {
+  const serviceError = await serviceFailure(promise);
   expect({ service: serviceError.service, kind: serviceError.kind }).toEqual({ service, kind: expected.kind });
   if (expected.status !== undefined) expect(serviceError.status).toBe(expected.status);
   if (expected.code !== undefined) expect(serviceError.code).toBe(expected.code);
