@@ -1,5 +1,5 @@
 // Lint rules, including the one-way import arrows of DESIGN.md:
-// features → queries → services/storage/sync/config → domain, with ui/ (the shared NHS.UK
+// frame → features → queries → services/storage/sync/config → domain, with ui/ (the shared NHS.UK
 // components) and runtime/ (the runtime container) as shared layers features may use;
 // domain imports nothing of ours;
 // only app/services/demo-transport.ts may reach mocks/ (and only lazily).
@@ -11,7 +11,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const noMocks = { group: ['**/mocks', '**/mocks/**'], message: 'Only the demo transport loads mocks/, lazily.' };
-const noFeatures = { group: ['**/features/**', '../features', '../features/*'], message: 'Imports point down: features → queries → services/storage/sync → domain.' };
+const noFrame = { group: ['**/frame/**', '../frame', '../frame/*'], message: 'Imports point down: the frame composes features; nothing below imports it.' };
+const noFeatures = {
+  group: ['**/features/**', '../features', '../features/*', ...noFrame.group],
+  message: 'Imports point down: frame → features → queries → services/storage/sync → domain.',
+};
 // Test helpers live in app/test-support/, which only tests import: the build never reaches them.
 const noTestSupport = { group: ['**/test-support', '**/test-support/**'], message: 'app/test-support/ is for tests only; production code never imports it.' };
 const noUiOrRuntime = {
@@ -24,10 +28,10 @@ const noUpperLayers = {
   message: 'domain/ is pure: it imports nothing of ours outside domain/.',
 };
 
-// Features point one way: the app frame (features/shell) composes the screens, and lookup may
+// Features point one way: the app frame (app/frame/) composes the screens, and lookup may
 // compose plan and contacts; no other feature imports another, nor the frame (issue 8 point 2).
-const FEATURES = ['lookup', 'plan', 'contacts', 'history', 'saved', 'demo', 'shell'];
-const MAY_COMPOSE = { lookup: ['plan', 'contacts'], shell: FEATURES };
+const FEATURES = ['lookup', 'plan', 'contacts', 'history', 'saved', 'demo'];
+const MAY_COMPOSE = { lookup: ['plan', 'contacts'] };
 const otherFeatures = (feature) => ({
   group: FEATURES.filter((other) => other !== feature && !(MAY_COMPOSE[feature] ?? []).includes(other)).flatMap((other) => [
     `../${other}`,
@@ -58,9 +62,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport] }],
     },
   },
-  ...FEATURES.filter((feature) => feature !== 'shell').map((feature) => ({
+  ...FEATURES.map((feature) => ({
     files: [`app/features/${feature}/**`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, otherFeatures(feature)] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMocks, noTestSupport, noFrame, otherFeatures(feature)] }] },
   })),
   {
     files: ['app/services/**', 'app/storage/**', 'app/sync/**', 'app/config/**'],

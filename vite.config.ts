@@ -149,6 +149,6 @@ export default defineConfig({
     setupFiles: ['app/test-setup.ts'],
     restoreMocks: true,
     // The PWA plugin's virtual module exists only in builds; tests get an inert stand-in.
-    alias: { 'virtual:pwa-register': fileURLToPath(new URL('./app/sync/pwa-register.test-double.ts', import.meta.url)) },
+    alias: { 'virtual:pwa-register': fileURLToPath(new URL('./app/test-support/pwa-register.ts', import.meta.url)) },
   },
 });

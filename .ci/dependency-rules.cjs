@@ -3,14 +3,15 @@
 // no-restricted-imports sees only the first). Run: `npm run test:deps`. Each rule is proven by a
 // deliberate violation in .ci/dependency-rules.test.ts.
 //
-// Rooms are matched by path pattern, so the rules hold for rooms that do not exist yet
-// (app/queries/, app/ui/, app/runtime/ in DESIGN.md). A rule at severity 'warn' is one today's tree
-// still breaks: it is reported but does not fail the check; make it 'error' once the tree passes.
+// Rooms are matched by path pattern, so the rules hold for files that do not exist yet. Every rule
+// is an error: the check fails on any violation.
+//
+// app/frame/ is the app frame (navigation, screens, the composition of features into them): it sits
+// above features/, which never import it.
 
 /** Test-only code: tests may reach across rooms (e.g. into mocks/); production code may not reach them. */
 const TEST_ONLY = [
   '\\.test\\.tsx?$',
-  '\\.test-double\\.ts$',
   '(^|/)test-setup\\.ts$',
   '(^|/)[^/]*test-support\\.ts$',
   '(^|/)[^/]*-fixtures\\.ts$',
@@ -31,38 +32,45 @@ const forbidden = [
   },
   {
     name: 'lower-rooms-point-down',
-    comment: 'services, storage, sync and config sit under queries and features: they never import queries/, features/, ui/, runtime/ or the composition root.',
+    comment: 'services, storage, sync and config sit under queries and features: they never import queries/, features/, ui/, runtime/, the frame or the composition root.',
     severity: 'error',
     from: { path: '^app/(services|storage|sync|config)/', pathNot: TEST_ONLY },
-    to: { path: ['^app/(queries|features|ui|runtime)/', '^app/main\\.tsx?$'] },
+    to: { path: ['^app/(queries|features|ui|runtime|frame)/', '^app/main\\.tsx?$'] },
   },
   {
     name: 'queries-point-down',
-    comment: 'queries/ sits under features: it never imports features/, ui/ or the composition root.',
+    comment: 'queries/ sits under features: it never imports features/, ui/, the frame or the composition root.',
     severity: 'error',
     from: { path: '^app/queries/', pathNot: TEST_ONLY },
-    to: { path: ['^app/(features|ui)/', '^app/main\\.tsx?$'] },
+    to: { path: ['^app/(features|ui|frame)/', '^app/main\\.tsx?$'] },
   },
   {
     name: 'shared-rooms-below-features',
-    comment: 'ui/ and runtime/ are shared by every screen, so they never import a feature or the composition root.',
+    comment: 'ui/ and runtime/ are shared by every screen, so they never import a feature, the frame or the composition root.',
     severity: 'error',
     from: { path: '^app/(ui|runtime)/', pathNot: TEST_ONLY },
-    to: { path: ['^app/features/', '^app/main\\.tsx?$'] },
+    to: { path: ['^app/(features|frame)/', '^app/main\\.tsx?$'] },
   },
   {
     name: 'features-stay-apart',
-    comment: 'A feature imports no other feature (only lookup composes plan and contacts).',
-    severity: 'warn',
+    comment: 'A feature imports no other feature (only lookup composes plan and contacts); the frame composes them.',
+    severity: 'error',
     from: { path: '^app/features/([^/]+)/', pathNot: ['^app/features/lookup/', ...TEST_ONLY] },
     to: { path: '^app/features/', pathNot: '^app/features/$1/' },
   },
   {
     name: 'lookup-composes-plan-and-contacts-only',
     comment: 'lookup may compose plan and contacts; no other feature.',
-    severity: 'warn',
+    severity: 'error',
     from: { path: '^app/features/lookup/', pathNot: TEST_ONLY },
     to: { path: '^app/features/', pathNot: '^app/features/(lookup|plan|contacts)/' },
+  },
+  {
+    name: 'features-below-frame',
+    comment: 'The frame composes features into screens; a feature never imports the frame or the composition root.',
+    severity: 'error',
+    from: { path: '^app/features/', pathNot: TEST_ONLY },
+    to: { path: ['^app/frame/', '^app/main\\.tsx?$'] },
   },
   {
     name: 'mocks-only-through-demo-transport',

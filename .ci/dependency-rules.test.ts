@@ -17,7 +17,7 @@ afterAll(() => {
   for (const tree of trees) rmSync(tree, { recursive: true, force: true });
 });
 
-/** A small app that keeps every rule: features → queries → services/storage/sync → domain. */
+/** A small app that keeps every rule: frame → features → queries → services/storage/sync → domain. */
 const CLEAN: Record<string, string> = {
   'app/domain/nhs-number.ts': `export type NhsNumber = string & { readonly brand: true };\nexport const isNhsNumber = (v: string): v is NhsNumber => /^\\d{10}$/.test(v);\n`,
   'app/domain/patient.ts': `import type { NhsNumber } from './nhs-number';\nexport interface Patient { readonly nhsNumber: NhsNumber }\n`,
@@ -34,7 +34,10 @@ const CLEAN: Record<string, string> = {
   'app/features/contacts/crisis-team-card.tsx': `import { ProblemCard } from '../../ui/problem-card';\nexport const CrisisTeamCard = ProblemCard;\n`,
   'app/features/plan/plan-view.tsx': `import { lookupQuery } from '../../queries/lookup-queries';\nexport const PlanView = () => lookupQuery;\n`,
   'app/features/lookup/lookup-page.tsx': `import { PlanView } from '../plan/plan-view';\nimport { CrisisTeamCard } from '../contacts/crisis-team-card';\nexport const LookupPage = [PlanView, CrisisTeamCard];\n`,
-  'app/main.tsx': `import { LookupPage } from './features/lookup/lookup-page';\nimport { defaults } from './config/config-schema';\nexport async function start() {\n  if (defaults.mode === 'demo') await import('./services/demo-transport');\n  return LookupPage;\n}\n`,
+  'app/features/saved/saved-list.tsx': `import { ProblemCard } from '../../ui/problem-card';\nexport const SavedList = [ProblemCard];\n`,
+  'app/frame/lookup-screen.tsx': `import { LookupPage } from '../features/lookup/lookup-page';\nimport { SavedList } from '../features/saved/saved-list';\nexport const LookupScreen = [LookupPage, SavedList];\nexport const History = () => import('../features/history/history-page');\n`,
+  'app/features/history/history-page.tsx': `import { useRuntime } from '../../runtime/runtime-context';\nexport const HistoryPage = useRuntime;\n`,
+  'app/main.tsx': `import { LookupScreen } from './frame/lookup-screen';\nimport { defaults } from './config/config-schema';\nexport async function start() {\n  if (defaults.mode === 'demo') await import('./services/demo-transport');\n  return LookupScreen;\n}\n`,
   'mocks/handlers.ts': `import { http } from 'msw';\nimport { isValidNhsNumber } from './nhs-number-check';\nexport const handlers = [http, isValidNhsNumber];\n`,
   'mocks/nhs-number-check.ts': `export const isValidNhsNumber = (v: string) => v.length === 10;\n`,
   'mocks/handlers.test.ts': `import { isNhsNumber } from '../app/domain/nhs-number';\nexport const agree = isNhsNumber;\n`,
@@ -124,11 +127,31 @@ describe('dependency rules (.ci/dependency-rules.cjs)', () => {
       rule: 'lookup-composes-plan-and-contacts-only',
       why: 'lookup composes a feature other than plan and contacts',
       files: {
-        'app/features/saved/saved-list.tsx': `export const SavedList = [];\n`,
         'app/features/lookup/lookup-page.tsx': `import { PlanView } from '../plan/plan-view';\nimport { CrisisTeamCard } from '../contacts/crisis-team-card';\nimport { SavedList } from '../saved/saved-list';\nexport const LookupPage = [PlanView, CrisisTeamCard, SavedList];\n`,
       },
       from: 'app/features/lookup/lookup-page.tsx',
       to: /^app\/features\/saved\/saved-list\.tsx$/,
+    },
+    {
+      rule: 'features-stay-apart',
+      why: 'saved reaches lookup through a dynamic import()',
+      files: { 'app/features/saved/saved-list.tsx': `import { ProblemCard } from '../../ui/problem-card';\nexport const SavedList = [ProblemCard];\nexport const page = () => import('../lookup/lookup-page');\n` },
+      from: 'app/features/saved/saved-list.tsx',
+      to: /^app\/features\/lookup\/lookup-page\.tsx$/,
+    },
+    {
+      rule: 'features-below-frame',
+      why: 'a feature reaches up to the frame',
+      files: { 'app/features/contacts/crisis-team-card.tsx': `import { ProblemCard } from '../../ui/problem-card';\nimport type { LookupScreen } from '../../frame/lookup-screen';\nexport const CrisisTeamCard = ProblemCard;\nexport type S = typeof LookupScreen;\n` },
+      from: 'app/features/contacts/crisis-team-card.tsx',
+      to: /^app\/frame\/lookup-screen\.tsx$/,
+    },
+    {
+      rule: 'shared-rooms-below-features',
+      why: 'the runtime container reaches up to the frame',
+      files: { 'app/runtime/runtime-context.ts': `import { cache } from '../storage/plan-cache';\nimport type { LookupScreen } from '../frame/lookup-screen';\nexport const useRuntime = () => cache;\nexport type S = typeof LookupScreen;\n` },
+      from: 'app/runtime/runtime-context.ts',
+      to: /^app\/frame\/lookup-screen\.tsx$/,
     },
     {
       rule: 'mocks-only-through-demo-transport',

@@ -26,11 +26,11 @@ import { createNationalServices } from './services/national-services';
 import { createAuditClient } from './services/audit-client';
 import { toAccessEvent, type RecordAccess } from './domain/access-event';
 import { startAccessDelivery } from './sync/access-delivery';
-import { App } from './features/shell/app';
-import { AppFrame } from './features/shell/app-frame';
-import { ConfigErrorScreen } from './features/shell/config-error-screen';
+import { App } from './frame/app';
+import { AppFrame } from './frame/app-frame';
+import { ConfigErrorScreen } from './frame/config-error-screen';
 import type { Runtime } from './runtime/runtime-context';
-import { shellWords } from './features/shell/shell-words';
+import { frameWords } from './frame/frame-words';
 import { registerServiceWorker, serviceWorkerUpdates } from './sync/service-worker-updates';
 import { browserDemoCodeEnvironment, keepDemoCodeForOffline } from './sync/demo-code-cache';
 // Last, after every component's own styles: the dark theme overrides nhsuk-frontend's surfaces.
@@ -80,7 +80,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
   // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
   onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
   // The audit service is the trust's, not a national one: its failures say nothing about signal.
-  const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: shellWords.serviceName } });
+  const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: frameWords.serviceName } });
   const delivery = startAccessDelivery({ outbox: access, audit, connectivity });
   const who = { organisationOds: wiring.organisationOds, asid: wiring.asid };
   // Safety rule 6: resolves only once the access is on disk; callers show nothing before that.
@@ -147,7 +147,7 @@ async function start(root: Root) {
     root,
     <AppFrame demo={false}>
       <p className="nhsuk-body-l" role="status">
-        {shellWords.starting}
+        {frameWords.starting}
       </p>
     </AppFrame>,
   );

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MARIGOLD } from '../../test-support/storage';
 import { createExternalStore } from '../../sync/external-store';
 import type { TrainerTools as DemoTrainerTools } from '../../sync/trainer-tools';
-import { LookupScreen } from '../shell/lookup-screen';
+import { LookupScreen } from '../../frame/lookup-screen';
 import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
 import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';

@@ -1,7 +1,7 @@
 import './app-frame.css';
 import type { ReactNode } from 'react';
 import { NhsLogo } from './nhs-logo';
-import { shellWords } from './shell-words';
+import { frameWords } from './frame-words';
 import { ThemeToggle } from './theme-toggle';
 import { UpdatePrompt } from './update-prompt';
 import { SavedSettingsNotice } from './saved-settings-notice';
@@ -14,7 +14,7 @@ export function AppFrame({ demo, navigation, children }: { demo: boolean; naviga
   return (
     <div className={demo ? 'crl-app crl-app--demo' : 'crl-app'}>
       <a className="nhsuk-skip-link" href="#main-content">
-        {shellWords.skipLink}
+        {frameWords.skipLink}
       </a>
       <header className="nhsuk-header" role="banner">
         <div className="nhsuk-header__container nhsuk-width-container crl-header">
@@ -22,7 +22,7 @@ export function AppFrame({ demo, navigation, children }: { demo: boolean; naviga
             <span className="nhsuk-header__service-logo">
               <NhsLogo />
             </span>
-            <span className="nhsuk-header__service-name">{shellWords.serviceName}</span>
+            <span className="nhsuk-header__service-name">{frameWords.serviceName}</span>
           </div>
           <ThemeToggle />
         </div>
@@ -46,7 +46,7 @@ export function DemoBanner() {
   return (
     <div className="crl-demo-banner" role="region" aria-label="Demo mode">
       <div className="nhsuk-width-container">
-        <strong className="crl-demo-banner__tag">{shellWords.demoBanner}</strong> {shellWords.demoBannerDetail}
+        <strong className="crl-demo-banner__tag">{frameWords.demoBanner}</strong> {frameWords.demoBannerDetail}
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { DemoPatientList } from '../demo/demo-patient-list';
-import { LookupPage } from '../lookup/lookup-page';
-import { SavedOnDevice } from '../saved/saved-on-device';
-import { useRuntime } from '../../runtime/runtime-context';
-import { ScreenBoundary } from '../../ui/screen-boundary';
+import { DemoPatientList } from '../features/demo/demo-patient-list';
+import { LookupPage } from '../features/lookup/lookup-page';
+import { SavedOnDevice } from '../features/saved/saved-on-device';
+import { useRuntime } from '../runtime/runtime-context';
+import { ScreenBoundary } from '../ui/screen-boundary';
 
 // Demo mode only, and downloaded only then: live devices never load the trainer tools.
-const TrainerTools = lazy(() => import('../demo/trainer-tools').then((module) => ({ default: module.TrainerTools })));
+const TrainerTools = lazy(() => import('../features/demo/trainer-tools').then((module) => ({ default: module.TrainerTools })));
 
 /**
  * The crew's first screen: the lookup, with what is saved on this device and, in demo mode, the

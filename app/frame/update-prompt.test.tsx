@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createExternalStore } from '../../sync/external-store';
-import type { ServiceWorkerUpdates, ServiceWorkerUpdatesSnapshot } from '../../sync/service-worker-updates';
+import { createExternalStore } from '../sync/external-store';
+import type { ServiceWorkerUpdates, ServiceWorkerUpdatesSnapshot } from '../sync/service-worker-updates';
 import { UpdatePrompt } from './update-prompt';
 
 function fakeUpdates() {

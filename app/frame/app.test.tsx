@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { App } from './app';
-import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../test-support/runtime';
 
 const services = NO_NATIONAL_SERVICES;
 

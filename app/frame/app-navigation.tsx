@@ -1,4 +1,4 @@
-import { shellWords } from './shell-words';
+import { frameWords } from './frame-words';
 
 export type Screen = 'lookup' | 'history';
 
@@ -10,12 +10,12 @@ const SCREENS: readonly Screen[] = ['lookup', 'history'];
  */
 export function AppNavigation({ current, onNavigate }: { current: Screen; onNavigate: (screen: Screen) => void }) {
   return (
-    <nav className="nhsuk-header__navigation" aria-label={shellWords.navigationLabel}>
+    <nav className="nhsuk-header__navigation" aria-label={frameWords.navigationLabel}>
       <div className="nhsuk-header__navigation-container nhsuk-width-container">
         <ul className="nhsuk-header__navigation-list">
           {SCREENS.map((screen) => {
             const isCurrent = screen === current;
-            const label = shellWords.navigation[screen];
+            const label = frameWords.navigation[screen];
             return (
               <li key={screen} className={isCurrent ? 'nhsuk-header__navigation-item nhsuk-header__navigation-item--current' : 'nhsuk-header__navigation-item'}>
                 <button type="button" className="nhsuk-header__navigation-link crl-navigation-button" aria-current={isCurrent ? 'page' : undefined} onClick={() => onNavigate(screen)}>

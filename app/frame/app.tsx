@@ -2,15 +2,15 @@ import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AppFrame } from './app-frame';
 import { AppNavigation, type Screen } from './app-navigation';
-import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { RuntimeProvider, type Runtime } from '../runtime/runtime-context';
 import { LookupScreen } from './lookup-screen';
 import { OfflineBanner } from './offline-banner';
-import { ScreenBoundary } from '../../ui/screen-boundary';
-import { shellWords } from './shell-words';
+import { ScreenBoundary } from '../ui/screen-boundary';
+import { frameWords } from './frame-words';
 
 // Clinical leads' screen, in its own chunk: the crew's first screen does not carry it (the
 // service worker precaches it, so it still opens offline).
-const AccessHistoryPage = lazy(() => import('../history/access-history-page').then((module) => ({ default: module.AccessHistoryPage })));
+const AccessHistoryPage = lazy(() => import('../features/history/access-history-page').then((module) => ({ default: module.AccessHistoryPage })));
 
 export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: QueryClient }) {
   // The lookup is the default screen; plain view state, no router (nothing needs a URL yet).
@@ -32,7 +32,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
           <div hidden={screen !== 'lookup'}>
             {clears > 0 && (
               <p className="nhsuk-inset-text" role="status">
-                {shellWords.clearedElsewhere}
+                {frameWords.clearedElsewhere}
               </p>
             )}
             <LookupScreen key={clears} />
@@ -42,7 +42,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
               <Suspense
                 fallback={
                   <p className="nhsuk-body-l" role="status">
-                    {shellWords.openingScreen}
+                    {frameWords.openingScreen}
                   </p>
                 }
               >

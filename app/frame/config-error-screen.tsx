@@ -1,4 +1,4 @@
-import { shellWords } from './shell-words';
+import { frameWords } from './frame-words';
 
 /** A clear screen, never a blank page, when /config.json is missing a key or wrong. */
 export function ConfigErrorScreen({ message }: { message: string }) {
@@ -6,18 +6,18 @@ export function ConfigErrorScreen({ message }: { message: string }) {
     <div className="nhsuk-error-summary" aria-labelledby="config-error-title">
       <div role="alert">
         <h1 className="nhsuk-error-summary__heading" id="config-error-title">
-          {shellWords.configErrorTitle}
+          {frameWords.configErrorTitle}
         </h1>
         <div className="nhsuk-error-summary__body">
-          <p>{shellWords.configErrorAdvice}</p>
+          <p>{frameWords.configErrorAdvice}</p>
           <p>
-            <strong>{shellWords.configErrorDetailLabel}: </strong>
+            <strong>{frameWords.configErrorDetailLabel}: </strong>
             <span>{message}</span>
           </p>
         </div>
       </div>
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => location.reload()}>
-        {shellWords.reload}
+        {frameWords.reload}
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
-import type { ConfigProvenance } from '../../config/config-provenance';
+import type { ConfigProvenance } from '../config/config-provenance';
 import { SavedSettingsNotice } from './saved-settings-notice';
 
 const fixed = (value: ConfigProvenance | undefined) => ({ subscribe: () => () => undefined, getSnapshot: () => value });

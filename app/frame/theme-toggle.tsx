@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { shellWords } from './shell-words';
+import { frameWords } from './frame-words';
 
 type Theme = 'light' | 'dark';
 const STORAGE_KEY = 'crl-theme';
@@ -31,7 +31,7 @@ export function ThemeToggle() {
         setTheme(next);
       }}
     >
-      {dark ? shellWords.darkModeOn : shellWords.darkModeOff}
+      {dark ? frameWords.darkModeOn : frameWords.darkModeOff}
     </button>
   );
 }

@@ -1,7 +1,7 @@
-import { uiWords } from '../../ui/ui-words';
+import { uiWords } from '../ui/ui-words';
 
 /** Words on the app frame, in one place for clinical review (shared words: ui/ui-words.ts). */
-export const shellWords = {
+export const frameWords = {
   serviceName: uiWords.serviceName,
   skipLink: 'Skip to main content',
   demoBanner: 'DEMO',
@@ -17,7 +17,7 @@ export const shellWords = {
   offlineTitle: 'Offline',
   offlineBody: 'The national services cannot be reached. Plans saved on this device still open; new searches wait for signal.',
   offlineLastReached: (time: string) => `Last reached at ${time}.`,
-  // Update prompt (app/features/shell/update-prompt.tsx): the crew chooses when; never automatic.
+  // Update prompt (app/frame/update-prompt.tsx): the crew chooses when; never automatic.
   updateTitle: 'Update',
   updateHeading: 'A new version is ready',
   updateBody: 'Reload when you are ready, for example after this patient. The app will not reload by itself.',
@@ -28,7 +28,7 @@ export const shellWords = {
   savedSettingsDetail: 'The settings file on the server could not be used. Tell your service desk.',
   darkModeOn: 'Dark mode: on',
   darkModeOff: 'Dark mode: off',
-  // Header navigation (app/features/shell/app-navigation.tsx): the crew's lookup stays first.
+  // Header navigation (app/frame/app-navigation.tsx): the crew's lookup stays first.
   navigationLabel: 'Screens',
   navigation: { lookup: 'Find a crisis plan', history: 'Access history' },
   openingScreen: 'Opening…',

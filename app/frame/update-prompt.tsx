@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { serviceWorkerUpdates, type ServiceWorkerUpdates } from '../../sync/service-worker-updates';
-import { NotificationBanner } from '../../ui/notification-banner';
-import { shellWords } from './shell-words';
+import { serviceWorkerUpdates, type ServiceWorkerUpdates } from '../sync/service-worker-updates';
+import { NotificationBanner } from '../ui/notification-banner';
+import { frameWords } from './frame-words';
 
 /**
  * "A new version is ready", in the NHS.UK notification-banner pattern. The crew decides when
@@ -14,11 +14,11 @@ export function UpdatePrompt({ updates = serviceWorkerUpdates }: { updates?: Ser
   return (
     <div aria-live="polite">
       {needRefresh && (
-        <NotificationBanner title={shellWords.updateTitle} className="crl-update-prompt">
-          <p className="nhsuk-notification-banner__heading">{shellWords.updateHeading}</p>
-          <p className="nhsuk-body">{shellWords.updateBody}</p>
+        <NotificationBanner title={frameWords.updateTitle} className="crl-update-prompt">
+          <p className="nhsuk-notification-banner__heading">{frameWords.updateHeading}</p>
+          <p className="nhsuk-body">{frameWords.updateBody}</p>
           <button type="button" className="nhsuk-button crl-update-prompt__button" onClick={() => void updates.applyUpdate()}>
-            {shellWords.updateReload}
+            {frameWords.updateReload}
           </button>
         </NotificationBanner>
       )}

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { configProvenance, type ConfigProvenance } from '../../config/config-provenance';
-import { describeRetrievedTime } from '../../domain/staleness';
-import { shellWords } from './shell-words';
+import { configProvenance, type ConfigProvenance } from '../config/config-provenance';
+import { describeRetrievedTime } from '../domain/staleness';
+import { frameWords } from './frame-words';
 
 /**
  * Said only when it matters: the server answered with a missing or broken settings file and
@@ -13,9 +13,9 @@ export function SavedSettingsNotice({ provenance = configProvenance }: { provena
   if (current?.source !== 'device' || !current.serverProblem) return null;
   return (
     <div className="nhsuk-inset-text crl-settings-notice" role="status">
-      <p>{shellWords.savedSettingsNotice(describeRetrievedTime(current.savedAt, new Date()))}</p>
+      <p>{frameWords.savedSettingsNotice(describeRetrievedTime(current.savedAt, new Date()))}</p>
       <p className="nhsuk-body-s">
-        {shellWords.savedSettingsDetail} ({current.serverProblem})
+        {frameWords.savedSettingsDetail} ({current.serverProblem})
       </p>
     </div>
   );
