@@ -33,6 +33,7 @@ function accessEvent(overrides: Partial<AccessEvent> = {}): AccessEvent {
     action: 'document-retrieval',
     nhsNumber: NHS,
     organisationOds: 'RX8',
+    actor: undefined,
     asid: '200000000999',
     correlationId: 'lookup-9c1e44d0',
     pointerId: 'RW5-4b1d7c2a',
