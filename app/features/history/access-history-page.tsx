@@ -1,7 +1,7 @@
 import './history.scss';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AccessHistory, AccessHistoryFilters } from '../../domain/access-record';
+import type { AccessHistory, AccessHistoryFilters, AccessRecord } from '../../domain/access-record';
 import { formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { isServiceError } from '../../services/service-error';
@@ -13,7 +13,8 @@ import { uiWords } from '../../ui/ui-words';
 import { accessHistoryCsv, downloadCsv } from './access-history-csv';
 import { accessHistoryQuery, defaultHistoryFilters, loadedHistory, type HistorySearch } from './access-history-query';
 import { AccessHistoryTable } from './access-history-table';
-import { HistoryFilters } from './history-filters';
+import { personRole } from './describe-access-record';
+import { HistoryFilters, type PersonChoice } from './history-filters';
 import { historyWords as words } from './history-words';
 
 /**
@@ -28,6 +29,7 @@ export function AccessHistoryPage() {
   const history = useInfiniteQuery(accessHistoryQuery(accessHistory, search));
   // The first page (a new search, or trying it again); a later page loads under the rows shown.
   const loadingFirst = history.isFetching && !history.isFetchingNextPage;
+  const people = usePeopleSeen(history.data ? loadedHistory(history.data.pages).records : undefined);
 
   useEffect(() => {
     const before = document.title;
@@ -41,7 +43,7 @@ export function AccessHistoryPage() {
     <>
       <h1 className="nhsuk-heading-l">{words.pageTitle}</h1>
       <p>{words.intro}</p>
-      <HistoryFilters initial={search.filters} onApply={(filters) => setSearch((previous) => ({ id: previous.id + 1, filters }))} />
+      <HistoryFilters initial={search.filters} people={people} onApply={(filters) => setSearch((previous) => ({ id: previous.id + 1, filters }))} />
       <RecordsStillOnDevice />
       {loadingFirst && (
         <p className="crl-status" role="status">
@@ -60,6 +62,7 @@ export function AccessHistoryPage() {
         <HistoryResult
           history={loadedHistory(history.data.pages)}
           filters={search.filters}
+          personName={people.find((person) => person.id === search.filters.personId)?.label}
           next={{
             available: history.hasNextPage,
             loading: history.isFetchingNextPage,
@@ -82,7 +85,41 @@ interface NextPage {
   readonly load: () => void;
 }
 
-function HistoryResult({ history, filters, next }: { history: AccessHistory; filters: AccessHistoryFilters; next: NextPage }) {
+/**
+ * Everyone named in the records loaded on this screen so far, by name, kept while the screen is
+ * open: after choosing one person the list still offers the others. A lead picks a colleague by
+ * name and role rather than typing a UUID; the search itself is by UUID, so two people with one
+ * name are never mixed up.
+ */
+function usePeopleSeen(records: readonly AccessRecord[] | undefined): readonly PersonChoice[] {
+  const [people, setPeople] = useState<readonly PersonChoice[]>([]);
+  useEffect(() => {
+    if (!records) return;
+    setPeople((known) => {
+      const byId = new Map(known.map((person) => [person.id, person]));
+      let changed = false;
+      for (const { person } of records) {
+        if (!person || byId.has(person.id)) continue;
+        byId.set(person.id, { id: person.id, label: words.personOption(person.name ?? words.unnamedPerson, personRole(person)) });
+        changed = true;
+      }
+      return changed ? [...byId.values()].sort((a, b) => a.label.localeCompare(b.label, 'en-GB')) : known;
+    });
+  }, [records]);
+  return people;
+}
+
+function HistoryResult({
+  history,
+  filters,
+  personName,
+  next,
+}: {
+  history: AccessHistory;
+  filters: AccessHistoryFilters;
+  personName: string | undefined;
+  next: NextPage;
+}) {
   const exportHintId = useId();
   const moreHintId = useId();
   const { records } = history;
@@ -94,6 +131,7 @@ function HistoryResult({ history, filters, next }: { history: AccessHistory; fil
           formatFhirDate(filters.toDate),
           filters.nhsNumber && formatNhsNumber(filters.nhsNumber),
           filters.action && words.actions[filters.action],
+          filters.personId && (personName ?? words.unnamedPerson),
         )}
       </p>
       {history.unreadable > 0 && (
