@@ -10,6 +10,7 @@ import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
 import { useRuntime } from '../../runtime/runtime-context';
 import { uiWords } from '../../ui/ui-words';
+import type { AccessHistoryPageResult } from '../../services/audit-history-search';
 import { accessHistoryCsv, downloadCsv } from './access-history-csv';
 import { accessHistoryQuery, defaultHistoryFilters, loadedHistory, type HistorySearch } from './access-history-query';
 import { AccessHistoryTable } from './access-history-table';
@@ -29,7 +30,7 @@ export function AccessHistoryPage() {
   const history = useInfiniteQuery(accessHistoryQuery(accessHistory, search));
   // The first page (a new search, or trying it again); a later page loads under the rows shown.
   const loadingFirst = history.isFetching && !history.isFetchingNextPage;
-  const people = usePeopleSeen(history.data ? loadedHistory(history.data.pages).records : undefined);
+  const people = usePeopleSeen(history.data?.pages);
 
   useEffect(() => {
     const before = document.title;
@@ -91,22 +92,19 @@ interface NextPage {
  * name and role rather than typing a UUID; the search itself is by UUID, so two people with one
  * name are never mixed up.
  */
-function usePeopleSeen(records: readonly AccessRecord[] | undefined): readonly PersonChoice[] {
-  const [people, setPeople] = useState<readonly PersonChoice[]>([]);
-  useEffect(() => {
-    if (!records) return;
-    setPeople((known) => {
-      const byId = new Map(known.map((person) => [person.id, person]));
-      let changed = false;
-      for (const { person } of records) {
-        if (!person || byId.has(person.id)) continue;
-        byId.set(person.id, { id: person.id, label: words.personOption(person.name ?? words.unnamedPerson, personRole(person)) });
-        changed = true;
-      }
-      return changed ? [...byId.values()].sort((a, b) => a.label.localeCompare(b.label, 'en-GB')) : known;
-    });
-  }, [records]);
-  return people;
+function usePeopleSeen(pages: readonly AccessHistoryPageResult[] | undefined): readonly PersonChoice[] {
+  const [seen, setSeen] = useState<{ readonly from: unknown; readonly people: readonly PersonChoice[] }>({ from: undefined, people: [] });
+  // Adjusted while rendering when new pages arrive (React's pattern for state derived from props).
+  if (pages !== undefined && pages !== seen.from) setSeen({ from: pages, people: withPeopleFrom(seen.people, pages.flatMap((page) => page.records)) });
+  return seen.people;
+}
+
+function withPeopleFrom(known: readonly PersonChoice[], records: readonly AccessRecord[]): readonly PersonChoice[] {
+  const byId = new Map(known.map((person) => [person.id, person]));
+  for (const { person } of records) {
+    if (person && !byId.has(person.id)) byId.set(person.id, { id: person.id, label: words.personOption(person.name ?? words.unnamedPerson, personRole(person)) });
+  }
+  return byId.size === known.length ? known : [...byId.values()].sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
 }
 
 function HistoryResult({
