@@ -218,6 +218,41 @@ describe('audit GET AuditEvent (search) and AuditEvent/{id} (read)', () => {
     expect((await search(`?${name}=RGD-nothing`)).total).toBe(0);
   });
 
+  /** A person agent written by hand as BALP's user (IRCP, requestor) with their CIS2 UUID in altId. */
+  const person = (uuid: string, name: string) => ({
+    type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP' }] },
+    role: [{ coding: [{ system: 'https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode', code: 'S8000:G8000:R8003' }], text: 'Paramedic' }],
+    who: { type: 'PractitionerRole', identifier: { system: 'https://fhir.nhs.uk/Id/sds-role-profile-id', value: `${uuid}9` }, display: name },
+    altId: uuid,
+    name,
+    requestor: true,
+    purposeOfUse: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT' }] }],
+  });
+  const organisation = { who: { type: 'Organization', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX7' } }, requestor: false };
+
+  it('stores the person agent as sent, and filters by person with altid (their CIS2 UUID)', async () => {
+    const service = auditService();
+    const third = 'e9b1c3d5-7f2a-4b6c-8d0e-1a2b3c4d5e6f';
+    await service.put({ ...auditEvent(ID), agent: [person('555021935107', 'Alex Carter'), organisation] });
+    await service.put({ ...auditEvent(OTHER_ID), agent: [person('555021935999', 'Sam Patel'), organisation] });
+    // From before sign-in: no person at all.
+    await service.put(auditEvent(third));
+    const found = async (query: string) => (await service.search(query)).entry.map((e) => e.resource.id);
+    expect(await found('?altid=555021935107')).toEqual([ID]);
+    expect(await found('?altid=555021935999,555021935107')).toEqual([ID, OTHER_ID]);
+    expect(await found('?altid=555021936000')).toEqual([]);
+    // altId is a string: it has no system, so a token naming one matches nothing.
+    expect(await found(`?altid=${encodeURIComponent('https://fhir.nhs.uk/Id/sds-user-id|555021935107')}`)).toEqual([]);
+    const [stored] = (await service.search('?altid=555021935107')).entry as unknown as { resource: { agent: unknown[] } }[];
+    expect(stored!.resource.agent).toEqual([person('555021935107', 'Alex Carter'), organisation]);
+  });
+
+  it('400 for a person agent whose purpose of use is no CodeableConcept', async () => {
+    const { put } = auditService();
+    const bad = { ...auditEvent(ID), agent: [{ ...person('555021935107', 'Alex Carter'), purposeOfUse: ['TREAT'] }] };
+    expect(await outcomeOf(await put(bad))).toMatchObject({ status: 400, issueCodes: ['structure'] });
+  });
+
   it('filters by _id and combines filters', async () => {
     const { search, third } = await threeEvents();
     expect((await search(`?_id=${third}`)).entry.map((e) => e.resource.id)).toEqual([third]);

@@ -9,7 +9,8 @@ import { traceHeaders } from './http/request-ids';
  * and every view → … → audit service"), modelled on a HAPI FHIR server that allows
  * client-assigned ids. `PUT AuditEvent/{id}` is update-as-create: 201 the first time, 200 after,
  * and one stored event however often it is sent. `GET AuditEvent` and `GET AuditEvent/{id}`
- * read back what was delivered. Errors are plain OperationOutcomes with no Spine coding.
+ * read back what was delivered, searchable by the R4 parameters in SEARCH_PARAMETERS (one person
+ * by `altid`, their CIS2 UUID). Errors are plain OperationOutcomes with no Spine coding.
  */
 
 export interface AuditProblem {
@@ -166,6 +167,7 @@ export function auditEventProblems(body: unknown, id: string): AuditProblem[] {
     reference(agent.who, `${path}.who`);
     string(agent.altId, `${path}.altId`);
     string(agent.name, `${path}.name`);
+    list(agent.purposeOfUse, `${path}.purposeOfUse`, 0).forEach((purpose, j) => codeableConcept(purpose, `${path}.purposeOfUse[${j}]`));
   });
 
   if (event.source === undefined) {
@@ -208,7 +210,7 @@ export function auditEventProblems(body: unknown, id: string): AuditProblem[] {
 }
 
 /** The search parameters the mock knows; anything else is refused, so a typo cannot match all. */
-const SEARCH_PARAMETERS = new Set(['_id', 'patient:identifier', 'patient.identifier', 'entity:identifier', 'entity-id', 'date', 'type', 'subtype', 'entity-role']);
+const SEARCH_PARAMETERS = new Set(['_id', 'patient:identifier', 'patient.identifier', 'entity:identifier', 'entity-id', 'date', 'type', 'subtype', 'entity-role', 'altid']);
 /** Result parameters: how matches are sorted and paged, not which match. `_getpagesoffset` is HAPI's paging. */
 const RESULT_PARAMETERS = new Set(['_sort', '_count', '_getpagesoffset']);
 /** A page when no `_count` is given, as HAPI's default. */
@@ -300,6 +302,10 @@ function codings(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
+function agents(resource: Json): { altId?: unknown }[] {
+  return Array.isArray(resource.agent) ? (resource.agent as ReturnType<typeof agents>) : [];
+}
+
 function matchesSearch(stored: StoredEvent, name: string, value: string): boolean {
   const tokens = value.split(',');
   const anyToken = (identifier: unknown) => tokens.some((token) => matchesToken(token, identifier));
@@ -316,6 +322,10 @@ function matchesSearch(stored: StoredEvent, name: string, value: string): boolea
       return anyCoding(stored.resource.subtype);
     case 'entity-role':
       return entities(stored.resource).some((entity) => anyCoding(entity.role));
+    case 'altid':
+      // R4 `altid`: a token on AuditEvent.agent.altId, a string, so it has a value and no system.
+      return agents(stored.resource).some((agent) => typeof agent.altId === 'string' && tokens.some((token) => matchesToken(token, { value: agent.altId })));
+
     case 'patient:identifier':
     case 'patient.identifier':
       // R4's `patient` parameter is the entities that are Patients; ours name theirs by identifier.

@@ -1,4 +1,4 @@
-import type { AccessAction } from './access-event';
+import type { AccessAction, AccessSession } from './access-event';
 import type { NhsNumber } from './nhs-number';
 
 /**
@@ -14,9 +14,28 @@ export interface AccessRecord {
   readonly nhsNumber: NhsNumber;
   /** The crew's organisation (ODS code), when the record names one. */
   readonly organisationOds: string | undefined;
+  /** The organisation's name, when the record gives one. */
+  readonly organisationName: string | undefined;
+  /** Who made the access; undefined for a record from before the app had sign-in. */
+  readonly person: AccessPerson | undefined;
   /** ISO instant: the request was sent, or the saved copy opened. */
   readonly occurredAt: string;
   readonly outcome: AccessRecordOutcome;
+}
+
+/** The person an access record names, as the audit service holds them (see AccessActor). */
+export interface AccessPerson {
+  /** CIS2 UUID (SDS user id): the same person across roles and sessions. */
+  readonly id: string;
+  readonly name: string | undefined;
+  /** CIS2 `role_name`, whole, when recorded. */
+  readonly roleName: string | undefined;
+  /** CIS2 `role_code`, when recorded. */
+  readonly roleCode: string | undefined;
+  /** CIS2 `person_roleid`, when recorded. */
+  readonly personRoleId: string | undefined;
+  /** How they were known when the access happened, when recorded. */
+  readonly session: AccessSession | undefined;
 }
 
 /** AccessOutcome without its times: the history shows when the access happened, not when it ended. */
@@ -33,6 +52,8 @@ export interface AccessHistoryFilters {
   readonly toDate: string;
   readonly nhsNumber?: NhsNumber | undefined;
   readonly action?: AccessAction | undefined;
+  /** One person's accesses: their CIS2 UUID (AccessPerson.id). */
+  readonly personId?: string | undefined;
 }
 
 export interface AccessHistory {

@@ -6,6 +6,7 @@ import type { NhsNumber } from '../domain/nhs-number';
 import { createAuditClient, deliveryProblem } from './audit-client';
 import { ACCESS_HISTORY_PAGE_SIZE } from './audit-history-search';
 import { toAuditEventResource } from './audit-event-resource';
+import { ACTOR } from '../test-support/access-events';
 import { ServiceError } from './service-error';
 import {
   expectFailure,
@@ -33,6 +34,7 @@ function accessEvent(overrides: Partial<AccessEvent> = {}): AccessEvent {
     action: 'document-retrieval',
     nhsNumber: NHS,
     organisationOds: 'RX8',
+    actor: undefined,
     asid: '200000000999',
     correlationId: 'lookup-9c1e44d0',
     pointerId: 'RW5-4b1d7c2a',
@@ -319,9 +321,9 @@ describe('audit searchAccessHistory: the answer', () => {
     const history = await audit.searchAccessHistory(day);
     expect(history).toEqual({
       records: [
-        { id: 'a0000000-0000-4000-8000-000000000002', action: 'saved-copy-view', nhsNumber: NHS, organisationOds: 'RX8', occurredAt: '2025-03-04T11:00:00.000Z', outcome: { kind: 'shown-from-device' } },
-        { id: 'a0000000-0000-4000-8000-000000000003', action: 'document-retrieval', nhsNumber: NHS, organisationOds: 'RX8', occurredAt: '2025-03-04T10:00:00.000Z', outcome: { kind: 'no-answer', reason: 'timeout' } },
-        { id: 'a0000000-0000-4000-8000-000000000001', action: 'patient-read', nhsNumber: NHS, organisationOds: 'RX8', occurredAt: '2025-03-04T09:00:00.000Z', outcome: { kind: 'answered', status: 200 } },
+        { id: 'a0000000-0000-4000-8000-000000000002', action: 'saved-copy-view', nhsNumber: NHS, organisationOds: 'RX8', organisationName: undefined, person: undefined, occurredAt: '2025-03-04T11:00:00.000Z', outcome: { kind: 'shown-from-device' } },
+        { id: 'a0000000-0000-4000-8000-000000000003', action: 'document-retrieval', nhsNumber: NHS, organisationOds: 'RX8', organisationName: undefined, person: undefined, occurredAt: '2025-03-04T10:00:00.000Z', outcome: { kind: 'no-answer', reason: 'timeout' } },
+        { id: 'a0000000-0000-4000-8000-000000000001', action: 'patient-read', nhsNumber: NHS, organisationOds: 'RX8', organisationName: undefined, person: undefined, occurredAt: '2025-03-04T09:00:00.000Z', outcome: { kind: 'answered', status: 200 } },
       ],
       unreadable: 0,
       more: false,
@@ -341,6 +343,32 @@ describe('audit searchAccessHistory: the answer', () => {
     expect(await ids({ ...day, action: 'pointer-search' })).toEqual(['2']);
     expect(await ids({ ...day, action: 'document-retrieval', nhsNumber: NHS })).toEqual(['4']);
     expect(await ids({ ...day, action: 'saved-copy-view' })).toEqual([]);
+  });
+
+  it('finds one person’s accesses by their CIS2 UUID, named as they were recorded', async () => {
+    const other = { ...ACTOR, personId: '555021935999', name: 'Sam Patel', personRoleId: '555021936999' };
+    await delivered(
+      at('a0000000-0000-4000-8000-000000000001', '09:00:00.000', { actor: ACTOR, organisationOds: ACTOR.organisationOds }),
+      at('a0000000-0000-4000-8000-000000000002', '09:00:01.000', { actor: other, organisationOds: other.organisationOds }),
+      // Before sign-in: nobody to find.
+      at('a0000000-0000-4000-8000-000000000003', '09:00:02.000'),
+      at('a0000000-0000-4000-8000-000000000004', '09:00:03.000', { actor: { ...ACTOR, session: 'offline' }, organisationOds: ACTOR.organisationOds }),
+    );
+    const history = await audit.searchAccessHistory({ ...day, personId: ACTOR.personId });
+    expect(history.records.map((r) => [r.id.slice(-1), r.person?.name, r.person?.session])).toEqual([
+      ['4', 'Alex Carter', 'offline'],
+      ['1', 'Alex Carter', 'signed-in'],
+    ]);
+    expect((await audit.searchAccessHistory({ ...day, personId: other.personId })).records.map((r) => r.id.slice(-1))).toEqual(['2']);
+  });
+
+  it('does not trust an answer holding another person’s accesses: the server ignored the person', async () => {
+    server.use(
+      http.get(`${BASE}/AuditEvent`, () =>
+        fhirJson({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: toAuditEventResource(at('a0000000-0000-4000-8000-000000000001', '09:00:00.000'), OBSERVER) }] }),
+      ),
+    );
+    await expectFailure(audit.searchAccessHistory({ ...day, personId: ACTOR.personId }), 'audit', { name: '', reply: () => new HttpResponse(), kind: 'malformed', detail: /ignored/ });
   });
 
   function replyWithBundle(bundle: object) {

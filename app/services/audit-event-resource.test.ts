@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEventProblems } from '../../mocks/audit';
 import type { AccessEvent, AccessOutcome } from '../domain/access-event';
-import { ANSWERED_AT, NHS, OBSERVER, REQUEST_ID, SENT_AT, SSP_URL, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
+import { ACTOR, ANSWERED_AT, NHS, OBSERVER, REQUEST_ID, SENT_AT, SSP_URL, accessEvent, attributedEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
 import { toAuditEventResource } from './audit-event-resource';
 
 describe('toAuditEventResource: each access as an R4 AuditEvent', () => {
@@ -17,7 +17,14 @@ describe('toAuditEventResource: each access as an R4 AuditEvent', () => {
       outcome: '0',
       outcomeDesc: 'HTTP 200',
       purposeOfEvent: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: 'treatment' }] }],
-      agent: [{ who: { type: 'Organization', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX8' } }, requestor: true }],
+      // Recorded before sign-in: the organisation alone is the requestor.
+      agent: [
+        {
+          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleClass', code: 'PROV', display: 'healthcare provider' }] },
+          who: { type: 'Organization', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX8' } },
+          requestor: true,
+        },
+      ],
       source: {
         observer: { type: 'Device', identifier: { system: 'https://fhir.nhs.uk/Id/accredited-system', value: '200000000999' }, display: 'Crew Record Locator' },
         type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '1', display: 'User Device' }],
@@ -101,6 +108,53 @@ describe('toAuditEventResource: each access as an R4 AuditEvent', () => {
   });
 });
 
+describe('toAuditEventResource: who made the access (issue 10, IHE BALP)', () => {
+  it('names the person in their role as the requestor, then their organisation, for treatment', () => {
+    const resource = toAuditEventResource(attributedEvent(), OBSERVER);
+    expect(resource.agent).toEqual([
+      {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' }] },
+        role: [
+          {
+            coding: [{ system: 'https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode', code: 'S8000:G8000:R8003', display: 'Paramedic' }],
+            text: '"Clinical":"Clinical Provision":"Paramedic"',
+          },
+        ],
+        who: { type: 'PractitionerRole', identifier: { system: 'https://fhir.nhs.uk/Id/sds-role-profile-id', value: '555021936109' }, display: 'Alex Carter' },
+        altId: '555021935107',
+        name: 'Alex Carter',
+        requestor: true,
+        purposeOfUse: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: 'treatment' }] }],
+      },
+      {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleClass', code: 'PROV', display: 'healthcare provider' }] },
+        who: {
+          type: 'Organization',
+          identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX7' },
+          display: 'North West Ambulance Service NHS Trust',
+        },
+        requestor: false,
+      },
+    ]);
+    expect(resource.purposeOfEvent).toEqual([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: 'treatment' }] }]);
+    expect(resource.agent.filter((agent) => agent.requestor)).toHaveLength(1);
+  });
+
+  it.each(['signed-in', 'offline', 'demo'] as const)('says the access was made in a %s session', (session) => {
+    const resource = toAuditEventResource(attributedEvent({ actor: { ...ACTOR, session } }), OBSERVER);
+    expect(resource.entity[1]!.detail).toContainEqual({ type: 'Sign-in session', valueString: session });
+  });
+
+  it('names the organisation by code alone when CIS2 gave no name', () => {
+    const resource = toAuditEventResource(attributedEvent({ actor: { ...ACTOR, organisationName: undefined } }), OBSERVER);
+    expect(resource.agent[1]!.who).toEqual({ type: 'Organization', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RX7' } });
+  });
+
+  it('records no session for an event from before sign-in', () => {
+    expect(JSON.stringify(toAuditEventResource(accessEvent(), OBSERVER))).not.toContain('Sign-in session');
+  });
+});
+
 describe('toAuditEventResource: outcome', () => {
   const AT = '2025-03-04T14:02:25.000Z';
   it.each<[string, AccessOutcome, string, string]>([
@@ -157,6 +211,8 @@ describe('toAuditEventResource: accepted by the audit service mock’s R4 valida
     ['document-retrieval', documentRetrieval()],
     ['saved-copy-view', savedCopyView()],
     ['no ASID', accessEvent({ asid: undefined })],
+    ['a signed-in person', attributedEvent()],
+    ['an offline session, no organisation name', attributedEvent({ actor: { ...ACTOR, session: 'offline', organisationName: undefined } })],
     ...outcomes.map((outcome): [string, AccessEvent] => [`outcome ${outcome.kind}`, accessEvent({ outcome })]),
   ])('%s', (_label, event) => {
     expect(auditEventProblems(toAuditEventResource(event, OBSERVER), event.id)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { AccessAction, AccessEvent, AccessOutcome } from '../domain/access-event';
+import { jobRoleName, type AccessAction, type AccessActor, type AccessEvent, type AccessOutcome } from '../domain/access-event';
 
 export interface Coding {
   readonly system: string;
@@ -18,6 +18,22 @@ export interface Reference {
   readonly display?: string;
 }
 
+export interface CodeableConcept {
+  readonly coding: readonly Coding[];
+  readonly text?: string;
+}
+
+/** R4 AuditEvent.agent, the elements this app writes. */
+export interface FhirAuditAgent {
+  readonly type?: CodeableConcept;
+  readonly role?: readonly CodeableConcept[];
+  readonly who: Reference;
+  readonly altId?: string;
+  readonly name?: string;
+  readonly requestor: boolean;
+  readonly purposeOfUse?: readonly CodeableConcept[];
+}
+
 /** The slice of FHIR R4 AuditEvent this app writes; R4 names and cardinalities. */
 export interface FhirAuditEvent {
   readonly resourceType: 'AuditEvent';
@@ -30,10 +46,7 @@ export interface FhirAuditEvent {
   readonly outcome: '0' | '4' | '8';
   readonly outcomeDesc: string;
   readonly purposeOfEvent: readonly { readonly coding: readonly Coding[] }[];
-  readonly agent: readonly {
-    readonly who: Reference;
-    readonly requestor: boolean;
-  }[];
+  readonly agent: readonly FhirAuditAgent[];
   readonly source: {
     readonly observer: Reference;
     readonly type: readonly Coding[];
@@ -50,6 +63,12 @@ export interface FhirAuditEvent {
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 export const ODS_CODE_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 export const ASID_SYSTEM = 'https://fhir.nhs.uk/Id/accredited-system';
+/** SDS user id: the person's CIS2 UUID (`sub`), as UK Core and NHS England's FHIR APIs name it. */
+export const SDS_USER_ID_SYSTEM = 'https://fhir.nhs.uk/Id/sds-user-id';
+/** SDS role profile id: CIS2's `person_roleid`, one person in one role at one organisation. */
+export const SDS_ROLE_PROFILE_ID_SYSTEM = 'https://fhir.nhs.uk/Id/sds-role-profile-id';
+/** SDS job role codes, in CIS2's colon-separated `role_code` form (as NHS England's EPS writes them). */
+export const SDS_JOB_ROLE_CODE_SYSTEM = 'https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode';
 
 const REST: Coding = { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' };
 /** DICOM's "Patient Record" event: opening a saved copy makes no request, so it is no REST operation. */
@@ -60,6 +79,12 @@ const SEARCH_TYPE: Coding = { system: RESTFUL_INTERACTION, code: 'search-type', 
 
 /** Direct care, as the Spine JWT's `reason_for_request: "directcare"` says (§6.3). */
 const TREATMENT: Coding = { system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: 'treatment' };
+/** BALP's user agent for a read or query: the person who receives the data (v3 ParticipationType). */
+export const INFORMATION_RECIPIENT: Coding = { system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' };
+/** BALP's organisation agent (v3 RoleClass): the organisation the person acts for. */
+export const HEALTHCARE_PROVIDER: Coding = { system: 'http://terminology.hl7.org/CodeSystem/v3-RoleClass', code: 'PROV', display: 'healthcare provider' };
+/** `entity[1].detail` type that says how the person was known: signed in, an offline session, or demo. */
+export const SESSION_DETAIL = 'Sign-in session';
 /** The tablet running the app: it sees the access happen. */
 const USER_DEVICE: Coding = { system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '1', display: 'User Device' };
 
@@ -127,9 +152,10 @@ export const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
  * logical id (entity[1].what), HTTP verb and request URL, which for SSP holds the pointer's
  * attachment URL, and the trace ids `X-Request-ID`/`Ssp-TraceID` and `X-Correlation-ID`
  * (entity[1].detail), request datetime (period.start), HTTP status (outcomeDesc) and response
- * datetime (period.end). It cannot carry the user ID (no sign-in yet, so the requestor is the
- * crew's organisation) or response bodies (the device keeps none). Only the fields named here
- * are copied, so nothing else an event object might hold can reach the audit log.
+ * datetime (period.end), and the user: the person CIS2 signed in, placed as IHE Basic Audit Log
+ * Patterns (BALP) place the user of a read or query (agent[0], `agentsFor`). It cannot carry
+ * response bodies (the device keeps none). Only the fields named here are copied, so nothing else
+ * an event object might hold can reach the audit log.
  */
 export function toAuditEventResource(event: AccessEvent, observer: { readonly name: string }): FhirAuditEvent {
   const mapping = ACTIONS[event.action];
@@ -142,6 +168,7 @@ export function toAuditEventResource(event: AccessEvent, observer: { readonly na
     if (event.request.requestId) detail.push({ type: mapping.requestIdHeader, valueString: event.request.requestId });
   }
   detail.push({ type: 'X-Correlation-ID', valueString: event.correlationId });
+  if (event.actor) detail.push({ type: SESSION_DETAIL, valueString: event.actor.session });
 
   return {
     resourceType: 'AuditEvent',
@@ -156,12 +183,7 @@ export function toAuditEventResource(event: AccessEvent, observer: { readonly na
     outcome: outcome.code,
     outcomeDesc: outcome.description,
     purposeOfEvent: [{ coding: [TREATMENT] }],
-    agent: [
-      {
-        who: { type: 'Organization', identifier: { system: ODS_CODE_SYSTEM, value: event.organisationOds } },
-        requestor: true,
-      },
-    ],
+    agent: agentsFor(event),
     source: {
       observer: {
         type: 'Device',
@@ -186,6 +208,38 @@ export function toAuditEventResource(event: AccessEvent, observer: { readonly na
         detail,
       },
     ],
+  };
+}
+
+/**
+ * Who took part (docs/national-apis-in-use.md, "Who made the access"). With an actor, BALP's user
+ * slice of PatientRead/PatientQuery: agent[0] typed `IRCP` information recipient, `requestor`
+ * true; `who` the person in their selected role (PractitionerRole by SDS role profile id, i.e.
+ * `person_roleid`) with their name; `altId` their CIS2 UUID (SDS user id), the user identifier of
+ * the common authentication system, which R4's `altid` search parameter finds; `name` their name,
+ * searchable; `role` the SDS job role code and CIS2's role name; `purposeOfUse` treatment. Then
+ * the organisation (BALP's `PROV` healthcare provider), not the requestor. Without an actor (an
+ * event recorded before sign-in) the organisation alone, as the requestor, as before.
+ */
+function agentsFor(event: AccessEvent): FhirAuditAgent[] {
+  const organisation = (requestor: boolean, name: string | undefined): FhirAuditAgent => ({
+    type: { coding: [HEALTHCARE_PROVIDER] },
+    who: { type: 'Organization', identifier: { system: ODS_CODE_SYSTEM, value: event.organisationOds }, ...(name ? { display: name } : {}) },
+    requestor,
+  });
+  if (!event.actor) return [organisation(true, undefined)];
+  return [personAgent(event.actor), organisation(false, event.actor.organisationName)];
+}
+
+function personAgent(actor: AccessActor): FhirAuditAgent {
+  return {
+    type: { coding: [INFORMATION_RECIPIENT] },
+    role: [{ coding: [{ system: SDS_JOB_ROLE_CODE_SYSTEM, code: actor.roleCode, display: jobRoleName(actor.roleName) }], text: actor.roleName }],
+    who: { type: 'PractitionerRole', identifier: { system: SDS_ROLE_PROFILE_ID_SYSTEM, value: actor.personRoleId }, display: actor.name },
+    altId: actor.personId,
+    name: actor.name,
+    requestor: true,
+    purposeOfUse: [{ coding: [TREATMENT] }],
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../domain/access-event';
-import { ANSWERED_AT, NHS, OBSERVER, SENT_AT, accessEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
+import { ACTOR, ANSWERED_AT, NHS, OBSERVER, SENT_AT, accessEvent, attributedEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
 import { toAuditEventResource } from './audit-event-resource';
-import { accessActionSearch, accessRecordFrom } from './audit-history-search';
+import { accessActionSearch, accessHistoryQuery, accessRecordFrom } from './audit-history-search';
 
 describe('accessRecordFrom: a stored AuditEvent read back for the access history', () => {
   it.each<[string, AccessEvent, object]>([
@@ -29,6 +29,8 @@ describe('accessRecordFrom: a stored AuditEvent read back for the access history
       action: event.action,
       nhsNumber: NHS,
       organisationOds: 'RX8',
+      organisationName: undefined,
+      person: undefined,
       occurredAt: SENT_AT,
       ...expected,
     });
@@ -62,6 +64,53 @@ describe('accessRecordFrom: a stored AuditEvent read back for the access history
   it('leaves the organisation out when the requestor is not named by ODS code', () => {
     const r = resource();
     expect(accessRecordFrom({ ...r, agent: [{ who: { display: 'A crew' }, requestor: true }] })).toMatchObject({ organisationOds: undefined });
+  });
+});
+
+describe('accessRecordFrom: who made the access', () => {
+  const storedJson = (event: AccessEvent) => JSON.parse(JSON.stringify(toAuditEventResource(event, OBSERVER))) as Record<string, unknown> & { agent: Record<string, unknown>[] };
+
+  it('reads the person, their role and organisation back as they were written', () => {
+    expect(accessRecordFrom(storedJson(attributedEvent({ actor: { ...ACTOR, session: 'offline' } })))).toMatchObject({
+      organisationOds: 'RX7',
+      organisationName: 'North West Ambulance Service NHS Trust',
+      person: {
+        id: '555021935107',
+        name: 'Alex Carter',
+        roleName: '"Clinical":"Clinical Provision":"Paramedic"',
+        roleCode: 'S8000:G8000:R8003',
+        personRoleId: '555021936109',
+        session: 'offline',
+      },
+    });
+  });
+
+  it('names nobody for an event from before sign-in', () => {
+    expect(accessRecordFrom(storedJson(accessEvent()))).toMatchObject({ person: undefined, organisationOds: 'RX8' });
+  });
+
+  it.each<[string, (agent: Record<string, unknown>) => Record<string, unknown>]>([
+    ['is not the requestor', (agent) => ({ ...agent, requestor: false })],
+    ['is not the information recipient', (agent) => ({ ...agent, type: { coding: [{ system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110153' }] } })],
+    ['has no CIS2 UUID', ({ altId: _altId, ...agent }) => agent],
+    ['has a blank CIS2 UUID', (agent) => ({ ...agent, altId: '  ' })],
+  ])('names nobody when the person agent %s', (_label, change) => {
+    const r = storedJson(attributedEvent());
+    const record = accessRecordFrom({ ...r, agent: [change(r.agent[0]!), r.agent[1]] });
+    expect(record).toMatchObject({ person: undefined, organisationOds: 'RX7' });
+  });
+
+  it('ignores a session it does not know, keeping the person', () => {
+    const r = JSON.stringify(toAuditEventResource(attributedEvent(), OBSERVER)).replace('"valueString":"signed-in"', '"valueString":"borrowed"');
+    expect(accessRecordFrom(JSON.parse(r))?.person).toMatchObject({ id: '555021935107', session: undefined });
+  });
+});
+
+describe('accessHistoryQuery: one person', () => {
+  it('asks for one person by altid, their CIS2 UUID', () => {
+    const query = accessHistoryQuery({ fromDate: '2025-03-04', toDate: '2025-03-04', personId: '555021935107' });
+    expect(query.getAll('altid')).toEqual(['555021935107']);
+    expect(accessHistoryQuery({ fromDate: '2025-03-04', toDate: '2025-03-04' }).has('altid')).toBe(false);
   });
 });
 

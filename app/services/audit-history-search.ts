@@ -1,9 +1,18 @@
 import * as z from 'zod/mini';
-import type { AccessAction } from '../domain/access-event';
-import type { AccessHistory, AccessHistoryFilters, AccessRecord, AccessRecordOutcome } from '../domain/access-record';
+import { ACCESS_SESSIONS, type AccessAction, type AccessSession } from '../domain/access-event';
+import type { AccessHistory, AccessHistoryFilters, AccessPerson, AccessRecord, AccessRecordOutcome } from '../domain/access-record';
 import { ukDayBounds } from '../domain/calendar-days';
 import { isNhsNumber, NHS_NUMBER_SYSTEM } from '../domain/nhs-number';
-import { ACTIONS, ODS_CODE_SYSTEM, PATIENT_ROLE, type Coding } from './audit-event-resource';
+import {
+  ACTIONS,
+  INFORMATION_RECIPIENT,
+  ODS_CODE_SYSTEM,
+  PATIENT_ROLE,
+  SDS_JOB_ROLE_CODE_SYSTEM,
+  SDS_ROLE_PROFILE_ID_SYSTEM,
+  SESSION_DETAIL,
+  type Coding,
+} from './audit-event-resource';
 import { ServiceError } from './service-error';
 import type { ServiceReply } from './service-request';
 
@@ -29,7 +38,8 @@ export interface AccessHistoryPageResult extends AccessHistory {
  * FHIR R4 AuditEvent search parameters for `filters` (hl7.org/fhir/R4/auditevent.html#search):
  * `date` is `AuditEvent.recorded`, bounded by the first and last millisecond of the UK days as
  * instants with a zone (a bare date would be read in the server's own zone); the patient by NHS
- * number as a token; the kind of access by type, subtype and entity role; newest first.
+ * number as a token; the kind of access by type, subtype and entity role; one person by `altid`
+ * (token on `AuditEvent.agent.altId`, where their CIS2 UUID is written); newest first.
  */
 export function accessHistoryQuery(filters: AccessHistoryFilters): URLSearchParams {
   const from = ukDayBounds(filters.fromDate);
@@ -40,6 +50,7 @@ export function accessHistoryQuery(filters: AccessHistoryFilters): URLSearchPara
   query.append('date', `le${to.end}`);
   if (filters.nhsNumber) query.append('patient:identifier', `${NHS_NUMBER_SYSTEM}|${filters.nhsNumber}`);
   if (filters.action) for (const [name, value] of accessActionSearch(filters.action)) query.append(name, value);
+  if (filters.personId) query.append('altid', filters.personId);
   query.append('_sort', '-date');
   query.append('_count', String(ACCESS_HISTORY_PAGE_SIZE));
   return query;
@@ -70,7 +81,11 @@ export async function readAccessHistory(reply: ServiceReply, filters: AccessHist
     if (!record) continue;
     // A server that ignored a filter would show a lead other patients' records as this one's:
     // the whole answer is then not trusted (DESIGN.md rule 1, wrong patient).
-    if ((filters.nhsNumber && record.nhsNumber !== filters.nhsNumber) || (filters.action && record.action !== filters.action)) {
+    if (
+      (filters.nhsNumber && record.nhsNumber !== filters.nhsNumber) ||
+      (filters.action && record.action !== filters.action) ||
+      (filters.personId && record.person?.id !== filters.personId)
+    ) {
       throw reply.malformed('Reply holds records the search did not ask for (a search parameter was ignored)');
     }
     records.push(record);
@@ -101,7 +116,18 @@ const CodingRead = z.object({ system: z.optional(z.string()), code: z.optional(z
 const ReferenceRead = z.object({
   type: z.optional(z.string()),
   identifier: z.optional(z.object({ system: z.optional(z.string()), value: z.optional(z.string()) })),
+  display: z.optional(z.string()),
 });
+const ConceptRead = z.object({ coding: z.optional(z.array(CodingRead)), text: z.optional(z.string()) });
+const AgentRead = z.object({
+  type: z.optional(ConceptRead),
+  role: z.optional(z.array(ConceptRead)),
+  who: z.optional(ReferenceRead),
+  altId: z.optional(z.string()),
+  name: z.optional(z.string()),
+  requestor: z.optional(z.boolean()),
+});
+type AgentRead = z.output<typeof AgentRead>;
 const Instant = z.iso.datetime({ offset: true }).check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real instant'));
 
 /** The parts of a stored AuditEvent the access history reads; anything else is ignored. */
@@ -113,8 +139,16 @@ const StoredAuditEvent = z.object({
   period: z.optional(z.object({ start: z.optional(Instant) })),
   recorded: Instant,
   outcomeDesc: z.optional(z.string()),
-  agent: z.optional(z.array(z.object({ who: z.optional(ReferenceRead), requestor: z.optional(z.boolean()) }))),
-  entity: z.optional(z.array(z.object({ what: z.optional(ReferenceRead), role: z.optional(CodingRead) }))),
+  agent: z.optional(z.array(AgentRead)),
+  entity: z.optional(
+    z.array(
+      z.object({
+        what: z.optional(ReferenceRead),
+        role: z.optional(CodingRead),
+        detail: z.optional(z.array(z.object({ type: z.optional(z.string()), valueString: z.optional(z.string()) }))),
+      }),
+    ),
+  ),
 });
 
 const sameCoding = (a: { readonly system?: string | undefined; readonly code?: string | undefined }, b: Coding) => a.system === b.system && a.code === b.code;
@@ -149,14 +183,42 @@ export function accessRecordFrom(resource: unknown): AccessRecord | undefined {
 
   const outcome = recordOutcome(action, event.outcomeDesc);
   if (!outcome) return undefined;
-  const requestor = (event.agent ?? []).find((agent) => agent.requestor === true && agent.who?.identifier?.system === ODS_CODE_SYSTEM);
+  const agents = event.agent ?? [];
+  const isOrganisation = (agent: AgentRead) => agent.who?.identifier?.system === ODS_CODE_SYSTEM;
+  // The requestor when the organisation is (before sign-in), else the organisation the person acted for.
+  const organisation = agents.find((agent) => agent.requestor === true && isOrganisation(agent)) ?? agents.find(isOrganisation);
+  const sessions = entities.flatMap((entity) => (entity.detail ?? []).filter((detail) => detail.type === SESSION_DETAIL).map((detail) => detail.valueString));
   return {
     id: event.id,
     action,
     nhsNumber,
-    organisationOds: requestor?.who?.identifier?.value,
+    organisationOds: organisation?.who?.identifier?.value,
+    organisationName: organisation?.who?.display,
+    person: personFrom(agents, sessions[0]),
     occurredAt: event.period?.start ?? event.recorded,
     outcome,
+  };
+}
+
+/**
+ * The person `agentsFor` writes (audit-event-resource.ts): the requestor typed information
+ * recipient, with their CIS2 UUID in `altId`. Undefined when there is none (an event from before
+ * sign-in, or another system's), so a record is never shown as someone's it does not name.
+ */
+function personFrom(agents: readonly AgentRead[], session: string | undefined): AccessPerson | undefined {
+  const agent = agents.find(
+    (candidate) => candidate.requestor === true && (candidate.type?.coding ?? []).some((coding) => sameCoding(coding, INFORMATION_RECIPIENT)) && candidate.altId?.trim(),
+  );
+  if (!agent?.altId) return undefined;
+  const role = (agent.role ?? []).find((concept) => (concept.coding ?? []).some((coding) => coding.system === SDS_JOB_ROLE_CODE_SYSTEM));
+  const roleCode = role?.coding?.find((coding) => coding.system === SDS_JOB_ROLE_CODE_SYSTEM)?.code;
+  return {
+    id: agent.altId,
+    name: agent.name ?? agent.who?.display,
+    roleName: role?.text,
+    roleCode,
+    personRoleId: agent.who?.identifier?.system === SDS_ROLE_PROFILE_ID_SYSTEM ? agent.who.identifier.value : undefined,
+    session: ACCESS_SESSIONS.find((known): known is AccessSession => known === session),
   };
 }
 

@@ -37,6 +37,17 @@ function accessEvent(): AccessEvent {
     action: 'patient-read',
     nhsNumber: AMELIA,
     organisationOds: 'RX8',
+    // Demo accesses are made by the synthetic trainer demo mode signs in (issue 10 point 9).
+    actor: {
+      personId: '999999999901',
+      name: 'Demo Trainer',
+      personRoleId: '999999999902',
+      roleCode: 'S8000:G8000:R8008',
+      roleName: '"Clinical":"Clinical Provision":"Trainer"',
+      organisationOds: 'RX8',
+      organisationName: undefined,
+      session: 'demo',
+    },
     asid: '200000000999',
     correlationId: 'lookup-demo-1',
     pointerId: undefined,

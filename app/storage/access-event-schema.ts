@@ -31,11 +31,29 @@ const AccessOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('shown-from-device') }),
 ]);
 
+/**
+ * Who made the access (issue 10). Rows recorded before sign-in existed have no `actor` key and
+ * read as undefined: they are delivered as they were, never dropped. A row that has an actor must
+ * have all of it, so an event never names half a person.
+ */
+const Text = z.string().check(z.minLength(1));
+const AccessActor = z.object({
+  personId: Text,
+  name: Text,
+  personRoleId: Text,
+  roleCode: Text,
+  roleName: Text,
+  organisationOds: Text,
+  organisationName: maybe(z.string()),
+  session: z.enum(['signed-in', 'offline', 'demo']),
+});
+
 export const StoredAccessEvent = z.object({
   id: FhirId,
   action: z.enum(['patient-read', 'pointer-search', 'document-retrieval', 'saved-copy-view']),
   nhsNumber: NhsNumberField,
   organisationOds: z.string().check(z.minLength(1)),
+  actor: maybe(AccessActor),
   asid: maybe(z.string()),
   correlationId: z.string().check(z.minLength(1)),
   pointerId: maybe(z.string()),

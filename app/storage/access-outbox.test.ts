@@ -6,7 +6,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError, type StorageErrorKind } from './storage-errors';
-import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, accessEventFor, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
+import { CREW_ACTOR, MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, accessEventFor, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 const seconds = (n: number) => new Date(NOW.getTime() + n * 1000);
@@ -84,6 +84,49 @@ describe('access outbox: recording', () => {
     ];
     for (const event of bad) await expect(storageErrorKind(outbox.record(event as AccessEvent)), JSON.stringify(event)).resolves.toBe('invalid-record');
     await expect(storageErrorKind(outbox.record(buildAccessEvent(), new Date(Number.NaN)))).resolves.toBe('invalid-record');
+    await expect(outbox.count()).resolves.toBe(0);
+  });
+});
+
+describe('access outbox: who made the access (issue 10)', () => {
+  it('keeps the person, role and organisation of a new event whole, in every kind of session', async () => {
+    const device = testDevice();
+    const outbox = createAccessOutbox(device.db);
+    const events = (['signed-in', 'offline', 'demo'] as const).map((session, i) =>
+      buildAccessEvent({ at: seconds(i), actor: { ...CREW_ACTOR, session, organisationName: i === 2 ? undefined : CREW_ACTOR.organisationName } }),
+    );
+    for (const event of events) await outbox.record(event);
+    const pending = await createAccessOutbox(device.reopen()).pending();
+    expect(pending.map((p) => p.event.actor)).toEqual(events.map((event) => event.actor));
+    expect(pending[0]?.event.actor).toMatchObject({ personId: '555021935107', personRoleId: '555021936109', roleCode: 'S8000:G8000:R8003', session: 'signed-in' });
+  });
+
+  it('reads a row sealed before sign-in existed (no actor at all) with actor undefined, and delivers it', async () => {
+    const device = testDevice();
+    const outbox = createAccessOutbox(device.db);
+    const { actor: _actor, ...older } = buildAccessEvent();
+    // Written as the previous app version did: its sealed event has no `actor` key.
+    await device.db.table('accessEvents').put({
+      id: older.id,
+      recordedAt: NOW.toISOString(),
+      occurredAt: older.occurredAt,
+      attempts: 0,
+      event: await createRecordSealer(device.db, { keyRow: ACCESS_LOG_KEYS_ROW_ID }).seal(older),
+    });
+    const pending = await outbox.pending();
+    expect(pending).toEqual([{ event: { ...older, actor: undefined }, attempts: 0 }]);
+    expect(device.unreadable).toEqual([]);
+  });
+
+  it('refuses an event naming half a person, writing nothing', async () => {
+    const outbox = createAccessOutbox(testDevice().db);
+    const { personRoleId: _role, ...noRole } = CREW_ACTOR;
+    const bad: unknown[] = [
+      buildAccessEvent({ actor: noRole as AccessEvent['actor'] }),
+      buildAccessEvent({ actor: { ...CREW_ACTOR, personId: '' } }),
+      buildAccessEvent({ actor: { ...CREW_ACTOR, session: 'borrowed' } as unknown as AccessEvent['actor'] }),
+    ];
+    for (const event of bad) await expect(storageErrorKind(outbox.record(event as AccessEvent)), JSON.stringify(event)).resolves.toBe('invalid-record');
     await expect(outbox.count()).resolves.toBe(0);
   });
 });

@@ -10,6 +10,7 @@ const event = (id: string): AccessEvent => ({
   action: 'patient-read',
   nhsNumber: '9990000018' as NhsNumber,
   organisationOds: 'RX8',
+  actor: undefined,
   asid: undefined,
   correlationId: 'lookup-1',
   pointerId: undefined,

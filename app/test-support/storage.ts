@@ -5,7 +5,7 @@
  */
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { AccessEvent } from '../domain/access-event';
+import type { AccessActor, AccessEvent } from '../domain/access-event';
 import { documentKey, type LookupSnapshot } from '../domain/lookup-snapshot';
 import { parseNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
@@ -161,6 +161,17 @@ export const TEAM = {
 const ODS = 'RX4';
 /** The crew's organisation (an ambulance trust). */
 export const CREW_ODS = 'RYA';
+/** The paramedic who made the accesses `buildAccessEvent` records, signed in to CIS2 at CREW_ODS. */
+export const CREW_ACTOR: AccessActor = {
+  personId: '555021935107',
+  name: 'Alex Carter',
+  personRoleId: '555021936109',
+  roleCode: 'S8000:G8000:R8003',
+  roleName: '"Clinical":"Clinical Provision":"Paramedic"',
+  organisationOds: CREW_ODS,
+  organisationName: 'South East Coast Ambulance Service NHS Foundation Trust',
+  session: 'signed-in',
+};
 const GATEWAY = 'https://api.trust.example.nhs.uk';
 const SSP_PDF = 'https://larkspur.example.nhs.uk/plans/crisis-7731.pdf';
 const HTML_PLAN = 'https://larkspur.example.nhs.uk/plans/respect-7731.html';
@@ -324,6 +335,7 @@ export function buildAccessEvent(options: AccessEventOptions = {}): AccessEvent 
     action: 'document-retrieval',
     nhsNumber,
     organisationOds: CREW_ODS,
+    actor: CREW_ACTOR,
     asid: '200000009999',
     correlationId: crypto.randomUUID(),
     pointerId: `RX4-crisis-${nhsNumber}`,

@@ -5,6 +5,8 @@ export class AccessHistoryScreen {
   readonly navigation: Locator;
   readonly heading: Locator;
   readonly nhsNumber: Locator;
+  /** The person filter: "Anyone", or one of the people in the records loaded ("Name (Role)"). */
+  readonly who: Locator;
   readonly showRecords: Locator;
   readonly exportCsv: Locator;
 
@@ -12,6 +14,7 @@ export class AccessHistoryScreen {
     this.navigation = page.getByRole('navigation', { name: 'Screens' });
     this.heading = page.getByRole('heading', { level: 1, name: 'Access history' });
     this.nhsNumber = page.getByLabel('NHS number (optional)');
+    this.who = page.getByLabel('Who', { exact: true });
     this.showRecords = page.getByRole('button', { name: 'Show records' });
     this.exportCsv = page.getByRole('button', { name: 'Export CSV' });
   }

@@ -8,6 +8,8 @@ const record = (overrides: Partial<AccessRecord> = {}): AccessRecord => ({
   action: 'document-retrieval',
   nhsNumber: '9434765919' as NhsNumber,
   organisationOds: 'RX8',
+  organisationName: undefined,
+  person: undefined,
   occurredAt: '2025-03-04T14:02:10.123Z',
   outcome: { kind: 'answered', status: 200 },
   ...overrides,
@@ -58,20 +60,39 @@ describe('accessHistoryCsv: what the table shows', () => {
       record({ id: '3', action: 'saved-copy-view', organisationOds: undefined, outcome: { kind: 'shown-from-device' } }),
     ]);
     expect(csv.split('\r\n')).toEqual([
-      'When,What,NHS number,Organisation,Outcome',
-      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,RX8,Answered (200)',
-      '"4 March 2025, 14:02:10",Record search,943 476 5919,RX8,No answer: timeout',
-      '"4 March 2025, 14:02:10",Saved copy opened,943 476 5919,Not recorded,From this device',
+      'When,What,NHS number,Who,Organisation,Outcome',
+      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
+      '"4 March 2025, 14:02:10",Record search,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
+      '"4 March 2025, 14:02:10",Saved copy opened,943 476 5919,Not recorded (before sign-in),Not recorded,From this device',
       '',
     ]);
   });
 
   it('defuses an organisation code from the audit service that would be a formula', () => {
     const csv = accessHistoryCsv([record({ organisationOds: '=cmd|" /C calc"!A0' })]);
-    expect(csv.split('\r\n')[1]).toBe(`"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"'=cmd|"" /C calc""!A0",Answered (200)`);
+    expect(csv.split('\r\n')[1]).toBe(`"4 March 2025, 14:02:10",Document retrieved,943 476 5919,Not recorded (before sign-in),"'=cmd|"" /C calc""!A0",Answered (200)`);
+  });
+
+  it('names who made each access: name, role and session, and the organisation by name and code', () => {
+    const person = { id: '555021935107', name: 'Alex Carter', roleName: '"Clinical":"Clinical Provision":"Paramedic"', roleCode: 'S8000:G8000:R8003', personRoleId: '555021936109' };
+    const csv = accessHistoryCsv([
+      record({ organisationOds: 'RX7', organisationName: 'North West Ambulance Service NHS Trust', person: { ...person, session: 'signed-in' } }),
+      record({ organisationOds: 'RX7', person: { ...person, session: 'offline' } }),
+      record({ person: { ...person, name: undefined, roleName: undefined, session: 'demo' } }),
+    ]);
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([
+      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"Alex Carter, Paramedic",North West Ambulance Service NHS Trust (RX7),Answered (200)',
+      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"Alex Carter, Paramedic, offline session",RX7,Answered (200)',
+      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"Name not recorded, demo",RX8,Answered (200)',
+    ]);
+  });
+
+  it('defuses a person’s name from the audit service that would be a formula', () => {
+    const csv = accessHistoryCsv([record({ person: { id: 'x', name: '@SUM(1+1)', roleName: undefined, roleCode: undefined, personRoleId: undefined, session: undefined } })]);
+    expect(csv.split('\r\n')[1]).toContain(`,'@SUM(1+1),`);
   });
 
   it('is a header row alone when nothing is shown', () => {
-    expect(accessHistoryCsv([])).toBe('When,What,NHS number,Organisation,Outcome\r\n');
+    expect(accessHistoryCsv([])).toBe('When,What,NHS number,Who,Organisation,Outcome\r\n');
   });
 });

@@ -5,7 +5,7 @@ import { historyWords as words } from './history-words';
 /**
  * A spreadsheet opens a cell starting with one of these as a formula (OWASP "CSV injection"):
  * `=`, `+`, `-`, `@`, and tab and carriage return, which some spreadsheets skip before reading one.
- * Organisation codes come from the audit service, so they are not trusted to be plain text.
+ * Names and organisation codes come from the audit service, so they are not trusted to be plain text.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -23,8 +23,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 /** The history as shown, with a header row of the table's column names. */
 export function accessHistoryCsv(records: readonly AccessRecord[]): string {
   const { columns } = words;
-  const header = [columns.when, columns.what, columns.nhsNumber, columns.organisation, columns.outcome];
-  const rows = records.map(describeAccessRecord).map((cells) => [cells.when, cells.what, cells.nhsNumber, cells.organisation, cells.outcome]);
+  const header = [columns.when, columns.what, columns.nhsNumber, columns.person, columns.organisation, columns.outcome];
+  const rows = records.map(describeAccessRecord).map((cells) => [cells.when, cells.what, cells.nhsNumber, cells.person, cells.organisation, cells.outcome]);
   return toCsv([header, ...rows]);
 }
 

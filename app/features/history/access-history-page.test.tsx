@@ -21,6 +21,8 @@ const record = (id: string, overrides: Partial<AccessRecord> = {}): AccessRecord
   action: 'patient-read',
   nhsNumber: NHS,
   organisationOds: 'RX8',
+  organisationName: undefined,
+  person: undefined,
   occurredAt: '2025-03-04T14:02:10.123Z',
   outcome: { kind: 'answered', status: 200 },
   ...overrides,
@@ -95,11 +97,11 @@ describe('AccessHistoryPage', () => {
     expect(search).toHaveBeenCalledWith({ fromDate: '2025-02-26', toDate: '2025-03-04', nhsNumber: undefined, action: undefined }, expect.objectContaining({ signal: expect.anything() }));
 
     const table = await screen.findByRole('table', { name: '3 accesses' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['When', 'What', 'NHS number', 'Organisation', 'Outcome']);
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['When', 'What', 'NHS number', 'Who', 'Organisation', 'Outcome']);
     expect(rowsOf(table).slice(1)).toEqual([
-      ['4 March 2025, 14:30:00', 'Saved copy opened', '943 476 5919', 'RX8', 'From this device'],
-      ['4 March 2025, 14:02:11', 'Document retrieved', '943 476 5919', 'RX8', 'No answer: timeout'],
-      ['4 March 2025, 14:02:10', 'Patient details', '943 476 5919', 'RX8', 'Answered (200)'],
+      ['4 March 2025, 14:30:00', 'Saved copy opened', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'From this device'],
+      ['4 March 2025, 14:02:11', 'Document retrieved', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'No answer: timeout'],
+      ['4 March 2025, 14:02:10', 'Patient details', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'Answered (200)'],
     ]);
     expect(document.title).toBe('Access history – Crew Record Locator');
   });
@@ -120,12 +122,54 @@ describe('AccessHistoryPage', () => {
 
     expect(search).toHaveBeenLastCalledWith({ fromDate: '2025-03-01', toDate: '2025-03-02', nhsNumber: NHS, action: 'document-retrieval' }, expect.anything());
     expect(await screen.findByRole('table')).toBeInTheDocument();
-    expect(screen.getByText('Showing 1 March 2025 to 2 March 2025, NHS number 943 476 5919, document retrieved.')).toBeInTheDocument();
+    expect(screen.getByText('Showing 1 March 2025 to 2 March 2025, NHS number 943 476 5919, document retrieved, by anyone.')).toBeInTheDocument();
 
     // Editing the box without pressing Show records never relabels the rows already shown.
     await user.clear(screen.getByLabelText('NHS number (optional)'));
     await user.type(screen.getByLabelText('NHS number (optional)'), '999 000 0018');
     expect(screen.getByText(/Showing .*NHS number 943 476 5919/)).toBeInTheDocument();
+  });
+
+  it('shows who made each access, and filters by a person chosen from those seen, by their CIS2 UUID', async () => {
+    const user = userEvent.setup();
+    const alex = { id: '555021935107', name: 'Alex Carter', roleName: '"Clinical":"Clinical Provision":"Paramedic"', roleCode: 'S8000:G8000:R8003', personRoleId: '555021936109', session: 'signed-in' as const };
+    const sam = { ...alex, id: '555021935999', name: 'Sam Patel', roleName: '"Clinical":"Clinical Provision":"Clinical Lead"', personRoleId: '555021936999' };
+    const everyone: AccessHistory = {
+      records: [
+        record('3', { person: { ...alex, session: 'offline' }, organisationOds: 'RX7', organisationName: 'North West Ambulance Service NHS Trust' }),
+        record('2', { person: sam, organisationOds: 'RX7' }),
+        record('1'),
+      ],
+      unreadable: 0,
+      more: false,
+    };
+    const onlyAlex: AccessHistory = { ...everyone, records: [everyone.records[0]!] };
+    const search = vi.fn(async (filters: { personId?: string | undefined }) => (filters.personId === alex.id ? onlyAlex : everyone));
+    renderHistory(search);
+
+    const table = await screen.findByRole('table', { name: '3 accesses' });
+    expect(rowsOf(table).slice(1).map((cells) => cells.slice(3, 5))).toEqual([
+      ['Alex Carter, Paramedic, offline session', 'North West Ambulance Service NHS Trust (RX7)'],
+      ['Sam Patel, Clinical Lead', 'RX7'],
+      ['Not recorded (before sign-in)', 'RX8'],
+    ]);
+
+    const who = screen.getByLabelText('Who');
+    expect(who).toHaveAccessibleDescription('People in the records loaded on this screen');
+    expect(within(who).getAllByRole('option').map((option) => option.textContent)).toEqual(['Anyone', 'Alex Carter (Paramedic)', 'Sam Patel (Clinical Lead)']);
+    await user.selectOptions(who, 'Alex Carter (Paramedic)');
+    await user.click(screen.getByRole('button', { name: 'Show records' }));
+
+    expect(search).toHaveBeenLastCalledWith(expect.objectContaining({ personId: '555021935107' }), expect.anything());
+    expect(await screen.findByRole('table', { name: '1 access' })).toBeInTheDocument();
+    expect(screen.getByText(/, by Alex Carter \(Paramedic\)\.$/)).toBeInTheDocument();
+    // The others stay on offer once the list holds only one person's accesses.
+    expect(within(screen.getByLabelText('Who')).getAllByRole('option')).toHaveLength(3);
+
+    await user.selectOptions(screen.getByLabelText('Who'), 'Anyone');
+    await user.click(screen.getByRole('button', { name: 'Show records' }));
+    expect(search).toHaveBeenLastCalledWith(expect.objectContaining({ personId: undefined }), expect.anything());
+    expect(await screen.findByRole('table', { name: '3 accesses' })).toBeInTheDocument();
   });
 
   it('asks again when Show records is pressed with the same filters', async () => {
@@ -194,7 +238,7 @@ describe('AccessHistoryPage', () => {
     expect(search).toHaveBeenLastCalledWith({ fromDate: '2025-02-26', toDate: '2025-03-04', nhsNumber: undefined, action: undefined }, expect.objectContaining({ next }));
     expect(rowsOf(table).slice(1).map((cells) => cells[0])).toEqual(['4 March 2025, 14:30:00', '4 March 2025, 14:02:11', '4 March 2025, 14:02:10', '3 March 2025, 09:00:00']);
     expect(screen.getByText(/returned 3 records this app could not read/)).toBeInTheDocument();
-    expect(screen.getByText('Showing 26 February 2025 to 4 March 2025, every patient, anything done.')).toBeInTheDocument();
+    expect(screen.getByText('Showing 26 February 2025 to 4 March 2025, every patient, anything done, by anyone.')).toBeInTheDocument();
     // The last page had no next link: nothing more to load.
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
     expect(screen.queryByText(/there are more/)).not.toBeInTheDocument();
@@ -271,10 +315,10 @@ describe('AccessHistoryPage', () => {
     expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
     const csv = await readText(blobs[0]!);
     expect(csv.split('\r\n')).toEqual([
-      'When,What,NHS number,Organisation,Outcome',
-      '"4 March 2025, 14:30:00",Saved copy opened,943 476 5919,RX8,From this device',
-      '"4 March 2025, 14:02:11",Document retrieved,943 476 5919,RX8,No answer: timeout',
-      '"4 March 2025, 14:02:10",Patient details,943 476 5919,RX8,Answered (200)',
+      'When,What,NHS number,Who,Organisation,Outcome',
+      '"4 March 2025, 14:30:00",Saved copy opened,943 476 5919,Not recorded (before sign-in),RX8,From this device',
+      '"4 March 2025, 14:02:11",Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
+      '"4 March 2025, 14:02:10",Patient details,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
       '',
     ]);
     await vi.waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:history-1'));

@@ -1,7 +1,7 @@
 import './history.scss';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AccessHistory, AccessHistoryFilters } from '../../domain/access-record';
+import type { AccessHistory, AccessHistoryFilters, AccessRecord } from '../../domain/access-record';
 import { formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { isServiceError } from '../../services/service-error';
@@ -10,10 +10,12 @@ import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
 import { useRuntime } from '../../runtime/runtime-context';
 import { uiWords } from '../../ui/ui-words';
+import type { AccessHistoryPageResult } from '../../services/audit-history-search';
 import { accessHistoryCsv, downloadCsv } from './access-history-csv';
 import { accessHistoryQuery, defaultHistoryFilters, loadedHistory, type HistorySearch } from './access-history-query';
 import { AccessHistoryTable } from './access-history-table';
-import { HistoryFilters } from './history-filters';
+import { personRole } from './describe-access-record';
+import { HistoryFilters, type PersonChoice } from './history-filters';
 import { historyWords as words } from './history-words';
 
 /**
@@ -28,6 +30,7 @@ export function AccessHistoryPage() {
   const history = useInfiniteQuery(accessHistoryQuery(accessHistory, search));
   // The first page (a new search, or trying it again); a later page loads under the rows shown.
   const loadingFirst = history.isFetching && !history.isFetchingNextPage;
+  const people = usePeopleSeen(history.data?.pages);
 
   useEffect(() => {
     const before = document.title;
@@ -41,7 +44,7 @@ export function AccessHistoryPage() {
     <>
       <h1 className="nhsuk-heading-l">{words.pageTitle}</h1>
       <p>{words.intro}</p>
-      <HistoryFilters initial={search.filters} onApply={(filters) => setSearch((previous) => ({ id: previous.id + 1, filters }))} />
+      <HistoryFilters initial={search.filters} people={people} onApply={(filters) => setSearch((previous) => ({ id: previous.id + 1, filters }))} />
       <RecordsStillOnDevice />
       {loadingFirst && (
         <p className="crl-status" role="status">
@@ -60,6 +63,7 @@ export function AccessHistoryPage() {
         <HistoryResult
           history={loadedHistory(history.data.pages)}
           filters={search.filters}
+          personName={people.find((person) => person.id === search.filters.personId)?.label}
           next={{
             available: history.hasNextPage,
             loading: history.isFetchingNextPage,
@@ -82,7 +86,38 @@ interface NextPage {
   readonly load: () => void;
 }
 
-function HistoryResult({ history, filters, next }: { history: AccessHistory; filters: AccessHistoryFilters; next: NextPage }) {
+/**
+ * Everyone named in the records loaded on this screen so far, by name, kept while the screen is
+ * open: after choosing one person the list still offers the others. A lead picks a colleague by
+ * name and role rather than typing a UUID; the search itself is by UUID, so two people with one
+ * name are never mixed up.
+ */
+function usePeopleSeen(pages: readonly AccessHistoryPageResult[] | undefined): readonly PersonChoice[] {
+  const [seen, setSeen] = useState<{ readonly from: unknown; readonly people: readonly PersonChoice[] }>({ from: undefined, people: [] });
+  // Adjusted while rendering when new pages arrive (React's pattern for state derived from props).
+  if (pages !== undefined && pages !== seen.from) setSeen({ from: pages, people: withPeopleFrom(seen.people, pages.flatMap((page) => page.records)) });
+  return seen.people;
+}
+
+function withPeopleFrom(known: readonly PersonChoice[], records: readonly AccessRecord[]): readonly PersonChoice[] {
+  const byId = new Map(known.map((person) => [person.id, person]));
+  for (const { person } of records) {
+    if (person && !byId.has(person.id)) byId.set(person.id, { id: person.id, label: words.personOption(person.name ?? words.unnamedPerson, personRole(person)) });
+  }
+  return byId.size === known.length ? known : [...byId.values()].sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+}
+
+function HistoryResult({
+  history,
+  filters,
+  personName,
+  next,
+}: {
+  history: AccessHistory;
+  filters: AccessHistoryFilters;
+  personName: string | undefined;
+  next: NextPage;
+}) {
   const exportHintId = useId();
   const moreHintId = useId();
   const { records } = history;
@@ -94,6 +129,7 @@ function HistoryResult({ history, filters, next }: { history: AccessHistory; fil
           formatFhirDate(filters.toDate),
           filters.nhsNumber && formatNhsNumber(filters.nhsNumber),
           filters.action && words.actions[filters.action],
+          filters.personId && (personName ?? words.unnamedPerson),
         )}
       </p>
       {history.unreadable > 0 && (

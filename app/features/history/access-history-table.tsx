@@ -16,7 +16,7 @@ export function AccessHistoryTable({ records }: { records: readonly AccessRecord
         </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            {[columns.when, columns.what, columns.nhsNumber, columns.organisation, columns.outcome].map((name) => (
+            {[columns.when, columns.what, columns.nhsNumber, columns.person, columns.organisation, columns.outcome].map((name) => (
               <th key={name} scope="col" className="nhsuk-table__header">
                 {name}
               </th>
@@ -33,6 +33,7 @@ export function AccessHistoryTable({ records }: { records: readonly AccessRecord
                 <td className="nhsuk-table__cell">
                   <span className="crl-nhs-number">{cells.nhsNumber}</span>
                 </td>
+                <td className="nhsuk-table__cell">{cells.person}</td>
                 <td className="nhsuk-table__cell">{cells.organisation}</td>
                 <td className="nhsuk-table__cell">{cells.outcome}</td>
               </tr>

@@ -1,4 +1,5 @@
-import type { AccessRecord } from '../../domain/access-record';
+import { jobRoleName } from '../../domain/access-event';
+import type { AccessPerson, AccessRecord } from '../../domain/access-record';
 import { formatInstantDateTime } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { historyWords as words } from './history-words';
@@ -8,6 +9,7 @@ export interface AccessRecordCells {
   readonly when: string;
   readonly what: string;
   readonly nhsNumber: string;
+  readonly person: string;
   readonly organisation: string;
   readonly outcome: string;
 }
@@ -17,9 +19,19 @@ export function describeAccessRecord(record: AccessRecord): AccessRecordCells {
     when: formatInstantDateTime(record.occurredAt),
     what: words.actions[record.action],
     nhsNumber: formatNhsNumber(record.nhsNumber),
-    organisation: record.organisationOds ?? words.noOrganisation,
+    person: record.person ? describePerson(record.person) : words.noPerson,
+    organisation: record.organisationOds ? words.organisation(record.organisationOds, record.organisationName) : words.noOrganisation,
     outcome: describeOutcome(record.outcome),
   };
+}
+
+function describePerson(person: AccessPerson): string {
+  return words.person(person.name ?? words.unnamedPerson, personRole(person), person.session);
+}
+
+/** The job role a person signed in with, as they would call it (`Paramedic`), when recorded. */
+export function personRole(person: AccessPerson): string | undefined {
+  return person.roleName === undefined ? undefined : jobRoleName(person.roleName) || undefined;
 }
 
 function describeOutcome(outcome: AccessRecord['outcome']): string {

@@ -15,18 +15,34 @@ interface Problem {
 
 const ACTIONS = Object.keys(words.actions) as AccessAction[];
 
+/** A person a lead can pick: their CIS2 UUID, and how the select shows them. */
+export interface PersonChoice {
+  readonly id: string;
+  readonly label: string;
+}
+
 /**
  * The history's filters. Only filters that pass reach the audit service: dates must be days in
  * order, and an NHS number must pass Modulus 11 (as on the lookup screen), with the NHS.UK error
  * summary and inline errors when not.
  */
-export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFilters; onApply: (filters: AccessHistoryFilters) => void }) {
+export function HistoryFilters({
+  initial,
+  people,
+  onApply,
+}: {
+  initial: AccessHistoryFilters;
+  /** The people seen in the records loaded on this screen, to pick one from. */
+  people: readonly PersonChoice[];
+  onApply: (filters: AccessHistoryFilters) => void;
+}) {
   const id = useId();
   const fieldId = (field: Field) => `${id}-${field}`;
   const [fromDate, setFromDate] = useState(initial.fromDate);
   const [toDate, setToDate] = useState(initial.toDate);
   const [nhsNumber, setNhsNumber] = useState(initial.nhsNumber ? formatNhsNumber(initial.nhsNumber) : '');
   const [action, setAction] = useState<AccessAction | ''>(initial.action ?? '');
+  const [personId, setPersonId] = useState(initial.personId ?? '');
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -45,7 +61,13 @@ export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFil
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    onApply({ fromDate, toDate, nhsNumber: parsed?.ok ? parsed.value : undefined, action: action === '' ? undefined : action });
+    onApply({
+      fromDate,
+      toDate,
+      nhsNumber: parsed?.ok ? parsed.value : undefined,
+      action: action === '' ? undefined : action,
+      personId: personId === '' ? undefined : personId,
+    });
   }
 
   const problemFor = (field: Field) => problems.find((p) => p.field === field)?.message;
@@ -93,6 +115,29 @@ export function HistoryFilters({ initial, onApply }: { initial: AccessHistoryFil
             {ACTIONS.map((value) => (
               <option key={value} value={value}>
                 {words.actions[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor={`${id}-person`}>
+            {words.personLabel}
+          </label>
+          <div className="nhsuk-hint" id={`${id}-person-hint`}>
+            {words.personHint}
+          </div>
+          <select
+            className="crl-history-select"
+            id={`${id}-person`}
+            name="person"
+            aria-describedby={`${id}-person-hint`}
+            value={personId}
+            onChange={(event) => setPersonId(event.target.value)}
+          >
+            <option value="">{words.anyone}</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.label}
               </option>
             ))}
           </select>

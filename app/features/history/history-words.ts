@@ -18,6 +18,11 @@ export const historyWords = {
   nhsNumberHint: 'For one patient: 10 digits, for example 943 476 5919',
   actionLabel: 'What was done',
   anyAction: 'Anything',
+  personLabel: 'Who',
+  personHint: 'People in the records loaded on this screen',
+  anyone: 'Anyone',
+  // One option per person: their name and role, so two people with one name can be told apart.
+  personOption: (name: string, role: string | undefined) => (role ? `${name} (${role})` : name),
   show: 'Show records',
   errorSummaryTitle: 'There is a problem',
   fromMissing: 'Enter the first day, as a date',
@@ -42,16 +47,23 @@ export const historyWords = {
   tryAgain: 'Try again',
   empty: 'No access recorded for these filters',
   // What the rows below answer, so a filter edited but not applied cannot be read as the result's.
-  showing: (from: string, to: string, patient: string | undefined, action: string | undefined) =>
-    `Showing ${from} to ${to}, ${patient ? `NHS number ${patient}` : 'every patient'}, ${action ? action.toLowerCase() : 'anything done'}.`,
+  showing: (from: string, to: string, patient: string | undefined, action: string | undefined, person?: string | undefined) =>
+    `Showing ${from} to ${to}, ${patient ? `NHS number ${patient}` : 'every patient'}, ${action ? action.toLowerCase() : 'anything done'}, ${person ? `by ${person}` : 'by anyone'}.`,
   caption: (count: number) => (count === 1 ? '1 access' : `${count} accesses`),
-  columns: { when: 'When', what: 'What', nhsNumber: 'NHS number', organisation: 'Organisation', outcome: 'Outcome' },
+  columns: { when: 'When', what: 'What', nhsNumber: 'NHS number', person: 'Who', organisation: 'Organisation', outcome: 'Outcome' },
   outcome: {
     answered: (status: number) => `Answered (${status})`,
     noAnswer: { network: 'No answer: no connection', timeout: 'No answer: timeout', cancelled: 'No answer: cancelled' },
     fromDevice: 'From this device',
   },
   noOrganisation: 'Not recorded',
+  // Recorded before the app had sign-in: the record names the organisation only.
+  noPerson: 'Not recorded (before sign-in)',
+  unnamedPerson: 'Name not recorded',
+  // Who, in one cell: name, the role they signed in with, and how they were known.
+  person: (name: string, role: string | undefined, session: 'signed-in' | 'offline' | 'demo' | undefined) =>
+    [name, role, session === 'offline' ? 'offline session' : session === 'demo' ? 'demo' : undefined].filter((part) => part !== undefined).join(', '),
+  organisation: (ods: string, name: string | undefined) => (name ? `${name} (${ods})` : ods),
   unreadable: (count: number) =>
     count === 1
       ? 'The audit service returned 1 record this app could not read. It is not shown here; ask your audit team about it.'
