@@ -76,11 +76,15 @@ describe('the offline session', () => {
   });
 
   it('keeps identity and role only: a token handed over by mistake is not kept', async () => {
-    const { session } = await signedIn();
+    const { device, session } = await signedIn();
     await session.remember({ ...PARAMEDIC, accessToken: 'eyJ.secret.token', idToken: 'eyJ.id' } as SignedInPerson, UNTIL);
     const resumed = await session.resume(NOW);
     expect(resumed).toEqual(PARAMEDIC);
-    expect(Object.keys(resumed ?? {})).not.toContain('accessToken');
+    // Not in the sealed row either (opened here with the device key, as an attacker with it would).
+    const row = (await device.db.session.get(OFFLINE_SESSION_ROW_ID)) as { sealed: Parameters<ReturnType<typeof createRecordSealer>['open']>[0] };
+    const sealed = JSON.stringify(await createRecordSealer(device.db).open(row.sealed));
+    expect(sealed).toContain(PARAMEDIC.name);
+    expect(sealed).not.toMatch(/token|eyJ/i);
   });
 
   it('at or after its end resumes nobody and deletes the row', async () => {
@@ -235,6 +239,21 @@ describe('who owns the clinical data', () => {
     await expect(createDeviceSession(empty.db).claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: false });
     expect((await empty.db.keys.get(KEYS_ROW_ID))?.keyId).toBe(keysBefore);
     await expect(empty.db.session.get(OWNER_ROW_ID)).resolves.toMatchObject({ keyId: keysBefore });
+  });
+
+  it('a device someone else owns is handed over with new keys even when nothing is saved, and other tabs are told', async () => {
+    const device = testDevice();
+    const session = createDeviceSession(device.db);
+    await session.claimFor(PARAMEDIC.id);
+    const before = (await device.db.keys.get(KEYS_ROW_ID))!.keyId;
+    const tabBdb = secondTab(device);
+    const heard: DeviceClearedReason[] = [];
+    const stop = onDeviceClearedElsewhere(tabBdb, (reason) => heard.push(reason));
+    await expect(session.claimFor(LEAD.id)).resolves.toEqual({ wiped: true });
+    expect((await device.db.keys.get(KEYS_ROW_ID))!.keyId).not.toBe(before);
+    await vi.waitFor(() => expect(heard).toEqual(['new-person']));
+    stop();
+    tabBdb.close();
   });
 
   it('a queued search alone, with nobody known to own it, is removed too', async () => {
