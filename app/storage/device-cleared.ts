@@ -13,9 +13,18 @@ import type { DeviceDatabase } from './device-database';
  * (`requireCurrentKeys`), so a tab that misses it still cannot write under a deleted key.
  */
 
+/**
+ * Why the clinical data went: Clear this device, a sign-out, or a different person signing in
+ * (issue 10 point 7). Every other tab drops what it shows either way; on `signed-out` and
+ * `new-person` a tab still signed in as the previous person should end that session too.
+ */
+export type DeviceClearedReason = 'cleared' | 'signed-out' | 'new-person';
+const REASONS: readonly DeviceClearedReason[] = ['cleared', 'signed-out', 'new-person'];
+
 interface ClearedMessage {
   readonly type: 'device-cleared';
   readonly connection: string;
+  readonly reason: DeviceClearedReason;
 }
 
 const channelName = (db: DeviceDatabase) => `crew-record-locator:device-cleared:${db.name}`;
@@ -32,25 +41,27 @@ function connectionId(db: DeviceDatabase): string {
 }
 
 /** Tells every other tab with this database open that its clinical cache and keys are gone. */
-export function announceDeviceCleared(db: DeviceDatabase): void {
+export function announceDeviceCleared(db: DeviceDatabase, reason: DeviceClearedReason = 'cleared'): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(channelName(db));
   try {
-    channel.postMessage({ type: 'device-cleared', connection: connectionId(db) } satisfies ClearedMessage);
+    channel.postMessage({ type: 'device-cleared', connection: connectionId(db), reason } satisfies ClearedMessage);
   } finally {
     // Messages already posted are still delivered after the sender closes.
     channel.close();
   }
 }
 
-/** Calls `listener` whenever another tab clears this database; returns the unsubscribe. */
-export function onDeviceClearedElsewhere(db: DeviceDatabase, listener: () => void): () => void {
+/** Calls `listener` whenever another tab clears this database, saying why; returns the unsubscribe. */
+export function onDeviceClearedElsewhere(db: DeviceDatabase, listener: (reason: DeviceClearedReason) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(channelName(db));
   const self = connectionId(db);
   channel.onmessage = (event: MessageEvent) => {
     const message = event.data as Partial<ClearedMessage> | null;
-    if (message?.type === 'device-cleared' && message.connection !== self) listener();
+    if (message?.type !== 'device-cleared' || message.connection === self) return;
+    // A message from an older version of the app carries no reason: it was Clear this device.
+    listener(REASONS.includes(message.reason as DeviceClearedReason) ? (message.reason as DeviceClearedReason) : 'cleared');
   };
   // Node (unit tests): a listening channel must not keep the process alive. Browsers lack unref.
   (channel as { unref?: () => void }).unref?.();

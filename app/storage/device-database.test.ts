@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAccessOutbox } from './access-outbox';
 import { DEMO_DATABASE, LIVE_DATABASE } from './device-database';
 import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID } from './device-keys';
+import { createDeviceSession } from './device-session';
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { CURRENT_SCHEMA_VERSION } from './schema-history';
@@ -72,7 +73,6 @@ describe('device database: migration from version 2', () => {
 
     const db = device.reopen();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(CURRENT_SCHEMA_VERSION).toBe(3);
     // Untouched by the upgrade, row for row.
     await expect(db.plans.toArray()).resolves.toEqual(v2Rows.plans);
     await expect(db.queuedLookups.toArray()).resolves.toEqual(v2Rows.queued);
@@ -91,6 +91,48 @@ describe('device database: migration from version 2', () => {
     await expect(outbox.pending()).resolves.toEqual([{ event, attempts: 0 }]);
     expect((await db.keys.toArray()).map((row) => row.id).sort()).toEqual([ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID]);
     expect((await db.keys.get(KEYS_ROW_ID))?.keyId).toBe(v2Rows.keys[0]?.keyId);
+  });
+});
+
+describe('device database: migration from version 3', () => {
+  it('keeps every row as it was and adds the session table; the first claim removes plans nobody is known to own', async () => {
+    const device = testDevice({ schemaVersion: 3 });
+    const v3 = device.db;
+    expect(v3.verno).toBe(3);
+    // Version 3 rows are the shape the current code writes: a plan, a queued search, an access event, both key rows.
+    await createPlanCache(v3).save(buildSnapshot({ nhsNumber: MARIGOLD, retrievedAt: hoursFrom(NOW, -1) }), { retentionHours: 24 });
+    await createLookupQueue(v3).add(ORLANDO, NOW);
+    const event = buildAccessEvent();
+    await createAccessOutbox(v3).record(event);
+    const v3Rows = {
+      plans: await v3.plans.toArray(),
+      queued: await v3.queuedLookups.toArray(),
+      keys: await v3.keys.toArray(),
+      events: await v3.accessEvents.toArray(),
+    };
+    expect(v3.tables.map((t) => t.name)).not.toContain('session');
+
+    const db = device.reopen();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(CURRENT_SCHEMA_VERSION).toBe(4);
+    // Untouched by the upgrade, row for row.
+    await expect(db.plans.toArray()).resolves.toEqual(v3Rows.plans);
+    await expect(db.queuedLookups.toArray()).resolves.toEqual(v3Rows.queued);
+    await expect(db.keys.toArray()).resolves.toEqual(v3Rows.keys);
+    await expect(db.accessEvents.toArray()).resolves.toEqual(v3Rows.events);
+    expect((await createPlanCache(db).find(MARIGOLD, NOW))?.retrievedAt).toBe(hoursFrom(NOW, -1).toISOString());
+    expect(db.table('session').schema.primKey.keyPath).toBe('id');
+    await expect(db.session.count()).resolves.toBe(0);
+    expect(device.dropped).toEqual([]);
+
+    // Version 3 had no sign-in: nobody is known to own the saved plan, so the first sign-in removes
+    // it (and the queued search) before anything is shown; the access event stays deliverable.
+    const session = createDeviceSession(db);
+    await expect(session.claimFor('person-1')).resolves.toEqual({ wiped: true });
+    await expect(createPlanCache(db).list(NOW)).resolves.toEqual([]);
+    await expect(createLookupQueue(db).list()).resolves.toEqual([]);
+    await expect(createAccessOutbox(db).pending()).resolves.toEqual([{ event, attempts: 0 }]);
+    await expect(session.claimFor('person-1')).resolves.toEqual({ wiped: false });
   });
 });
 

@@ -55,6 +55,33 @@ export const AccessEventRow = z.object({
 });
 export type AccessEventRow = z.output<typeof AccessEventRow>;
 
+/**
+ * Whose clinical data this device holds (issue 10 point 7): an HMAC-SHA-256 of the person's CIS2
+ * id under the `device` index key, written as base64url, with the id of the keys that made it. The
+ * id itself is never stored. Once the `device` keys are gone (Clear this device) the mark can no
+ * longer be checked, and nothing they sealed can be read either, so a fresh mark is then safe.
+ */
+export const OwnerRow = z.object({
+  id: z.literal('owner'),
+  keyId: z.string().check(z.minLength(1)),
+  mark: z.string().check(z.minLength(1)),
+  claimedAt: isoInstant,
+});
+export type OwnerRow = z.output<typeof OwnerRow>;
+
+/**
+ * The offline session (issue 10 point 8): the signed-in person's identity and role, and until
+ * when it may be resumed, sealed under the `device` key (never a token). Nothing about the
+ * person is in clear; the expiry is inside the seal, so it cannot be extended by editing the row.
+ */
+export const OfflineSessionRow = z.object({
+  id: z.literal('offline-session'),
+  sealed: SealedRecord,
+});
+export type OfflineSessionRow = z.output<typeof OfflineSessionRow>;
+
+export type SessionRow = OwnerRow | OfflineSessionRow;
+
 export interface DeviceDatabaseOptions {
   /** Tests pass fake-indexeddb's factory; the app uses the browser's. */
   readonly indexedDB?: IDBFactory;
@@ -72,6 +99,7 @@ export class DeviceDatabase extends Dexie {
   declare readonly plans: Table<PlanRow, string>;
   declare readonly queuedLookups: Table<QueuedLookupRow, string>;
   declare readonly accessEvents: Table<AccessEventRow, string>;
+  declare readonly session: Table<SessionRow, string>;
   readonly reportDropped: (dropped: DroppedRecord) => void;
   readonly reportUnreadable: (unreadable: UnreadableRecords) => void;
 

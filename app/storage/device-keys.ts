@@ -139,7 +139,7 @@ async function loadOrCreate(db: DeviceDatabase, rowId: KeysRowId): Promise<Devic
   if (stored.success) return stored.data;
 
   // Generated outside the transaction: awaiting WebCrypto inside one commits it early (§4.3).
-  const fresh = await generateKeys();
+  const fresh = await generateDeviceKeys();
   let keys: DeviceKeys = fresh;
   // A full disk must not stop the first access event being recorded (safety rule 6): make room
   // as any other write does. Records sealed under a missing key could not be opened anyway.
@@ -170,7 +170,8 @@ async function loadOrCreate(db: DeviceDatabase, rowId: KeysRowId): Promise<Devic
   return keys;
 }
 
-async function generateKeys(): Promise<DeviceKeys> {
+/** New non-extractable keys, not yet stored: loadOrCreate stores them; a new person's claim replaces the `device` row with them (device-session.ts). */
+export async function generateDeviceKeys(): Promise<DeviceKeys> {
   try {
     const [sealKey, indexKey] = await Promise.all([
       crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),

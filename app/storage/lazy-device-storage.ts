@@ -1,4 +1,5 @@
 import type { AccessOutbox } from './access-outbox';
+import type { DeviceSession } from './device-session';
 import type { LookupQueue } from './lookup-queue';
 import type { DeviceStorage } from './open-device-storage';
 import type { PlanCache } from './plan-cache';
@@ -30,10 +31,18 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     failedAttempt: async (...args) => (await loaded).access.failedAttempt(...args),
     count: async () => (await loaded).access.count(),
   };
+  const session: DeviceSession = {
+    claimFor: async (...args) => (await loaded).session.claimFor(...args),
+    remember: async (...args) => (await loaded).session.remember(...args),
+    resume: async (...args) => (await loaded).session.resume(...args),
+    forget: async () => (await loaded).session.forget(),
+    signOutWipe: async () => (await loaded).session.signOutWipe(),
+  };
   return {
     plans,
     queue,
     access,
+    session,
     requestPersistentStorage: async () => (await loaded).requestPersistentStorage(),
     resetDemo: async () => (await loaded).resetDemo(),
     onNewerVersionElsewhere: (listener) => void loaded.then((storage) => storage.onNewerVersionElsewhere(listener)),

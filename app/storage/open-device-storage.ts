@@ -1,7 +1,8 @@
 import { createAccessOutbox, type AccessOutbox } from './access-outbox';
-import { onDeviceClearedElsewhere } from './device-cleared';
+import { onDeviceClearedElsewhere, type DeviceClearedReason } from './device-cleared';
 import { openDeviceDatabase } from './device-database';
 import { resetDemoDatabase } from './demo-reset';
+import { createDeviceSession, type DeviceSession } from './device-session';
 import { createLookupQueue, type LookupQueue } from './lookup-queue';
 import { requestPersistentStorage } from './persistent-storage';
 import { createPlanCache, type PlanCache } from './plan-cache';
@@ -11,6 +12,12 @@ export interface DeviceStorage {
   readonly queue: LookupQueue;
   /** Access events waiting for the audit service (safety rule 6); "Clear this device" leaves them. */
   readonly access: AccessOutbox;
+  /**
+   * Who the saved clinical data belongs to, and the offline session (issue 10 points 7 and 8):
+   * `claimFor` after every sign-in before showing anything, then `remember`; `resume` on an
+   * offline start; `signOutWipe` on sign-out, before leaving for the provider.
+   */
+  readonly session: DeviceSession;
   readonly requestPersistentStorage: () => Promise<boolean>;
   /** Reset demo: deletes everything, access events included. Rejects unless this is DEMO_DATABASE. */
   readonly resetDemo: () => Promise<void>;
@@ -21,10 +28,13 @@ export interface DeviceStorage {
    */
   readonly onNewerVersionElsewhere: (listener: () => void) => void;
   /**
-   * Told when another tab or window runs Clear this device (issue 7 point 9). Storage has already
-   * let go of the deleted keys; the listener drops what this page holds about patients in memory.
+   * Told when another tab or window removes the clinical data: Clear this device (issue 7 point
+   * 9), a sign-out, or a different person signing in (issue 10 point 7). Storage has already let
+   * go of the deleted keys; the listener drops what this page holds about patients in memory, and
+   * on `signed-out` or `new-person` ends this page's sign-in too (the person here no longer owns
+   * the device's data).
    */
-  readonly onClearedElsewhere: (listener: () => void) => void;
+  readonly onClearedElsewhere: (listener: (reason: DeviceClearedReason) => void) => void;
 }
 
 /** Everything the app keeps on the device, over one database. */
@@ -34,6 +44,7 @@ export function openDeviceStorage(databaseName: string): DeviceStorage {
     plans: createPlanCache(db),
     queue: createLookupQueue(db),
     access: createAccessOutbox(db),
+    session: createDeviceSession(db),
     requestPersistentStorage: () => requestPersistentStorage(),
     resetDemo: () => resetDemoDatabase(db),
     onNewerVersionElsewhere: (listener) => {

@@ -5,8 +5,9 @@ import { displayName } from '../domain/patient';
 import { isCrisisPlan } from '../domain/record-types';
 import { expiresAt as expiryFor } from '../domain/staleness';
 import { PlanRow, type DeviceDatabase } from './device-database';
-import { announceDeviceCleared } from './device-cleared';
-import { KEYS_ROW_ID, forgetDeviceKeys, requireCurrentKeys, withCurrentKeys } from './device-keys';
+import { wipeClinicalData } from './clinical-wipe';
+import { requireCurrentKeys, withCurrentKeys } from './device-keys';
+import { markOwnerAgain } from './device-session';
 import { writeWithEviction } from './quota-eviction';
 import { createRecordSealer } from './sealed-record';
 import { NhsNumberField, describeIssues, maybe, parseSnapshot } from './snapshot-schema';
@@ -25,8 +26,9 @@ export interface PlanCache {
   /** Deletes records past their expiry (and any without a readable expiry); returns how many. Plans only. */
   purgeExpired(now?: Date): Promise<number>;
   /**
-   * Deletes every cached plan AND queued lookup AND the clinical keys (Clear this device). The
-   * access-event outbox and its key stay: those events are still owed to the audit service.
+   * Deletes every cached plan AND queued lookup AND the clinical keys AND the offline session and
+   * owner mark (Clear this device). The access-event outbox and its key stay: those events are
+   * still owed to the audit service.
    */
   clearDevice(): Promise<void>;
 }
@@ -198,18 +200,13 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
 
     clearDevice: () =>
       guarded(async () => {
-        try {
-          // Only the clinical keys row: the access log's key must survive, or every access event
-          // still waiting could never be opened and delivered (safety rule 6, device-keys.ts).
-          await db.transaction('rw', [db.plans, db.queuedLookups, db.keys], async () => {
-            await Promise.all([db.plans.clear(), db.queuedLookups.clear(), db.keys.delete(KEYS_ROW_ID)]);
-          });
-          // Every other open tab forgets its keys and patient data too (issue 7 point 9).
-          announceDeviceCleared(db);
-        } finally {
-          // New keys on next use; anything sealed under the old ones can no longer be opened.
-          forgetDeviceKeys(db);
-        }
+        // Plans, queued lookups, the offline session and owner mark, and only the clinical keys
+        // row: the access log's key must survive, or every access event still waiting could never
+        // be opened and delivered (safety rule 6, device-keys.ts). Every other open tab forgets
+        // its keys and patient data too (issue 7 point 9).
+        await wipeClinicalData(db, 'cleared');
+        // The person signed in here still owns what they save next (device-session.ts).
+        await markOwnerAgain(db);
       }),
   };
 }

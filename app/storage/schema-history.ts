@@ -77,6 +77,21 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       accessEvents: 'id, recordedAt, [occurredAt+recordedAt+id]',
     },
   },
+  {
+    // Who the clinical data belongs to, and the offline session (issue 10 points 7 and 8): two
+    // rows by fixed id, `owner` (an HMAC of the person's id under the device index key, never the
+    // id) and `offline-session` (the person sealed under the device key). No upgrade: no existing
+    // row changes. Plans already on the device have no known owner, so the first sign-in after
+    // this version removes them (device-session.ts).
+    version: 4,
+    stores: {
+      keys: 'id',
+      plans: 'id, *lookupKeys, retrievedAt, expiresAt',
+      queuedLookups: 'id, &lookupKey, queuedAt',
+      accessEvents: 'id, recordedAt, [occurredAt+recordedAt+id]',
+      session: 'id',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

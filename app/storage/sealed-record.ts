@@ -96,7 +96,8 @@ export function createRecordSealer(db: DeviceDatabase, options: RecordSealerOpti
   };
 }
 
-function base64url(bytes: Uint8Array): string {
+/** Unpadded base64url, for blind indexes and owner marks. */
+export function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
