@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { META_POLICY } from './.ci/content-security-policy.mjs';
 import { DEMO_CODE_CACHE, DEMO_CODE_DIR } from './app/sync/demo-code-cache';
+import { localIdentityProvider } from './mocks/identity/vite-plugin';
 
 const NHS_BLUE = '#005eb8';
 
@@ -76,6 +77,8 @@ export default defineConfig({
     react(),
     contentSecurityPolicyMeta,
     demoCodeApart(),
+    // `CRL_IDP=1 npm run dev` only: a local CIS2-like OpenID provider (mocks/identity/README.md).
+    localIdentityProvider(),
     // The service worker (docs/service-worker.md): precaches the app shell and every chunk but
     // the demo code, so the app starts in airplane mode. It never caches national-service
     // responses: clinical data lives only in the app's own database.

@@ -32,6 +32,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // The local CIS2-like OpenID provider (mocks/identity/README.md): its issuer reaches the
+  // workers as CRL_IDP_ISSUER (e2e/support/live-auth.ts liveAuthConfig()).
+  globalSetup: './support/identity-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // A 10-inch in-vehicle tablet in landscape.
