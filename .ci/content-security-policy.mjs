@@ -49,7 +49,7 @@ export function connectSourcesFor(config) {
   if (config === null || typeof config !== 'object') throw new Error('config.json must be an object');
   if (config.mode === 'demo') return [];
   if (config.mode !== 'live') throw new Error('config.json: mode must be "live" or "demo"');
-  return SERVICE_KEYS.map((key) => {
+  const services = SERVICE_KEYS.map((key) => {
     const base = config.services?.[key];
     if (typeof base !== 'string' || !URL.canParse(base)) throw new Error(`config.json: services.${key} must be a URL`);
     const url = new URL(base);
@@ -57,6 +57,11 @@ export function connectSourcesFor(config) {
     // CSP source expressions may not hold ";" or "," or spaces; a URL parser never leaves them raw.
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}/`;
   });
+  // CIS2 sign-in (issue 10): discovery, token and userinfo. Their paths are the provider's to
+  // choose (the discovery document names them), so the issuer's origin, not a path prefix.
+  const authority = config.auth?.authority;
+  if (typeof authority !== 'string' || !URL.canParse(authority)) throw new Error('config.json: auth.authority must be a URL');
+  return [...services, new URL(authority).origin];
 }
 
 /** The header value for a deployment: the meta policy with connect-src narrowed, plus frame-ancestors. */

@@ -24,9 +24,14 @@ import { queuedLookupWork } from './queries/save-lookup';
 import { SAVED_ON_DEVICE_KEY } from './queries/saved-on-device-key';
 import { createNationalServices } from './services/national-services';
 import { createAuditClient } from './services/audit-client';
-import { toAccessEvent, type RecordAccess } from './domain/access-event';
+import { actorFrom, toAccessEvent, type AccessAuthor, type RecordAccess } from './domain/access-event';
 import { startAccessDelivery } from './sync/access-delivery';
 import { App } from './frame/app';
+import { DEFAULT_OFFLINE_SESSION_HOURS } from './config/config-schema';
+import { createDemoSignIn } from './services/demo-sign-in';
+import { withBearer } from './services/bearer-transport';
+import type { SignInService } from './services/sign-in-service';
+import { createSessionControl } from './sync/session-control';
 import { AppFrame } from './frame/app-frame';
 import { ConfigErrorScreen } from './frame/config-error-screen';
 import type { Runtime } from './runtime/runtime-context';
@@ -41,6 +46,8 @@ document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 
 interface ServiceWiring {
   readonly transport: Transport;
+  /** CIS2 in live mode; a synthetic trainer, signed in at once, in demo mode. */
+  readonly signIn: SignInService;
   readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string; readonly audit: string };
   readonly organisationOds: string;
   readonly asid: string | undefined;
@@ -56,6 +63,7 @@ async function wireServices(config: AppConfig): Promise<ServiceWiring> {
     const demo = await createDemoTransport({ noSignal: noSignal.getSnapshot });
     return {
       transport: demo.transport,
+      signIn: createDemoSignIn(demo.trainer),
       bases: demo.bases,
       organisationOds: demo.organisationOds,
       asid: demo.asid,
@@ -63,7 +71,17 @@ async function wireServices(config: AppConfig): Promise<ServiceWiring> {
       demo: { noSignal, resetServices: demo.resetServices },
     };
   }
-  return { transport: fetchTransport, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [], demo: undefined };
+  // The OIDC library loads only in live mode, after the first screen (issue 10: budget).
+  const { createCis2SignIn } = await import('./services/cis2-sign-in');
+  const signIn = createCis2SignIn({ ...config.auth, origin: window.location.origin });
+  // The CIS2 token goes to the configured service bases and nowhere else (not to contact pages);
+  // a 401 from any of them means the sign-in ran out, whatever its expiry said.
+  const transport = withBearer(fetchTransport, {
+    bases: Object.values(config.services),
+    token: () => signIn.accessToken(),
+    onUnauthorised: () => signIn.markExpired(),
+  });
+  return { transport, signIn, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [], demo: undefined };
 }
 
 async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promise<Runtime> {
@@ -75,36 +93,66 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
     : createConnectivity({ probe, initiallyReachable: navigator.onLine });
   // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, access, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  const { plans, queue, access, session: personOnDevice, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
   // A newer version upgraded the database in another tab: this page cannot save or record any
   // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
   onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
+  const session = createSessionControl({
+    signIn: wiring.signIn,
+    device: personOnDevice,
+    offlineSessionHours: config.mode === 'live' ? config.offlineSessionHours : DEFAULT_OFFLINE_SESSION_HOURS,
+    location: {
+      href: () => window.location.href,
+      path: () => window.location.pathname,
+      replace: (path) => window.history.replaceState(null, '', path),
+    },
+    isOnline: () => navigator.onLine,
+    onPersonChanged: () => forgetPatientsInMemory(),
+    onSignedInAgain: () => void queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' }),
+  });
+  const signedInPerson = () => {
+    const { session: now } = session.getSnapshot();
+    return now.state === 'signed-out' ? undefined : now.person;
+  };
   // The audit service is the trust's, not a national one: its failures say nothing about signal.
   const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: frameWords.serviceName } });
   const delivery = startAccessDelivery({ outbox: access, audit, connectivity });
-  const who = { organisationOds: wiring.organisationOds, asid: wiring.asid };
+  // Read at the moment of each access, so an event never names the person before a change.
+  const who = (): AccessAuthor => {
+    const { session: now } = session.getSnapshot();
+    const actor = now.state === 'signed-out' ? undefined : actorFrom(now.person, config.mode === 'demo' ? 'demo' : now.state === 'offline' ? 'offline' : 'signed-in');
+    return { organisationOds: wiring.organisationOds, asid: wiring.asid, actor };
+  };
   // Safety rule 6: resolves only once the access is on disk; callers show nothing before that.
   const recordAccess: RecordAccess = async (event) => {
-    await access.record(toAccessEvent(event, who, crypto.randomUUID()));
+    await access.record(toAccessEvent(event, who(), crypto.randomUUID()));
     delivery.flush();
   };
   const { pds, nrl, ods, ssp } = wiring.bases;
   const services = createNationalServices({
     transport: observeReachability(wiring.transport, connectivity, [pds, nrl, ods, ssp]),
     bases: { pds, nrl, ods, ssp },
-    organisationOds: wiring.organisationOds,
+    // The selected role's organisation is the end-user organisation (issue 10 point 2).
+    organisationOds: () => signedInPerson()?.role.orgCode ?? wiring.organisationOds,
     ...(wiring.asid ? { asid: wiring.asid } : {}),
     recordAccess,
   });
   const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
   const clearedElsewhere = createExternalStore(0);
-  // Clear this device in another tab: nothing about a patient may stay in this page's memory
-  // either (issue 7 point 9). Storage has already dropped its keys; the screens start afresh.
-  onClearedElsewhere(() => {
+  // Nothing about the last person's patients may stay in this page's memory: Clear this device
+  // in another tab (issue 7 point 9), or another person signing in (issue 10 point 7). Storage
+  // has already dropped its keys; the screens start afresh.
+  const forgetPatientsInMemory = () => {
     queuedResults.set([]);
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SAVED_ON_DEVICE_KEY[0] });
     void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
+  };
+  onClearedElsewhere((reason) => {
+    forgetPatientsInMemory();
     clearedElsewhere.set(clearedElsewhere.getSnapshot() + 1);
+    // Another tab signed out, or someone else signed in there: this tab's sign-in is over too,
+    // so nothing it does next can be saved under the next person's keys (issue 10 point 7).
+    if (reason !== 'cleared') wiring.signIn.markExpired();
   });
   const policy = { staleAfterHours: config.staleAfterHours, retentionHours: config.retentionHours };
 
@@ -114,12 +162,19 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
   const queuedLookups = startQueuedLookups({
     queue,
     connectivity,
+    // Searches run under the person who queued them, with a valid sign-in (issue 10).
+    mayRun: () => session.getSnapshot().session.state === 'signed-in',
     ...queuedLookupWork({ queryClient, services, plans, retentionHours: policy.retentionHours }),
     onResult: (result) => queuedResults.set([...queuedResults.getSnapshot().filter((r) => r.nhsNumber !== result.nhsNumber), result]),
     onQueueChanged: () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }),
   });
+  // Signed in (again): the queued searches can run, and any lookup stopped by a 401 runs again.
+  session.subscribe(() => {
+    if (session.getSnapshot().session.state === 'signed-in') queuedLookups.runNow();
+  });
   return {
     mode: config.mode,
+    session,
     services,
     demoPatients: wiring.demoPatients,
     policy,
@@ -155,7 +210,11 @@ async function start(root: Root) {
     const config = await loadConfig();
     const queryClient = createQueryClient();
     const runtime = await buildRuntime(config, queryClient);
+    // Completes a sign-in callback (before anything about a patient is shown), or finds the
+    // offline session to offer. The App shows "Signing you in…" meanwhile.
+    const starting = runtime.session.start();
     render(root, <App runtime={runtime} queryClient={queryClient} />);
+    await starting;
     // Demo code is not precached: a demo device keeps what it loaded; a live one drops it.
     const demoCode = browserDemoCodeEnvironment();
     if (demoCode) void keepDemoCodeForOffline(config.mode, demoCode);

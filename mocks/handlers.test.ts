@@ -71,12 +71,12 @@ describe('the app’s own clients against the mocks', () => {
 
   it('restrictedNoName: PDS gives a restricted patient with no name; NRL still gives the crisis plan', async () => {
     const nhsNumber = SCENARIOS.restrictedNoName.nhsNumber as NhsNumber;
-    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const patient = await pds.getPatient(nhsNumber, context);
     expect(patient).toMatchObject({ nhsNumber, name: undefined, restricted: true, address: undefined, birthDate: '1983-11-27' });
     expect(displayName(patient.name)).toBe('Name not available');
 
-    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8' });
+    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => 'RX8' });
     const { pointers, skippedEntries } = await nrl.searchPointers(patient.nhsNumber, context);
     expect(skippedEntries).toBe(0);
     expect(pointers).toHaveLength(1);
@@ -93,14 +93,14 @@ describe('the app’s own clients against the mocks', () => {
   }
 
   it('pdsSignInExpired: PDS’s 401 reaches the crew as a sign-in that has run out', async () => {
-    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const error = await failureOf(pds.getPatient(SCENARIOS.pdsSignInExpired.nhsNumber as NhsNumber, context));
     expect(error).toMatchObject({ service: 'pds', kind: 'unauthorised', status: 401, code: 'ACCESS_DENIED', retryAfterSeconds: undefined });
     expect(describeServiceError(error)).toBe('Your sign-in to NHS services has run out. Sign in again, then repeat the search.');
   });
 
   it('pdsBusy: PDS’s 429 reaches the crew as busy, with the wait from Retry-After', async () => {
-    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const error = await failureOf(pds.getPatient(SCENARIOS.pdsBusy.nhsNumber as NhsNumber, context));
     expect(error).toMatchObject({ service: 'pds', kind: 'rate-limited', status: 429, code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 30 });
     expect(describeServiceError(error)).toBe(
@@ -110,9 +110,9 @@ describe('the app’s own clients against the mocks', () => {
 
   it('locatorForbidden: PDS confirms the patient; NRL’s 403 says the answer is unknown, not that there is no plan', async () => {
     const nhsNumber = SCENARIOS.locatorForbidden.nhsNumber as NhsNumber;
-    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: 'RX8' });
+    const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     expect(await pds.getPatient(nhsNumber, context)).toMatchObject({ nhsNumber, restricted: false });
-    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8' });
+    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => 'RX8' });
     const error = await failureOf(nrl.searchPointers(nhsNumber, context));
     // The client normalises the backend's `ACCESS DENIED` to the proxy's spelling.
     expect(error).toMatchObject({ service: 'nrl', kind: 'forbidden', status: 403, code: 'ACCESS_DENIED' });

@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import '../zod-messages';
 import { DEFAULT_RETENTION_HOURS, DEFAULT_STALE_AFTER_HOURS } from '../domain/staleness';
 
+/** Issue 10 point 8: a crew's shift. */
+export const DEFAULT_OFFLINE_SESSION_HOURS = 12;
+
 /**
  * /config.json: one build serves every trust (DESIGN.md "Runtime configuration").
  * Unknown keys are dropped, not fatal, so older builds accept newer files.
@@ -31,6 +34,24 @@ const serviceBase = z.pipe(
 const odsCode = z
   .string({ error: 'must be an ODS code such as RX8' })
   .check(z.regex(/^[A-Z0-9]{3,12}$/, 'must be an ODS code such as RX8 (capital letters and digits)'));
+
+const codeList = z.array(z.string().check(z.regex(/^[A-Z0-9]{1,16}$/, 'must list CIS2 codes such as R8003 or B0360'))).check(z.maxLength(50));
+
+/**
+ * CIS2 sign-in (issue 10, docs/cis2-sign-in.md): an OpenID Connect provider, this app's client id,
+ * the scopes to ask for, and which CIS2 codes grant each app role.
+ */
+export const AuthConfig = z.object({
+  /** The OpenID provider's issuer URL; its discovery document is at `/.well-known/openid-configuration`. */
+  authority: serviceBase,
+  clientId: z.string({ error: 'must be the client id registered with CIS2' }).check(z.minLength(1, 'must be the client id registered with CIS2')),
+  scope: z._default(
+    z.string().check(z.refine((value) => value.split(' ').includes('openid'), 'must include openid')),
+    'openid profile nationalrbacaccess selectedrole associatedorgs',
+  ),
+  roles: z.object({ paramedic: codeList, clinicalLead: codeList, trainer: z._default(codeList, []) }),
+});
+export type AuthConfig = z.infer<typeof AuthConfig>;
 
 export const ServiceBases = z.object({
   pds: serviceBase,
@@ -65,6 +86,10 @@ export const LiveConfig = z.object({
   /** This system's Spine ASID, sent as `Ssp-From`; when absent the gateway must set it. */
   asid: z.optional(z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit Spine ASID'))),
   services: ServiceBases,
+  /** Required in live mode: no patient data without a signed-in person. */
+  auth: AuthConfig,
+  /** How long after sign-in an offline start may resume the same person for saved copies only. */
+  offlineSessionHours: hours(DEFAULT_OFFLINE_SESSION_HOURS, 24),
 });
 export type LiveConfig = z.infer<typeof LiveConfig>;
 

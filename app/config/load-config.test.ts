@@ -14,6 +14,11 @@ const live = {
     ssp: 'https://gw.example/ssp',
     audit: 'https://gw.example/audit/FHIR/R4',
   },
+  auth: {
+    authority: 'https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare',
+    clientId: 'crew-record-locator',
+    roles: { paramedic: ['R8003'], clinicalLead: ['R8000'], trainer: ['R8008'] },
+  },
 };
 
 function respond(status: number, body: string): typeof fetch {
@@ -51,6 +56,27 @@ describe('parseConfig', () => {
     const config = parseConfig(live);
     expect(config.mode).toBe('live');
     if (config.mode === 'live') expect(config.services.nrl).toBe('https://gw.example/record-locator/consumer/FHIR/R4');
+  });
+
+  it('needs sign-in settings in live mode, and names the key when they are missing (issue 10)', () => {
+    const { auth: _auth, ...noAuth } = live;
+    expect(() => parseConfig(noAuth)).toThrow(/auth/);
+    expect(() => parseConfig({ ...live, auth: { ...live.auth, clientId: '' } })).toThrow(/auth\.clientId/);
+    expect(() => parseConfig({ ...live, auth: { ...live.auth, authority: 'http://idp.example' } })).toThrow(/auth\.authority.*https/);
+    expect(() => parseConfig({ ...live, auth: { ...live.auth, roles: { paramedic: ['r8003 '], clinicalLead: [] } } })).toThrow(/auth\.roles\.paramedic/);
+  });
+
+  it('asks for openid profile nationalrbacaccess selectedrole associatedorgs (organisation names) and keeps an offline session 12 hours unless told otherwise', () => {
+    const config = parseConfig(live);
+    if (config.mode !== 'live') throw new Error('live expected');
+    expect(config.auth.scope).toBe('openid profile nationalrbacaccess selectedrole associatedorgs');
+    expect(config.auth.roles.trainer).toEqual(['R8008']);
+    expect(config.offlineSessionHours).toBe(12);
+    expect(() => parseConfig({ ...live, offlineSessionHours: 48 })).toThrow(/offlineSessionHours/);
+  });
+
+  it('needs no sign-in settings in demo mode', () => {
+    expect(parseConfig({ mode: 'demo' }).mode).toBe('demo');
   });
 
   it('ignores unknown keys', () => {

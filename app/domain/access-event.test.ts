@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFrom, jobRoleName, toAccessEvent, type AccessActor, type ServiceAccess } from './access-event';
+import { actorFrom, toAccessEvent, type AccessActor, type ServiceAccess } from './access-event';
 import type { NhsNumber } from './nhs-number';
 import type { SignedInPerson } from './signed-in-person';
 
@@ -45,16 +45,5 @@ describe('toAccessEvent', () => {
 
   it('keeps the configured organisation when nobody is named', () => {
     expect(toAccessEvent(access, { organisationOds: 'RX8', asid: undefined, actor: undefined }, 'id-2')).toMatchObject({ organisationOds: 'RX8', actor: undefined });
-  });
-});
-
-describe('jobRoleName', () => {
-  it.each([
-    ['"Clinical":"Clinical Provision":"Paramedic"', 'Paramedic'],
-    ['"Admin & Clerical":"Management":"Clinical Lead"', 'Clinical Lead'],
-    ['Paramedic', 'Paramedic'],
-    ['  Trainer ', 'Trainer'],
-  ])('%s is %s', (roleName, shown) => {
-    expect(jobRoleName(roleName)).toBe(shown);
   });
 });

@@ -127,11 +127,3 @@ export function actorFrom(person: SignedInPerson, session: AccessSession): Acces
   };
 }
 
-/**
- * The job role a person would call themselves by: the last part of a CIS2 `role_name`, unquoted
- * (`"Clinical":"Clinical Provision":"Paramedic"` is `Paramedic`). A name in another form is kept whole.
- */
-export function jobRoleName(roleName: string): string {
-  const parts = [...roleName.matchAll(/"([^"]*)"/g)].map((match) => match[1]!.trim()).filter((part) => part !== '');
-  return parts.at(-1) ?? roleName.trim();
-}

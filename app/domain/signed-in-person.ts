@@ -39,6 +39,15 @@ export interface SignedInPerson {
   readonly appRoles: readonly AppRole[];
 }
 
+/**
+ * The job role a person would call themselves by: the last part of a CIS2 `role_name`, unquoted
+ * (`"Clinical":"Clinical Provision":"Paramedic"` is `Paramedic`). A name in another form is kept whole.
+ */
+export function jobRoleName(roleName: string): string {
+  const parts = [...roleName.matchAll(/"([^"]*)"/g)].map((match) => match[1]!.trim()).filter((part) => part !== '');
+  return parts.at(-1) ?? roleName.trim();
+}
+
 /** The codes a role carries: every part of its `role_code`, and its activity codes. */
 export function codesOf(role: Cis2Role): readonly string[] {
   return [...role.roleCode.split(':').filter((code) => code !== ''), ...role.activityCodes];

@@ -8,9 +8,9 @@ import { SavedSettingsNotice } from './saved-settings-notice';
 
 /**
  * The frame around every screen: skip link, header (with the screens' navigation once the app
- * has started), DEMO banner when in demo mode, update prompt, main.
+ * has started), DEMO banner when in demo mode, who is signed in, update prompt, main.
  */
-export function AppFrame({ demo, navigation, children }: { demo: boolean; navigation?: ReactNode; children: ReactNode }) {
+export function AppFrame({ demo, navigation, signedIn, children }: { demo: boolean; navigation?: ReactNode; signedIn?: ReactNode; children: ReactNode }) {
   return (
     <div className={demo ? 'crl-app crl-app--demo' : 'crl-app'}>
       <a className="nhsuk-skip-link" href="#main-content">
@@ -29,6 +29,8 @@ export function AppFrame({ demo, navigation, children }: { demo: boolean; naviga
         {navigation}
       </header>
       {demo && <DemoBanner />}
+      {/* Who is holding the tablet, above any patient data (issue 10 point 3). */}
+      {signedIn}
       <div className="nhsuk-width-container">
         {/* Above main, on every screen (the start-up error screen too: a new version may fix it). */}
         <UpdatePrompt />

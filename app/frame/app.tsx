@@ -1,57 +1,142 @@
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { mayUse, mayUseApp, type SignedInPerson } from '../domain/signed-in-person';
+import type { SessionSnapshot } from '../services/sign-in-service';
 import { AppFrame } from './app-frame';
-import { AppNavigation, type Screen } from './app-navigation';
+import { goTo, useScreen, type Screen } from './app-location';
+import { AppNavigation } from './app-navigation';
 import { RuntimeProvider, type Runtime } from '../runtime/runtime-context';
 import { LookupScreen } from './lookup-screen';
 import { OfflineBanner } from './offline-banner';
 import { ScreenBoundary } from '../ui/screen-boundary';
 import { frameWords } from './frame-words';
+import { NoRolePage } from '../features/session/no-role-page';
+import { SignInAgainBanner } from '../features/session/sign-in-again-banner';
+import { SignInPage } from '../features/session/sign-in-page';
+import { SignedInBar } from '../features/session/signed-in-bar';
+import { sessionWords } from '../features/session/session-words';
 
 // Clinical leads' screen, in its own chunk: the crew's first screen does not carry it (the
 // service worker precaches it, so it still opens offline).
 const AccessHistoryPage = lazy(() => import('../features/history/access-history-page').then((module) => ({ default: module.AccessHistoryPage })));
 
+const SCREENS: readonly Screen[] = ['lookup', 'history'];
+
+function personIn(session: SessionSnapshot): SignedInPerson | undefined {
+  return session.state === 'signed-out' ? undefined : session.person;
+}
+
 export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: QueryClient }) {
-  // The lookup is the default screen; plain view state, no router (nothing needs a URL yet).
-  const [screen, setScreen] = useState<Screen>('lookup');
+  const screen = useScreen();
+  const view = useSyncExternalStore(runtime.session.subscribe, runtime.session.getSnapshot);
   // Another tab cleared the device: the lookup screen starts afresh, showing no patient.
   const clears = useSyncExternalStore(runtime.clearedElsewhere.subscribe, runtime.clearedElsewhere.getSnapshot);
+  const online = useSyncExternalStore(runtime.connectivity.subscribe, () => runtime.connectivity.getSnapshot().reachable);
+  const demo = runtime.mode === 'demo';
+  const person = personIn(view.session);
   const navigate = (next: Screen) => {
-    setScreen(next);
-    // As after a page load: reading starts at the new screen, not at the button just pressed.
+    goTo(next);
+    // As after a page load: reading starts at the new screen, not at the link just pressed.
     requestAnimationFrame(() => document.getElementById('main-content')?.focus());
   };
 
-  return (
+  const frame = (children: React.ReactNode, navigation?: React.ReactNode) => (
     <RuntimeProvider runtime={runtime}>
       <QueryClientProvider client={queryClient}>
-        <AppFrame demo={runtime.mode === 'demo'} navigation={<AppNavigation current={screen} onNavigate={navigate} />}>
-          <OfflineBanner />
-          {/* Kept mounted behind the history, so a plan the crew had open is still there on return. */}
-          <div hidden={screen !== 'lookup'}>
-            {clears > 0 && (
-              <p className="nhsuk-inset-text" role="status">
-                {frameWords.clearedElsewhere}
-              </p>
-            )}
-            <LookupScreen key={clears} />
-          </div>
-          {screen === 'history' && (
-            <ScreenBoundary>
-              <Suspense
-                fallback={
-                  <p className="nhsuk-body-l" role="status">
-                    {frameWords.openingScreen}
-                  </p>
-                }
-              >
-                <AccessHistoryPage />
-              </Suspense>
-            </ScreenBoundary>
+        <AppFrame
+          demo={demo}
+          navigation={navigation}
+          signedIn={
+            person && (
+              <SignedInBar
+                person={person}
+                kind={demo ? 'demo' : view.session.state === 'offline' ? 'offline' : 'signed-in'}
+                busy={view.busy}
+                onSignOut={() => runtime.session.signOut()}
+                onChangeRole={() => runtime.session.signIn({ selectRole: true })}
+                onSignIn={() => runtime.session.signIn()}
+              />
+            )
+          }
+        >
+          {view.signOutFailed && (
+            <p className="nhsuk-error-message" role="alert">
+              {sessionWords.signOutFailed}
+            </p>
           )}
+          {children}
         </AppFrame>
       </QueryClientProvider>
     </RuntimeProvider>
+  );
+
+  if (!person) {
+    if (view.busy && !view.failure) {
+      return frame(
+        <p className="nhsuk-body-l" role="status">
+          {sessionWords.completingSignIn}
+        </p>,
+      );
+    }
+    return frame(
+      <SignInPage
+        failure={view.failure}
+        busy={view.busy}
+        online={online}
+        offlinePerson={view.offlinePerson?.name}
+        onSignIn={() => runtime.session.signIn()}
+        onContinueOffline={() => runtime.session.continueOffline()}
+      />,
+    );
+  }
+  if (!mayUseApp(person.appRoles, runtime.mode)) {
+    return frame(<NoRolePage person={person} onChangeRole={() => runtime.session.signIn({ selectRole: true })} onSignOut={() => runtime.session.signOut()} />);
+  }
+
+  const allowed = SCREENS.filter((s) => mayUse(s, person.appRoles, runtime.mode));
+  const mayOpen = allowed.includes(screen);
+  const expiring = view.session.state === 'expiring' || view.session.state === 'expired' ? view.session.state : undefined;
+  return frame(
+    <>
+      {expiring && <SignInAgainBanner state={expiring} busy={view.busy} failure={view.failure} onSignInAgain={() => runtime.session.signInAgain()} />}
+      {view.personChanged && (
+        <p className="nhsuk-inset-text" role="status">
+          {sessionWords.differentPerson}
+        </p>
+      )}
+      <OfflineBanner />
+      {/* Kept mounted behind the history, so a plan the crew had open is still there on return. */}
+      <div hidden={screen !== 'lookup'}>
+        {clears > 0 && (
+          <p className="nhsuk-inset-text" role="status">
+            {frameWords.clearedElsewhere}
+          </p>
+        )}
+        <LookupScreen key={`${clears}:${person.id}`} />
+      </div>
+      {screen !== 'lookup' && !mayOpen && (
+        <div>
+          <h1 className="nhsuk-heading-l">{frameWords.notAllowedTitle}</h1>
+          <p className="nhsuk-body-l">{frameWords.notAllowed(frameWords.navigation[screen])}</p>
+          <a className="nhsuk-button crl-big-button" href="/" onClick={(event) => (event.preventDefault(), navigate('lookup'))}>
+            {frameWords.navigation.lookup}
+          </a>
+        </div>
+      )}
+      {screen === 'history' && mayOpen && (
+        <ScreenBoundary>
+          <Suspense
+            fallback={
+              <p className="nhsuk-body-l" role="status">
+                {frameWords.openingScreen}
+              </p>
+            }
+          >
+            <AccessHistoryPage />
+          </Suspense>
+        </ScreenBoundary>
+      )}
+    </>,
+    <AppNavigation screens={allowed} current={screen} onNavigate={navigate} />,
   );
 }

@@ -32,4 +32,6 @@ export const frameWords = {
   navigationLabel: 'Screens',
   navigation: { lookup: 'Find a crisis plan', history: 'Access history' },
   openingScreen: 'Opening…',
+  notAllowedTitle: 'Your role cannot open this page',
+  notAllowed: (page: string) => `${page} is not open to the role you signed in with. Clinical leads read the access history.`,
 } as const;

@@ -63,8 +63,9 @@ describe('the offline policy', () => {
     expect(failureClass(new Error('bug'))).toBe('bug');
   });
 
-  it('keeps a queued search waiting only for no signal or an access the device could not record', () => {
+  it('keeps a queued search waiting only for no signal, a sign-in that ran out, or an access the device could not record', () => {
     expect(keepsQueued(error('network'))).toBe(true);
+    expect(keepsQueued(error('unauthorised'))).toBe(true);
     expect(keepsQueued(error('timeout'))).toBe(true);
     expect(keepsQueued(error('not-recorded'))).toBe(true);
     expect(keepsQueued(error('unavailable'))).toBe(false);

@@ -62,7 +62,8 @@ export function isNoSignal(error: unknown): boolean {
  * could not be recorded on the device (nothing was shown). Any other failure is told to the crew.
  */
 export function keepsQueued(error: unknown): boolean {
-  return isNoSignal(error) || (isServiceError(error) && error.kind === 'not-recorded');
+  // A sign-in that ran out stays queued too: it runs once the crew has signed in again (issue 10).
+  return isNoSignal(error) || failureClass(error) === 'sign-in' || (isServiceError(error) && error.kind === 'not-recorded');
 }
 
 /**

@@ -9,6 +9,7 @@ import type { RecordAccess } from '../domain/access-event';
 import type { DeliveryStatus } from '../sync/access-delivery';
 import type { AuditClient } from '../services/audit-client';
 import type { TrainerTools } from '../sync/trainer-tools';
+import type { SessionControl } from '../sync/session-control';
 
 /** A synthetic patient trainers can pick in demo mode. */
 export interface DemoPatientEntry {
@@ -20,6 +21,8 @@ export interface DemoPatientEntry {
 /** What the composition root built from /config.json, for every screen. */
 export interface Runtime {
   readonly mode: 'live' | 'demo';
+  /** Who is signed in (CIS2 in live mode, a synthetic trainer in demo), and sign-in, again and out. */
+  readonly session: SessionControl;
   readonly services: NationalServices;
   /** Demo mode only: the synthetic patients to offer trainers. */
   readonly demoPatients: readonly DemoPatientEntry[];

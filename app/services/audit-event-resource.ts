@@ -1,4 +1,5 @@
-import { jobRoleName, type AccessAction, type AccessActor, type AccessEvent, type AccessOutcome } from '../domain/access-event';
+import { jobRoleName } from '../domain/signed-in-person';
+import { type AccessAction, type AccessActor, type AccessEvent, type AccessOutcome } from '../domain/access-event';
 
 export interface Coding {
   readonly system: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleGrants } from '../domain/signed-in-person';
-import { parseCis2UserInfo, readableRoleName } from './cis2-userinfo';
+import { parseCis2UserInfo } from './cis2-userinfo';
 import { SignInError } from './sign-in-service';
 
 const GRANTS: RoleGrants = { paramedic: ['R8003'], clinicalLead: ['R8000', 'B0380'], trainer: ['R8008'] };
@@ -144,12 +144,5 @@ describe('parseCis2UserInfo', () => {
     expect(error.kind).toBe('claims-invalid');
     expect(error.detail).toMatch(/not one of the person's 1 nhsid_nrbac_roles/);
     expect(error.message).not.toContain('999999999999');
-  });
-});
-
-describe('readableRoleName', () => {
-  it("takes the job role from CIS2's quoted role_name, and passes other names through", () => {
-    expect(readableRoleName('"Clinical":"Clinical Provision":"Nurse Access Role"')).toBe('Nurse Access Role');
-    expect(readableRoleName(' Paramedic ')).toBe('Paramedic');
   });
 });

@@ -93,12 +93,3 @@ function displayName(c: Cis2Claims): string | undefined {
   const parts = [c.given_name?.trim(), c.family_name?.trim()].filter((part): part is string => !!part);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
-
-/**
- * The job role part of CIS2's `role_name`, for a banner: `"Clinical":"Clinical Provision":"Nurse
- * Access Role"` reads `Nurse Access Role`. A name without CIS2's quoting is returned trimmed.
- */
-export function readableRoleName(roleName: string): string {
-  const quoted = [...roleName.matchAll(/"([^"]*)"/g)].map((match) => (match[1] ?? '').trim()).filter((part) => part !== '');
-  return quoted.at(-1) ?? roleName.trim();
-}

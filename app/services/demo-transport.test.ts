@@ -19,7 +19,7 @@ async function demo() {
   const services = createNationalServices({
     transport: wiring.transport,
     bases: wiring.bases,
-    organisationOds: wiring.organisationOds,
+    organisationOds: () => wiring.organisationOds,
     asid: wiring.asid,
     recordAccess: async (access) => void recorded.push(access),
   });

@@ -4,6 +4,7 @@
  * door from app/ into mocks/, and it is opened with dynamic imports: this module is itself
  * loaded lazily by the composition root, so live builds never download synthetic data.
  */
+import type { SignedInPerson } from '../domain/signed-in-person';
 import type { Transport } from './transport';
 
 /** How long each synthetic reply waits, so trainees see the loading states crews will see. */
@@ -15,6 +16,8 @@ export interface DemoTransport {
   readonly organisationOds: string;
   readonly asid: string;
   readonly patients: readonly { readonly nhsNumber: string; readonly title: string; readonly description: string }[];
+  /** The synthetic trainer demo mode signs in (no provider): trainer is the only app role demo grants. */
+  readonly trainer: SignedInPerson;
   /** Reset demo: the synthetic services start again empty (the audit service forgets what it was sent). */
   resetServices(): void;
 }
@@ -56,6 +59,19 @@ export async function createDemoTransport(options: DemoTransportOptions = {}): P
     bases: DEMO_SERVICE_BASES,
     organisationOds: DEMO_CONSUMER.organisationOds,
     asid: DEMO_CONSUMER.asid,
+    trainer: {
+      id: DEMO_CONSUMER.trainer.sub,
+      name: DEMO_CONSUMER.trainer.name,
+      role: {
+        personRoleId: DEMO_CONSUMER.trainer.role.person_roleid,
+        orgCode: DEMO_CONSUMER.trainer.role.org_code,
+        roleCode: DEMO_CONSUMER.trainer.role.role_code,
+        roleName: DEMO_CONSUMER.trainer.role.role_name,
+        activityCodes: [],
+      },
+      organisationName: DEMO_CONSUMER.trainer.org_name,
+      appRoles: ['trainer'],
+    },
     patients: Object.values(SCENARIOS).map((s) => ({ nhsNumber: s.nhsNumber, title: s.label, description: s.description })),
     resetServices: () => {
       handlers = newHandlers();

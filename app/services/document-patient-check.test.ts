@@ -121,7 +121,7 @@ describe('document client: a FHIR plan names its own patient (issue 7 point 4)',
   it('refuses the planOtherPatient scenario’s document from the shared mocks', async () => {
     const handlers = createHandlers(TEST_SERVICE_BASES);
     const transport: Transport = async (request) => (await getResponse(handlers, request)) ?? Response.error();
-    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: DEMO_CONSUMER.organisationOds });
+    const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => DEMO_CONSUMER.organisationOds });
     const documents = createDocumentClient({ transport, sspBaseUrl: TEST_SERVICE_BASES.ssp, fromAsid: DEMO_CONSUMER.asid, log: () => undefined });
     const nhsNumber = SCENARIOS.planOtherPatient.nhsNumber as NhsNumber;
     const [plan] = (await nrl.searchPointers(nhsNumber, testContext())).pointers;

@@ -29,7 +29,7 @@ describe('createNationalServices', () => {
     );
     const recorded: ServiceAccess[] = [];
     const recordAccess = async (access: ServiceAccess) => void recorded.push(access);
-    const services = createNationalServices({ transport: fetchTransport, bases, organisationOds: 'RX8', asid: '200000001234', recordAccess });
+    const services = createNationalServices({ transport: fetchTransport, bases, organisationOds: () => 'RX8', asid: '200000001234', recordAccess });
     const context = testContext();
     const pointer: Pointer = {
       id: 'RX4-1',

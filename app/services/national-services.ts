@@ -18,7 +18,8 @@ export interface NationalServices {
 export function createNationalServices(o: {
   transport: Transport;
   bases: { pds: string; nrl: string; ods: string; ssp: string };
-  organisationOds: string;
+  /** Read at each request: the signed-in person's organisation (issue 10). */
+  organisationOds: () => string;
   /** This system's Spine ASID, sent as `Ssp-From`; when absent the gateway sets it. */
   asid?: string;
   timeoutMs?: number;

@@ -27,7 +27,7 @@ function mockedLocator(edit?: (bundle: Record<string, unknown>) => Record<string
     replies.push({ full: bytes.byteLength, body });
     return body.response;
   };
-  const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8', timeoutMs: 10_000 });
+  const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => 'RX8', timeoutMs: 10_000 });
   return { nrl, replies };
 }
 

@@ -25,7 +25,7 @@ const OTHER_NHS = '9990000026';
 const server = startMswServer();
 
 function client(log = vi.fn<(message: string, detail?: unknown) => void>(), timeoutMs = 1_000) {
-  return { nrl: createNrlClient({ transport: fetchTransport, baseUrl: BASE, organisationOds: 'RX8', timeoutMs, log }), log };
+  return { nrl: createNrlClient({ transport: fetchTransport, baseUrl: BASE, organisationOds: () => 'RX8', timeoutMs, log }), log };
 }
 
 const STABILITY = {

@@ -42,7 +42,11 @@ const BundleEntry = z.object({ resource: z.looseObject({ resourceType: z.string(
 export function createNrlClient(o: {
   transport: Transport;
   baseUrl: string;
-  organisationOds: string;
+  /**
+   * The crew's organisation, sent as `NHSD-End-User-Organisation-ODS`: the signed-in person's
+   * selected role's `org_code` (issue 10), read at each request, since the person can change.
+   */
+  organisationOds: () => string;
   timeoutMs?: number;
   log?: NrlLog;
   /** Records each search before its answer is used (DESIGN.md rule 6). */
@@ -60,7 +64,7 @@ export function createNrlClient(o: {
         // POST keeps the NHS number out of URLs, logs and caches (docs/national-apis.md §1.3).
         method: 'POST',
         url: serviceUrl(o.baseUrl, 'DocumentReference/_search'),
-        headers: { ...spineHeaders({ requestId, context, organisationOds: o.organisationOds }), 'Content-Type': 'application/json' },
+        headers: { ...spineHeaders({ requestId, context, organisationOds: o.organisationOds() }), 'Content-Type': 'application/json' },
         body: JSON.stringify({ 'subject:identifier': `${NHS_NUMBER_SYSTEM}|${nhsNumber}` }),
         requestId,
         access: o.recordAccess && { record: o.recordAccess, action: 'pointer-search', nhsNumber },

@@ -22,8 +22,8 @@ import { fetchTransport } from './transport';
 const BASE = 'https://gw.test/personal-demographics/FHIR/R4';
 const NHS = '9000000009' as NhsNumber;
 const server = startMswServer();
-const pds = createPdsClient({ transport: fetchTransport, baseUrl: BASE, organisationOds: 'RX8', timeoutMs: TEST_TIMEOUT_MS * 25 });
-const quickPds = createPdsClient({ transport: fetchTransport, baseUrl: BASE, organisationOds: 'RX8', timeoutMs: TEST_TIMEOUT_MS });
+const pds = createPdsClient({ transport: fetchTransport, baseUrl: BASE, organisationOds: () => 'RX8', timeoutMs: TEST_TIMEOUT_MS * 25 });
+const quickPds = createPdsClient({ transport: fetchTransport, baseUrl: BASE, organisationOds: () => 'RX8', timeoutMs: TEST_TIMEOUT_MS });
 
 function patientResource(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -83,7 +83,7 @@ describe('PDS getPatient: the request', () => {
 
   it('tolerates a trailing slash on the base URL', async () => {
     const seen = replyWith(patientResource());
-    const client = createPdsClient({ transport: fetchTransport, baseUrl: `${BASE}/`, organisationOds: 'RX8' });
+    const client = createPdsClient({ transport: fetchTransport, baseUrl: `${BASE}/`, organisationOds: () => 'RX8' });
     await client.getPatient(NHS, testContext());
     expect(seen[0]!.url).toBe(`${BASE}/Patient/9000000009`);
   });

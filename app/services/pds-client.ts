@@ -55,7 +55,11 @@ const RESTRICTED_LABELS = new Set(['R', 'V', 'REDACTED']);
 export function createPdsClient(o: {
   transport: Transport;
   baseUrl: string;
-  organisationOds: string;
+  /**
+   * The crew's organisation, sent as `NHSD-End-User-Organisation-ODS`: the signed-in person's
+   * selected role's `org_code` (issue 10), read at each request, since the person can change.
+   */
+  organisationOds: () => string;
   timeoutMs?: number;
   /** Records each read of a patient before it is used (DESIGN.md rule 6). */
   recordAccess?: RecordAccess;
@@ -70,7 +74,7 @@ export function createPdsClient(o: {
         timeoutMs: o.timeoutMs,
         method: 'GET',
         url: serviceUrl(o.baseUrl, `Patient/${encodeURIComponent(nhsNumber)}`),
-        headers: spineHeaders({ requestId, context, organisationOds: o.organisationOds }),
+        headers: spineHeaders({ requestId, context, organisationOds: o.organisationOds() }),
         requestId,
         access: o.recordAccess && { record: o.recordAccess, action: 'patient-read', nhsNumber },
         read: (reply) => readPatient(reply, nhsNumber),

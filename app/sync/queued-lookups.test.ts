@@ -23,7 +23,11 @@ const patient = (n: NhsNumber): Patient => ({
   deceasedAt: undefined,
 });
 
-function setup(searchPointers: NationalServices['nrl']['searchPointers'], getPatient: NationalServices['pds']['getPatient'] = async (n) => patient(n)) {
+function setup(
+  searchPointers: NationalServices['nrl']['searchPointers'],
+  getPatient: NationalServices['pds']['getPatient'] = async (n) => patient(n),
+  mayRun: () => boolean = () => true,
+) {
   const items = [
     { id: 'a', nhsNumber: nhs('9990000018') },
     { id: 'b', nhsNumber: nhs('9990000026') },
@@ -48,6 +52,7 @@ function setup(searchPointers: NationalServices['nrl']['searchPointers'], getPat
     ...queuedLookupWork({ plans, queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }), services, retentionHours: 24 }),
     onResult: (r) => results.push(r),
     onQueueChanged,
+    mayRun,
   });
   return { items, queue, saved, plans, connectivity, results, stop, runNow, onQueueChanged };
 }
@@ -149,6 +154,32 @@ describe('startQueuedLookups triggers', () => {
     items.push({ id: 'c', nhsNumber: nhs('9990000034') });
     runNow();
     await vi.waitFor(() => expect(results).toHaveLength(3));
+  });
+});
+
+describe('startQueuedLookups and sign-in (issue 10)', () => {
+  it('runs nothing while nobody with a valid sign-in is there, and runs what waits when asked after sign-in', async () => {
+    let signedIn = false;
+    const getPatient = vi.fn(async (n: NhsNumber) => patient(n));
+    const { connectivity, results, runNow, items } = setup(async () => ({ pointers: [], skippedEntries: 0 }), getPatient, () => signedIn);
+    connectivity.reportReached();
+    runNow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(getPatient).not.toHaveBeenCalled();
+    expect(items).toHaveLength(2);
+
+    signedIn = true;
+    runNow();
+    await vi.waitFor(() => expect(results).toHaveLength(2));
+  });
+
+  it('keeps a search that met a sign-in that ran out (401) queued, to run after signing in again', async () => {
+    const unauthorised = new ServiceError({ service: 'pds', kind: 'unauthorised', detail: '401' });
+    const { connectivity, results, items } = setup(async () => ({ pointers: [], skippedEntries: 0 }), async () => Promise.reject(unauthorised));
+    connectivity.reportReached();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(results).toEqual([]);
+    expect(items).toHaveLength(2);
   });
 });
 

@@ -38,7 +38,10 @@ export function startQueuedLookups(o: {
   keepQueued: (error: unknown) => boolean;
   onResult: (result: QueuedLookupResult) => void;
   onQueueChanged?: () => void;
+  /** Whether searches may run now: live mode needs a signed-in person with a valid token (issue 10). */
+  mayRun?: () => boolean;
 }): { stop: () => void; runNow: () => void } {
+  const mayRun = o.mayRun ?? (() => true);
   let running = false;
   let again = false;
 
@@ -69,7 +72,7 @@ export function startQueuedLookups(o: {
       do {
         again = false;
         for (const item of await o.queue.list()) {
-          if (!o.connectivity.getSnapshot().reachable) return;
+          if (!o.connectivity.getSnapshot().reachable || !mayRun()) return;
           if ((await runOne(item.id, item.nhsNumber)) === 'no-signal') return;
         }
       } while (again);
@@ -92,7 +95,7 @@ export function startQueuedLookups(o: {
     stop: unsubscribe,
     // A search was just queued: run it at once if the services can be reached after all.
     runNow: () => {
-      if (o.connectivity.getSnapshot().reachable) void drain();
+      if (o.connectivity.getSnapshot().reachable && mayRun()) void drain();
     },
   };
 }

@@ -5,6 +5,7 @@ import { createExternalStore } from '../sync/external-store';
 import type { QueuedLookupResult } from '../sync/queued-lookups';
 import type { Runtime } from '../runtime/runtime-context';
 import type { DeliveryStatus } from '../sync/access-delivery';
+import { testSession } from './session';
 
 const unused = () => Promise.reject(new Error('no national service in this test'));
 
@@ -21,6 +22,7 @@ export const NO_NATIONAL_SERVICES: NationalServices = {
 export function testRuntime(services: NationalServices, overrides: Partial<Runtime> = {}): Runtime {
   return {
     mode: 'live',
+    session: testSession(),
     services,
     demoPatients: [],
     policy: { staleAfterHours: 12, retentionHours: 24 },

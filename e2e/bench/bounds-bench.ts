@@ -58,7 +58,7 @@ async function overLargeBundle(): Promise<{ bytes: Uint8Array; headers: Headers 
     captured = { bytes: new Uint8Array(await answer.clone().arrayBuffer()), headers: answer.headers };
     return answer;
   };
-  await createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8' }).searchPointers(nhsNumber, context).catch(() => undefined);
+  await createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => 'RX8' }).searchPointers(nhsNumber, context).catch(() => undefined);
   if (!captured) throw new Error('the mock NRL was not asked');
   return captured;
 }
@@ -77,7 +77,7 @@ async function oneRun(bundle: { bytes: Uint8Array; headers: Headers }): Promise<
     pulled = body.seen;
     return body.response;
   };
-  const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: 'RX8', timeoutMs: 60_000 });
+  const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => 'RX8', timeoutMs: 60_000 });
   const started = performance.now();
   const outcome = await nrl.searchPointers(nhsNumber, context).then(
     () => undefined,

@@ -1,4 +1,4 @@
-import { jobRoleName } from '../../domain/access-event';
+import { jobRoleName } from '../../domain/signed-in-person';
 import type { AccessPerson, AccessRecord } from '../../domain/access-record';
 import { formatInstantDateTime } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';

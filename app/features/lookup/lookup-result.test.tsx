@@ -214,7 +214,7 @@ describe('LookupResult when the locator is slow but the network is fine (issue 7
     const services = createNationalServices({
       transport: observeReachability(transport, connectivity, [pds, nrl, ods, ssp]),
       bases: { pds, nrl, ods, ssp },
-      organisationOds: 'RX8',
+      organisationOds: () => 'RX8',
       // The real clients with a short timeout, so the locator's hang ends in the test's time.
       timeoutMs: 150,
       recordAccess: async () => undefined,

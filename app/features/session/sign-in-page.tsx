@@ -1,0 +1,56 @@
+import type { SignInFailureKind } from '../../services/sign-in-service';
+import { sessionWords } from './session-words';
+
+/**
+ * The first screen in live mode while nobody is signed in on this page (tokens live in memory
+ * only, so a reload starts here). With no signal and a person still within the offline session
+ * (issue 10 point 8), it offers the saved copies instead.
+ */
+export function SignInPage({
+  failure,
+  busy,
+  online,
+  offlinePerson,
+  onSignIn,
+  onContinueOffline,
+}: {
+  failure: SignInFailureKind | undefined;
+  busy: boolean;
+  online: boolean;
+  /** The name of the person an offline session can resume, when there is one. */
+  offlinePerson: string | undefined;
+  onSignIn: () => void;
+  onContinueOffline: () => void;
+}) {
+  return (
+    <div className="crl-session-page">
+      <h1 className="nhsuk-heading-l">{sessionWords.signInTitle}</h1>
+      {failure && (
+        <div className="nhsuk-error-summary" aria-labelledby="sign-in-failure-title" role="alert" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__title" id="sign-in-failure-title">
+            {sessionWords.signInFailedTitle}
+          </h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{sessionWords.signInFailed[failure]}</p>
+          </div>
+        </div>
+      )}
+      {!online && offlinePerson === undefined && <p className="nhsuk-inset-text">{sessionWords.offlineNoSession}</p>}
+      {offlinePerson !== undefined && (!online || failure === 'provider-unreachable') && (
+        <div className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading nhsuk-heading-m">{sessionWords.offlineTitle}</h2>
+            <p className="nhsuk-card__description">{sessionWords.offlineLead(offlinePerson)}</p>
+            <button type="button" className="nhsuk-button crl-big-button" onClick={onContinueOffline}>
+              {sessionWords.offlineButton(offlinePerson)}
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="nhsuk-body-l">{sessionWords.signInLead}</p>
+      <button type="button" className="nhsuk-button crl-big-button" onClick={onSignIn} disabled={busy} aria-disabled={busy}>
+        {busy ? sessionWords.signingIn : sessionWords.signInButton}
+      </button>
+    </div>
+  );
+}

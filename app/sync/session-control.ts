@@ -1,0 +1,167 @@
+import type { SignedInPerson } from '../domain/signed-in-person';
+import { SignInError, type SessionSnapshot, type SignInFailureKind, type SignInService } from '../services/sign-in-service';
+import { createExternalStore } from './external-store';
+
+/**
+ * Sign-in as the app lives it (issue 10): the sign-in service (CIS2, or demo's synthetic trainer)
+ * joined with what the device keeps for a person: whose saved plans these are, and the sealed
+ * offline session. One place decides the order of those steps, so no screen can show a patient
+ * before the device knows who is holding it.
+ */
+
+/** What the device keeps for the signed-in person (app/storage/, `DeviceStorage.session`). */
+export interface PersonOnDevice {
+  /** Called after every sign-in, before anything is shown: wipes the last person's clinical data if this is someone else. */
+  claimFor(personId: string): Promise<{ readonly wiped: boolean }>;
+  /** Keeps the person (never a token) sealed until `until`, for an offline start. */
+  remember(person: SignedInPerson, until: Date): Promise<void>;
+  /** The remembered person, while within time. */
+  resume(now: Date): Promise<SignedInPerson | undefined>;
+  /** Removes saved plans, queued searches, their key and the offline session; keeps access events. */
+  signOutWipe(): Promise<void>;
+}
+
+export interface SessionView {
+  readonly session: SessionSnapshot;
+  /** Why the last sign-in did not complete, for the sign-in page. */
+  readonly failure: SignInFailureKind | undefined;
+  /** A person an offline start may resume for saved copies (issue 10 point 8). */
+  readonly offlinePerson: SignedInPerson | undefined;
+  /** A sign-in, sign-in again or sign-out is under way. */
+  readonly busy: boolean;
+  /** Sign in again brought a different person: the last person's saved patients were removed. */
+  readonly personChanged: boolean;
+  /** Sign out could not clear the device, so the person stays signed in. */
+  readonly signOutFailed: boolean;
+}
+
+export interface SessionControl {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): SessionView;
+  /** Completes a sign-in callback in this URL, or finds an offline session to offer. Call once at start. */
+  start(): Promise<void>;
+  /** Leaves for the provider; comes back to the screen the crew is on. */
+  signIn(options?: { readonly selectRole?: boolean }): void;
+  /** Signs in again in a window of its own, keeping this screen. */
+  signInAgain(): void;
+  /** Resumes the remembered person for saved copies only. */
+  continueOffline(): void;
+  signOut(): void;
+}
+
+export function createSessionControl(o: {
+  signIn: SignInService;
+  device: PersonOnDevice;
+  offlineSessionHours: number;
+  /** The page's location, replaced (not pushed) after a callback so Back never replays it. */
+  location: { href(): string; path(): string; replace(path: string): void };
+  isOnline: () => boolean;
+  /** Someone else's saved patients were just removed: drop what screens hold about them. */
+  onPersonChanged: () => void;
+  /** Signed in again: run again whatever stopped for want of sign-in. */
+  onSignedInAgain: () => void;
+  now?: () => Date;
+}): SessionControl {
+  const now = o.now ?? (() => new Date());
+  const view = createExternalStore<SessionView>({ session: o.signIn.getSnapshot(), failure: undefined, offlinePerson: undefined, busy: false, personChanged: false, signOutFailed: false });
+  let offline: { person: SignedInPerson; until: string } | undefined;
+  // While a new sign-in is being settled on the device, screens keep seeing the session from
+  // before it: the new person is shown only once the last person's patients are gone.
+  let held: SessionSnapshot | undefined;
+
+  const update = (changes: Partial<SessionView>) => view.set({ ...view.getSnapshot(), ...changes, session: sessionNow() });
+  const sessionNow = (): SessionSnapshot => {
+    if (held) return held;
+    const session = o.signIn.getSnapshot();
+    return session.state === 'signed-out' && offline ? { state: 'offline', ...offline } : session;
+  };
+  o.signIn.subscribe(() => update({}));
+
+  const failureOf = (error: unknown): SignInFailureKind => (error instanceof SignInError ? error.kind : 'provider-unreachable');
+
+  /** After any sign-in: the device must belong to this person before anything is shown. */
+  async function settled<T>(signingIn: () => Promise<T & { readonly person: SignedInPerson }>): Promise<T & { readonly wiped: boolean }> {
+    held = sessionNow();
+    try {
+      const result = await signingIn();
+      const { wiped } = await o.device.claimFor(result.person.id);
+      await o.device.remember(result.person, new Date(now().getTime() + o.offlineSessionHours * 3_600_000));
+      offline = undefined;
+      return { ...result, wiped };
+    } finally {
+      held = undefined;
+    }
+  }
+
+  return {
+    subscribe: view.subscribe,
+    getSnapshot: view.getSnapshot,
+    async start() {
+      if (o.signIn.isCallback(o.location.href())) {
+        update({ busy: true });
+        try {
+          const { returnTo } = await settled(() => o.signIn.completeSignIn(o.location.href()));
+          o.location.replace(returnTo);
+          update({ busy: false, failure: undefined });
+        } catch (error) {
+          console.error('sign-in did not complete', error);
+          o.location.replace('/');
+          update({ busy: false, failure: failureOf(error) });
+        }
+        return;
+      }
+      if (o.signIn.getSnapshot().state !== 'signed-out') return;
+      const person = await o.device.resume(now()).catch(() => undefined);
+      update({ offlinePerson: person });
+      // A tablet restarted with no signal: the same person carries on with saved copies.
+      if (person && !o.isOnline()) this.continueOffline();
+    },
+    signIn(options) {
+      update({ busy: true, failure: undefined });
+      o.signIn.signIn({ returnTo: o.location.path(), ...(options?.selectRole ? { selectRole: true } : {}) }).catch((error: unknown) => {
+        update({ busy: false, failure: failureOf(error) });
+      });
+    },
+    signInAgain() {
+      update({ busy: true, failure: undefined });
+      void (async () => {
+        try {
+          const { wiped } = await settled(async () => ({ person: await o.signIn.signInAgain() }));
+          if (wiped) o.onPersonChanged();
+          update({ busy: false, personChanged: wiped });
+          o.onSignedInAgain();
+        } catch (error) {
+          update({ busy: false, failure: failureOf(error) });
+        }
+      })();
+    },
+    continueOffline() {
+      const person = view.getSnapshot().offlinePerson;
+      if (!person) return;
+      offline = { person, until: new Date(now().getTime() + o.offlineSessionHours * 3_600_000).toISOString() };
+      update({ failure: undefined });
+    },
+    signOut() {
+      update({ busy: true, signOutFailed: false });
+      void (async () => {
+        // The wipe comes first: a sign-out that cannot reach the provider still leaves nothing behind.
+        try {
+          await o.device.signOutWipe();
+        } catch (error) {
+          // Nothing may be left behind silently: stay signed in, say so (the bar stays).
+          console.error('sign-out could not clear the device', error);
+          update({ busy: false, signOutFailed: true });
+          return;
+        }
+        offline = undefined;
+        update({ offlinePerson: undefined });
+        if (o.signIn.getSnapshot().state === 'signed-out') {
+          update({ busy: false });
+          return;
+        }
+        await o.signIn.signOut().catch((error: unknown) => console.error('provider sign-out failed', error));
+        update({ busy: false });
+      })();
+    },
+  };
+}
