@@ -23,7 +23,7 @@ import { createQueryClient } from './queries/query-client';
 import { queuedLookupWork } from './queries/save-lookup';
 import { SAVED_ON_DEVICE_KEY } from './queries/saved-on-device-key';
 import { createNationalServices } from './services/national-services';
-import { createAuditClient } from './services/audit-client';
+import { lazyAuditClient } from './services/lazy-audit-client';
 import { actorFrom, toAccessEvent, type AccessAuthor, type RecordAccess } from './domain/access-event';
 import { startAccessDelivery } from './sync/access-delivery';
 import { App } from './frame/app';
@@ -115,7 +115,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     return now.state === 'signed-out' ? undefined : now.person;
   };
   // The audit service is the trust's, not a national one: its failures say nothing about signal.
-  const audit = createAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: frameWords.serviceName } });
+  const audit = lazyAuditClient({ transport: wiring.transport, baseUrl: wiring.bases.audit, observer: { name: frameWords.serviceName } });
   const delivery = startAccessDelivery({ outbox: access, audit, connectivity });
   // Read at the moment of each access, so an event never names the person before a change.
   const who = (): AccessAuthor => {

@@ -86,6 +86,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
         offlinePerson={view.offlinePerson?.name}
         onSignIn={() => runtime.session.signIn()}
         onContinueOffline={() => runtime.session.continueOffline()}
+        onSignOut={() => runtime.session.signOut()}
       />,
     );
   }

@@ -6,7 +6,7 @@ import { toAuditEventResource } from './audit-event-resource';
 import { isJsonMediaType } from './media-types';
 import { summariseIssues } from './schema-issues';
 import { callService, serviceUrl, type ServiceReply } from './service-request';
-import { isServiceError, ServiceError } from './service-error';
+import { ServiceError } from './service-error';
 import { spineHeaders } from './spine-headers';
 import { newRequestId, type Transport } from './transport';
 
@@ -160,12 +160,3 @@ async function confirmStored(reply: ServiceReply, id: string): Promise<void> {
   if (parsed.data.id !== id) throw reply.malformed('Reply is an AuditEvent with a different id');
 }
 
-/**
- * A short technical account of a failed delivery for the outbox and logs, e.g. `audit
- * unavailable: HTTP 503`. Kind and status only: a server's diagnostics, and even its error
- * codes, may quote the record it refused, which names the patient.
- */
-export function deliveryProblem(error: unknown): string {
-  if (!isServiceError(error)) return `audit delivery failed: ${error instanceof Error ? error.name : 'unknown error'}`;
-  return error.status === undefined ? `audit ${error.kind}` : `audit ${error.kind}: HTTP ${error.status}`;
-}

@@ -1,5 +1,5 @@
 import type { AccessEvent } from '../domain/access-event';
-import { deliveryProblem } from '../services/audit-client';
+import { deliveryProblem } from '../services/audit-delivery-problem';
 import { isServiceError } from '../services/service-error';
 import type { Connectivity } from './connectivity';
 import { createExternalStore, type ExternalStore } from './external-store';

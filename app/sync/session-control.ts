@@ -155,7 +155,8 @@ export function createSessionControl(o: {
         }
         offline = undefined;
         update({ offlinePerson: undefined });
-        if (o.signIn.getSnapshot().state === 'signed-out') {
+        // Nobody signed in here, and no refused sign-in whose CIS2 session should end: nothing more to do.
+        if (o.signIn.getSnapshot().state === 'signed-out' && view.getSnapshot().failure !== 'claims-invalid') {
           update({ busy: false });
           return;
         }

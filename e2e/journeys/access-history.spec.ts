@@ -5,6 +5,9 @@ import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { AccessHistoryScreen } from '../support/access-history-screen';
 import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
 import { expect, liveTest as test } from '../support/test';
+import { LookupScreen } from '../support/lookup-screen';
+import { SignInPages } from '../support/sign-in';
+import { PEOPLE } from '../../mocks/identity/people';
 
 /**
  * A clinical lead reviews who looked at which patient's record: the accesses a crew's lookups
@@ -23,11 +26,12 @@ async function deliveredCount(services: NationalServicesRecorder): Promise<numbe
 /** "943 476 5919", as the screen and the export show NHS numbers. */
 const spaced = (nhs: string) => `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`;
 
-test('a lead sees the accesses a crew’s lookups recorded, filters by NHS number and exports them', async ({ lookup, page, services }) => {
+test('a paramedic’s lookups are recorded under their name; they cannot open the history, even by URL; a lead can, and filters by person and NHS number', async ({ lookup, page, services }) => {
   const planPatient = SCENARIOS.planPdf.nhsNumber;
   const otherPatient = SCENARIOS.noPointers.nhsNumber;
+  const paramedic = `${PEOPLE.paramedic.name}, Health Professional Access Role`;
 
-  // A crew looks up two patients; the first has a crisis plan, which they open.
+  // A paramedic looks up two patients; the first has a crisis plan, which they open.
   await lookup.search(planPatient);
   await expect(lookup.record('Mental health crisis plan').getByText('Triggers', { exact: true })).toBeVisible();
   await lookup.search(otherPatient);
@@ -35,25 +39,49 @@ test('a lead sees the accesses a crew’s lookups recorded, filters by NHS numbe
   // PDS read, NRL search and plan retrieved for the first; PDS read and NRL search for the second.
   await expect.poll(() => deliveredCount(services), { timeout: 20_000 }).toBe(5);
 
-  // The lead opens Access history from the header.
+  // The access history is not on offer to a paramedic, and the URL is refused after signing in.
+  await expect(page.getByRole('link', { name: 'Access history' })).toHaveCount(0);
+  await page.goto('/history');
+  await lookup.signInButton.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your role cannot open this page' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Access history' })).toHaveCount(0);
+  expect(services.requests.filter((r) => r.method() === 'GET' && r.url().startsWith(`${auditBase}/AuditEvent?`))).toEqual([]);
+
+  // The paramedic signs out; a clinical lead signs in on the same tablet.
+  const signedIn = page.getByRole('region', { name: 'Signed in' });
+  await signedIn.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Yes, sign out' }).click();
+  await lookup.signInButton.click();
+  await new SignInPages(page).signInAs(PEOPLE.clinicalLead);
+  await expect(signedIn).toContainText(PEOPLE.clinicalLead.name);
+  await expect(signedIn).toContainText('Clinical Practitioner Access Role');
+  await expect(signedIn).toContainText('Synthetic Ambulance Service NHS Trust (RX8)');
+
+  // The lead opens Access history from the header: every access names the paramedic and their role.
   const history = new AccessHistoryScreen(page);
   await history.open();
-  await expect(page.getByText('No records of access are waiting on this device: everything from it has been sent to the audit service.')).toBeVisible();
   await expect(history.table('5 accesses')).toBeVisible();
   const all = await history.rows();
-  expect(all.map(([, what, nhs, organisation]) => `${what} for ${nhs} by ${organisation}`).sort()).toEqual(
+  expect(all.map(([, what, nhs, who, organisation]) => `${what} for ${nhs} by ${who} at ${organisation}`).sort()).toEqual(
     [
-      `Patient details for ${spaced(planPatient)} by RX8`,
-      `Record search for ${spaced(planPatient)} by RX8`,
-      `Document retrieved for ${spaced(planPatient)} by RX8`,
-      `Patient details for ${spaced(otherPatient)} by RX8`,
-      `Record search for ${spaced(otherPatient)} by RX8`,
+      `Patient details for ${spaced(planPatient)} by ${paramedic} at Synthetic Ambulance Service NHS Trust (RX8)`,
+      `Record search for ${spaced(planPatient)} by ${paramedic} at Synthetic Ambulance Service NHS Trust (RX8)`,
+      `Document retrieved for ${spaced(planPatient)} by ${paramedic} at Synthetic Ambulance Service NHS Trust (RX8)`,
+      `Patient details for ${spaced(otherPatient)} by ${paramedic} at Synthetic Ambulance Service NHS Trust (RX8)`,
+      `Record search for ${spaced(otherPatient)} by ${paramedic} at Synthetic Ambulance Service NHS Trust (RX8)`,
     ].sort(),
   );
-  expect(all.every(([when, , , , outcome]) => /^\d{1,2} \w+ \d{4}, \d\d:\d\d:\d\d$/.test(when!) && outcome === 'Answered (200)')).toBe(true);
+  expect(all.every(([when, , , , , outcome]) => /^\d{1,2} \w+ \d{4}, \d\d:\d\d:\d\d$/.test(when!) && outcome === 'Answered (200)')).toBe(true);
   // Newest first: the second patient was looked up last.
   expect(all[0]![2]).toBe(spaced(otherPatient));
   await expectNoSeriousA11yViolations(page);
+
+  // Only this paramedic's accesses, asked of the audit service by their CIS2 id.
+  await history.who.selectOption(`${PEOPLE.paramedic.name} (Health Professional Access Role)`);
+  await history.showRecords.click();
+  await expect(history.table('5 accesses')).toBeVisible();
+  const byPerson = services.requests.filter((r) => r.method() === 'GET' && r.url().startsWith(`${auditBase}/AuditEvent?`)).at(-1)!;
+  expect(new URL(byPerson.url()).searchParams.get('altid')).toBe(PEOPLE.paramedic.sub);
 
   // Only the patient with the plan.
   await history.nhsNumber.fill(spaced(planPatient));
@@ -73,7 +101,7 @@ test('a lead sees the accesses a crew’s lookups recorded, filters by NHS numbe
   expect(download.suggestedFilename()).toMatch(/^access-history-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');
   const lines = csv.split('\r\n');
-  expect(lines[0]).toBe('When,What,NHS number,Organisation,Outcome');
+  expect(lines[0]).toBe('When,What,NHS number,Who,Organisation,Outcome');
   expect(lines.slice(1, -1)).toEqual(filtered.map((cells) => cells.map((cell) => (cell.includes(',') ? `"${cell}"` : cell)).join(',')));
   expect(lines.at(-1)).toBe('');
 
@@ -82,13 +110,15 @@ test('a lead sees the accesses a crew’s lookups recorded, filters by NHS numbe
   await expect(page.getByRole('button', { name: 'Dark mode: on' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  // Back to the lookup: the crew's last result is still there.
-  await history.navigation.getByRole('button', { name: 'Find a crisis plan' }).click();
-  await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toBeVisible();
+  // Back to the lookup: the paramedic's patients went with the sign-out.
+  await history.navigation.getByRole('link', { name: 'Find a crisis plan' }).click();
+  await expect(lookup.nhsNumber).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
 });
 
-test('a lead is told plainly when the NHS number to filter by is not one', async ({ lookup, page }) => {
-  void lookup;
+test('a lead is told plainly when the NHS number to filter by is not one', async ({ page, services }) => {
+  void services;
+  await new LookupScreen(page).open(PEOPLE.clinicalLead);
   const history = new AccessHistoryScreen(page);
   await history.open();
   await expect(page.getByText('No access recorded for these filters')).toBeVisible();

@@ -4,6 +4,7 @@ import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import type { LookupScreen } from '../support/lookup-screen';
 import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
 import { expect, liveTest as test } from '../support/test';
+import { PEOPLE } from '../../mocks/identity/people';
 
 /**
  * DESIGN.md safety rule 6: every look at a patient's record is recorded on the device before it
@@ -13,8 +14,16 @@ import { expect, liveTest as test } from '../support/test';
 interface DeliveredAuditEvent {
   readonly id: string;
   readonly entity: readonly { readonly what?: { readonly identifier?: { readonly value: string } }; readonly description?: string }[];
-  readonly agent: readonly { readonly who: { readonly identifier?: { readonly value: string } } }[];
+  readonly agent: readonly {
+    readonly who: { readonly identifier?: { readonly value: string }; readonly display?: string };
+    readonly altId?: string;
+    readonly requestor: boolean;
+    readonly role?: readonly { readonly coding: readonly { readonly code: string }[] }[];
+  }[];
 }
+
+/** The person as the audit service holds them: name, CIS2 id and job role code (issue 10 point 6). */
+const PARAMEDIC = `${PEOPLE.paramedic.name} (${PEOPLE.paramedic.sub}, ${PEOPLE.paramedic.nhsid_nrbac_roles[0]!.role_code})`;
 
 const auditBase = LIVE_CONFIG.services.audit;
 
@@ -25,7 +34,12 @@ async function delivered(services: NationalServicesRecorder): Promise<string[]> 
   return answered
     .filter(({ status }) => status === 200 || status === 201)
     .map(({ request }) => request.postDataJSON() as DeliveredAuditEvent)
-    .map((event) => `${event.entity[1]?.description} for ${event.entity[0]?.what?.identifier?.value} by ${event.agent[0]?.who.identifier?.value}`);
+    .map((event) => {
+      const person = event.agent.find((agent) => agent.requestor);
+      const organisation = event.agent.find((agent) => !agent.requestor);
+      const who = `${person?.who.display} (${person?.altId}, ${person?.role?.[0]?.coding[0]?.code})`;
+      return `${event.entity[1]?.description} for ${event.entity[0]?.what?.identifier?.value} by ${who} at ${organisation?.who.identifier?.value}`;
+    });
 }
 
 test('every look at a patient’s record is sent to the trust’s audit service', async ({ lookup: screen, page, services }) => {
@@ -35,9 +49,9 @@ test('every look at a patient’s record is sent to the trust’s audit service'
   const nhs = SCENARIOS.planPdf.nhsNumber;
   await expect.poll(() => delivered(services)).toEqual(
     expect.arrayContaining([
-      `PDS Patient read for ${nhs} by RX8`,
-      `NRL DocumentReference search for ${nhs} by RX8`,
-      `Document located by an NRL pointer, retrieved for ${nhs} by RX8`,
+      `PDS Patient read for ${nhs} by ${PARAMEDIC} at RX8`,
+      `NRL DocumentReference search for ${nhs} by ${PARAMEDIC} at RX8`,
+      `Document located by an NRL pointer, retrieved for ${nhs} by ${PARAMEDIC} at RX8`,
     ]),
   );
   // Everything went: the device's list says nothing is left waiting.
@@ -65,7 +79,7 @@ test('a saved plan opened with no signal is recorded, kept on the device, and se
   expect(await delivered(services)).not.toContainEqual(expect.stringContaining('Copy saved on this device'));
 
   await context.setOffline(false);
-  await expect.poll(() => delivered(services), { timeout: 20_000 }).toContainEqual(`Copy saved on this device, opened for ${nhs} by RX8`);
+  await expect.poll(() => delivered(services), { timeout: 20_000 }).toContainEqual(`Copy saved on this device, opened for ${nhs} by ${PARAMEDIC} at RX8`);
   await expect(page.getByText(/waiting to be sent to your trust’s audit service/)).toHaveCount(0);
 });
 
@@ -79,5 +93,5 @@ test('Clear this device keeps the records of who looked at what until they are s
   await expect(page.getByText(/waiting to be sent to your trust’s audit service/)).toBeVisible();
 
   await context.setOffline(false);
-  await expect.poll(() => delivered(services), { timeout: 20_000 }).toContainEqual(`Copy saved on this device, opened for ${nhs} by RX8`);
+  await expect.poll(() => delivered(services), { timeout: 20_000 }).toContainEqual(`Copy saved on this device, opened for ${nhs} by ${PARAMEDIC} at RX8`);
 });

@@ -9,6 +9,8 @@ import { LIVE_CONFIG, useLiveNationalServices, type NationalServicesRecorder } f
 import { refuseRequestsOutsideTheApp } from '../support/outside-requests';
 import { collectPolicyViolations, startPolicyPreview, type PolicyPreview, type PolicyViolation } from '../support/policy-preview';
 import { controlPageByServiceWorker } from '../support/service-worker';
+import { DEFAULT_CLIENT_ID, startIdentityProvider } from '../../mocks/identity/identity-provider';
+import { PEOPLE } from '../../mocks/identity/people';
 
 /**
  * Every screen under the shipped Content Security Policy, delivered as a response header as a
@@ -20,25 +22,42 @@ import { controlPageByServiceWorker } from '../support/service-worker';
 const distIndex = new URL('../../dist/index.html', import.meta.url);
 const demoConfig = JSON.parse(readFileSync(new URL('../../dist/config.json', import.meta.url), 'utf8')) as unknown;
 
-/** The live header: the configured service bases, and the contact-page hosts (they send CORS here). */
-const LIVE_POLICY = headerPolicy(LIVE_CONFIG, CONTACT_PAGE_ORIGINS);
+/** A live config.json whose sign-in is the CIS2 authority the real one would name (for the header's form). */
+const CIS2_AUTHORITY = 'https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare';
+const configSignedInAt = (authority: string) => ({ ...LIVE_CONFIG, auth: { authority, clientId: DEFAULT_CLIENT_ID, roles: { paramedic: ['R8003'], clinicalLead: ['R8000'], trainer: ['R8008'] } } });
+/** The live header: the configured service bases, the sign-in authority, and the contact-page hosts (they send CORS here). */
+const livePolicy = (authority: string) => headerPolicy(configSignedInAt(authority), CONTACT_PAGE_ORIGINS);
+const LIVE_POLICY = livePolicy(CIS2_AUTHORITY);
 const DEMO_POLICY = headerPolicy(demoConfig);
 
 /** Allowed by the meta fallback (https:), refused by any header built from a config. */
 const PROBE_URL = 'https://policy-probe.test.example/';
 
-const test = base.extend<{ policy: string; server: PolicyPreview; violations: PolicyViolation[]; live: boolean; services: NationalServicesRecorder | undefined; lookup: LookupScreen }>({
-  policy: [LIVE_POLICY, { option: true }],
+const test = base.extend<{
+  policy: string;
+  server: PolicyPreview & { readonly authority: string | undefined };
+  violations: PolicyViolation[];
+  live: boolean;
+  services: NationalServicesRecorder | undefined;
+  lookup: LookupScreen;
+}>({
   live: [true, { option: true }],
-  server: async ({ policy }, use) => {
-    const server = await startPolicyPreview(policy);
-    await use(server);
+  // The app runs on a port of its own here, so it signs in at a provider registered for that
+  // origin; the header names that provider, as a deployment's would name CIS2.
+  server: async ({ live }, use) => {
+    let policy = DEMO_POLICY;
+    const server = await startPolicyPreview(() => policy);
+    const provider = live ? await startIdentityProvider({ appOrigins: [new URL(server.url).origin] }) : undefined;
+    if (provider) policy = livePolicy(provider.issuer);
+    await use({ ...server, authority: provider?.issuer });
     await server.close();
+    await provider?.close();
   },
+  policy: async ({ server }, use) => use(server.authority ? livePolicy(server.authority) : DEMO_POLICY),
   baseURL: async ({ server }, use) => use(server.url),
   violations: async ({ context }, use) => use(await collectPolicyViolations(context)),
-  services: async ({ context, live }, use) => {
-    if (live) return use(await useLiveNationalServices(context));
+  services: async ({ context, live, server }, use) => {
+    if (live) return use(await useLiveNationalServices(context, configSignedInAt(server.authority!)));
     await refuseRequestsOutsideTheApp(context);
     return use(undefined);
   },
@@ -46,7 +65,8 @@ const test = base.extend<{ policy: string; server: PolicyPreview; violations: Po
     void services; // routes and listeners before the page loads
     void violations;
     const screen = new LookupScreen(page);
-    await screen.open();
+    // A clinical lead: every screen, the access history included, is under the policy here.
+    await screen.open(PEOPLE.clinicalLead);
     await use(screen);
   },
 });
@@ -83,10 +103,11 @@ test('the build ships the policy in index.html, before any script or stylesheet,
   expect(META_POLICY).not.toContain('unsafe');
 });
 
-test('the header form names the configured service bases, never any https: origin', () => {
+test('the header form names the configured service bases and the sign-in authority, never any https: origin', () => {
   expect(LIVE_POLICY).toContain(
-    "connect-src 'self' https://gateway.test.example/personal-demographics/FHIR/R4/ https://gateway.test.example/record-locator/consumer/FHIR/R4/ https://gateway.test.example/organisation-data-terminology-api/fhir/ https://gateway.test.example/spine-secure-proxy/ https://gateway.test.example/audit/FHIR/R4/",
+    "connect-src 'self' https://gateway.test.example/personal-demographics/FHIR/R4/ https://gateway.test.example/record-locator/consumer/FHIR/R4/ https://gateway.test.example/organisation-data-terminology-api/fhir/ https://gateway.test.example/spine-secure-proxy/ https://gateway.test.example/audit/FHIR/R4/ https://am.nhsidentity.spineservices.nhs.uk",
   );
+  expect(() => headerPolicy(LIVE_CONFIG)).toThrow('auth.authority');
   expect(LIVE_POLICY).not.toMatch(/\shttps:(?:\s|;|$)/);
   expect(LIVE_POLICY).toContain("frame-ancestors 'none'");
   expect(DEMO_POLICY).toContain("connect-src 'self';");
@@ -160,7 +181,7 @@ test('access history: records, a filter and the CSV export', async ({ lookup: sc
 });
 
 test.describe('demo mode', () => {
-  test.use({ policy: DEMO_POLICY, live: false });
+  test.use({ live: false });
 
   test('trainer tools: no signal, a saved copy, and Reset demo', async ({ lookup: screen, page, violations, policy }) => {
     const tools = page.getByRole('region', { name: 'Trainer tools' });

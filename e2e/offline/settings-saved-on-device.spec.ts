@@ -14,6 +14,7 @@ test('a live device whose settings file goes missing stays live on its saved set
   // A later deployment loses the file: on a fresh device that would mean demo mode.
   await context.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.reload();
+  await screen.signInIfAsked();
   await expect(screen.nhsNumber).toBeVisible();
   await expect(page.getByRole('region', { name: 'Demo mode' })).toHaveCount(0);
   const notice = page.getByRole('status').filter({ hasText: 'Using the settings saved on this device' });

@@ -2,7 +2,8 @@ import { expect } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { LookupScreen } from '../support/lookup-screen';
-import { useLiveNationalServices } from '../support/national-services';
+import { LIVE_CONFIG, useLiveNationalServices } from '../support/national-services';
+import { liveAuthConfig } from '../support/live-auth';
 import { askController, controlPageByServiceWorker, finishUpdateChecks } from '../support/service-worker';
 import { NEW_VERSION, updatableTest as test, WHICH_VERSION } from '../support/updatable-preview';
 
@@ -12,12 +13,13 @@ import { NEW_VERSION, updatableTest as test, WHICH_VERSION } from '../support/up
  * the new version takes over only when they press Reload.
  */
 
-test('a new version waits for the crew: prompt, no reload by itself, Reload brings it in and keeps saved plans', async ({ page, context, server }) => {
+test('a new version waits for the crew: prompt, no reload by itself, Reload brings it in and keeps saved plans', async ({ page, context, server, authority }) => {
   // The app checks for a new version hourly; the test moves the clock rather than waiting.
   await page.clock.install();
-  await useLiveNationalServices(context);
+  await useLiveNationalServices(context, { ...LIVE_CONFIG, auth: liveAuthConfig(authority) });
   const screen = new LookupScreen(page);
   await page.goto(server.url);
+  await screen.signInIfAsked();
   await expect(screen.nhsNumber).toBeVisible();
   await controlPageByServiceWorker(page);
   expect(await askController(page, WHICH_VERSION)).toBe('no answer');
@@ -44,6 +46,8 @@ test('a new version waits for the crew: prompt, no reload by itself, Reload brin
   expect(await askController(page, WHICH_VERSION)).toBe('no answer');
 
   await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+  // Tokens live in memory only, so the reloaded app asks for sign-in (CIS2's session makes it one tap).
+  await screen.signInIfAsked();
   await expect(screen.nhsNumber).toBeVisible();
   await expect(prompt).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBeUndefined();

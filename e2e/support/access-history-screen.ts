@@ -21,7 +21,7 @@ export class AccessHistoryScreen {
 
   /** From any screen, by the header navigation. */
   async open(): Promise<void> {
-    await this.navigation.getByRole('button', { name: 'Access history' }).click();
+    await this.navigation.getByRole('link', { name: 'Access history' }).click();
     await expect(this.heading).toBeVisible();
   }
 

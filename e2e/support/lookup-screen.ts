@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { PEOPLE, type SyntheticPerson } from '../../mocks/identity/people';
+import { SignInPages } from './sign-in';
 
 /** The lookup screen as a crew member sees it: roles and labels only. */
 export class LookupScreen {
@@ -16,9 +18,29 @@ export class LookupScreen {
     this.crisisTeam = page.getByRole('region', { name: 'Crisis team' });
   }
 
-  async open(): Promise<void> {
+  /** Opens the app and, in live mode, signs in through the local CIS2-like provider. */
+  async open(person: SyntheticPerson = PEOPLE.paramedic): Promise<void> {
     await this.page.goto('/');
+    await this.signInIfAsked(person);
     await expect(this.nhsNumber).toBeVisible();
+  }
+
+  /** The sign-in page, when it is shown (live mode, tokens in memory only: after every load). */
+  get signInButton(): Locator {
+    return this.page.getByRole('button', { name: 'Sign in with NHS Care Identity' });
+  }
+
+  /**
+   * Signs in when the app asks. The first time in a browser context the provider shows its pages;
+   * later its session cookie brings the browser straight back, as CIS2 does within a session.
+   */
+  async signInIfAsked(person: SyntheticPerson = PEOPLE.paramedic): Promise<void> {
+    await expect(this.nhsNumber.or(this.signInButton)).toBeVisible();
+    if (await this.nhsNumber.isVisible()) return;
+    await this.signInButton.click();
+    const provider = new SignInPages(this.page);
+    await expect(this.nhsNumber.or(provider.people)).toBeVisible();
+    if (await provider.people.isVisible()) await provider.signInAs(person);
   }
 
   async search(nhsNumber: string): Promise<void> {

@@ -3,6 +3,7 @@ import { getResponse, type RequestHandler } from 'msw';
 import { createHandlers } from '../../mocks/handlers';
 import { CONTACT_PAGE_ORIGINS } from '../../mocks/contact-pages';
 import { TEST_SERVICE_BASES } from '../../mocks/service-bases';
+import { liveAuthConfig } from './live-auth';
 
 /**
  * The national services, mocked at the browser context's boundary (stack-notes §1.5):
@@ -68,8 +69,19 @@ async function answer(route: Route, handlers: RequestHandler[], recorder: Nation
   });
 }
 
+/**
+ * A live config.json as a deployment would write it: LIVE_CONFIG's services, with `auth` naming
+ * the local provider this run started (a config given without an `auth` key gets it too; one
+ * with `auth` set, even to null, is served as given).
+ */
+function withSignIn(config: unknown): unknown {
+  if (config === null || typeof config !== 'object' || (config as { mode?: unknown }).mode !== 'live' || 'auth' in config) return config;
+  return { ...config, auth: liveAuthConfig() };
+}
+
 /** Serves /config.json in live mode and answers the national services with the mocks. */
-export async function useLiveNationalServices(context: BrowserContext, config: unknown = LIVE_CONFIG): Promise<NationalServicesRecorder> {
+export async function useLiveNationalServices(context: BrowserContext, given: unknown = LIVE_CONFIG): Promise<NationalServicesRecorder> {
+  const config = withSignIn(given);
   const recorder: NationalServicesRecorder = { requests: [] };
   const handlers = createHandlers(TEST_SERVICE_BASES);
   // Chromium lets routed requests through while the context is "offline", so a test's

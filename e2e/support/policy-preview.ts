@@ -16,12 +16,13 @@ export interface PolicyPreview {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function startPolicyPreview(policy: string): Promise<PolicyPreview> {
+export async function startPolicyPreview(policy: string | (() => string)): Promise<PolicyPreview> {
+  const current = typeof policy === 'string' ? () => policy : policy;
   const withPolicy: Plugin = {
     name: 'e2e-content-security-policy-header',
     configurePreviewServer(server) {
       server.middlewares.use((_request, response, next) => {
-        response.setHeader('Content-Security-Policy', policy);
+        response.setHeader('Content-Security-Policy', current());
         next();
       });
     },

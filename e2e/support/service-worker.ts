@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { LookupScreen } from './lookup-screen';
 
 /**
  * Waits until the app's service worker has installed (precache complete), then reloads so it
@@ -11,6 +12,8 @@ export async function controlPageByServiceWorker(page: Page): Promise<void> {
   });
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // Live mode keeps tokens in memory only: the reloaded page asks for sign-in (one tap in CIS2's session).
+  await new LookupScreen(page).signInIfAsked();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import { preview, type Plugin } from 'vite';
+import { startIdentityProvider } from '../../mocks/identity/identity-provider';
 
 /**
  * A second `vite preview` of the same production build, whose /sw.js can be swapped for a new
@@ -67,12 +68,18 @@ export async function startUpdatablePreview(): Promise<UpdatablePreview> {
 }
 
 /** A test with its own updatable server (`server.url` instead of the config's baseURL). */
-export const updatableTest = base.extend<{ server: UpdatablePreview }>({
+export const updatableTest = base.extend<{ server: UpdatablePreview; authority: string }>({
   // Playwright reads a fixture's dependencies from this pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startUpdatablePreview();
     await use(server);
     await server.close();
+  },
+  /** A CIS2-like provider registered for this server's origin (the run-wide one knows only the main port). */
+  authority: async ({ server }, use) => {
+    const provider = await startIdentityProvider({ appOrigins: [new URL(server.url).origin] });
+    await use(provider.issuer);
+    await provider.close();
   },
 });

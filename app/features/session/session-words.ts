@@ -12,7 +12,7 @@ export const sessionWords = {
     'provider-unreachable': 'NHS Care Identity could not be reached. Check for signal, then sign in.',
     refused: 'Sign-in was cancelled or refused. Sign in again; if it keeps happening, tell your service desk.',
     'callback-invalid': 'This sign-in could not be checked, so it was not used. Sign in again.',
-    'claims-invalid': 'NHS Care Identity did not say which role you chose. Sign in again and choose your role.',
+    'claims-invalid': 'NHS Care Identity did not give a role for you, or did not say which one you chose. Sign out, then sign in and choose your role. If you have no role, ask your registration authority.',
     'popup-closed': 'The sign-in window was closed before you finished. Sign in again.',
   } satisfies Record<SignInFailureKind, string>,
   offlineTitle: 'No signal: saved copies only',

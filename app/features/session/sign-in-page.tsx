@@ -13,6 +13,7 @@ export function SignInPage({
   offlinePerson,
   onSignIn,
   onContinueOffline,
+  onSignOut,
 }: {
   failure: SignInFailureKind | undefined;
   busy: boolean;
@@ -21,6 +22,8 @@ export function SignInPage({
   offlinePerson: string | undefined;
   onSignIn: () => void;
   onContinueOffline: () => void;
+  /** After a sign-in CIS2 completed but this app could not use: end that CIS2 session. */
+  onSignOut: () => void;
 }) {
   return (
     <div className="crl-session-page">
@@ -33,6 +36,11 @@ export function SignInPage({
           <div className="nhsuk-error-summary__body">
             <p>{sessionWords.signInFailed[failure]}</p>
           </div>
+          {failure === 'claims-invalid' && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary crl-big-button" onClick={onSignOut}>
+              {sessionWords.signOut}
+            </button>
+          )}
         </div>
       )}
       {!online && offlinePerson === undefined && <p className="nhsuk-inset-text">{sessionWords.offlineNoSession}</p>}
