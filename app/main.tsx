@@ -106,7 +106,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
       path: () => window.location.pathname,
       replace: (path) => window.history.replaceState(null, '', path),
     },
-    isOnline: () => navigator.onLine,
+    isOnline: () => navigator.onLine && connectivity.getSnapshot().reachable,
     onPersonChanged: () => forgetPatientsInMemory(),
     onSignedInAgain: () => void queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' }),
   });

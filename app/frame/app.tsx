@@ -84,6 +84,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
         busy={view.busy}
         online={online}
         offlinePerson={view.offlinePerson?.name}
+        signedOutHere={view.signedOutHere}
         onSignIn={() => runtime.session.signIn()}
         onContinueOffline={() => runtime.session.continueOffline()}
         onSignOut={() => runtime.session.signOut()}

@@ -135,6 +135,7 @@ beforeEach(() => {
   popup = async (url) => provider.authorize(url);
   sessionStorage.clear();
   localStorage.clear();
+  localStorage.clear();
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -278,6 +279,21 @@ describe('createCis2SignIn', () => {
     void page.signOut();
     await vi.waitFor(() => expect(redirects.at(-1)).toMatch(/endSession/));
     expect(new URL(redirects.at(-1)!).searchParams.get('id_token_hint')).toBe(provider.issued[1]);
+  });
+
+  it('a sign-out with no signal drops the tokens without leaving the page, and the next sign-in asks for the person again', async () => {
+    const { page } = await signedIn();
+    const before = redirects.length;
+    await page.signOut({ local: true });
+    expect(redirects.length).toBe(before);
+    expect(page.getSnapshot()).toEqual({ state: 'signed-out' });
+    expect(page.accessToken()).toBeUndefined();
+
+    // A reloaded page: CIS2 still has that person's session, so whoever signs in must prove who they are.
+    const next = await leaveForCis2(service(), { returnTo: '/' });
+    expect(next.searchParams.get('prompt')).toBe('login');
+    await service().completeSignIn(provider.authorize(next.href));
+    expect((await leaveForCis2(service(), { returnTo: '/' })).searchParams.has('prompt')).toBe(false);
   });
 
   it("carries returnTo through CIS2, but only as an in-app path: '//evil.test' comes back as '/'", async () => {

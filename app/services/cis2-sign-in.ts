@@ -69,6 +69,27 @@ interface Tokens {
   readonly expiresAtMs: number;
 }
 
+/**
+ * Set by a sign-out made with no signal, which could not end the provider's session; cleared by
+ * the next completed sign-in. Not a secret (a flag, no person), so localStorage is fine, and it
+ * must outlive the page: the next crew may reload before signing in.
+ */
+const FORCE_LOGIN_KEY = 'crl.sign-in.ask-again';
+const forceLoginNextTime = {
+  set: () => tryStorage(() => window.localStorage.setItem(FORCE_LOGIN_KEY, '1')),
+  clear: () => tryStorage(() => window.localStorage.removeItem(FORCE_LOGIN_KEY)),
+  isSet: () => tryStorage(() => window.localStorage.getItem(FORCE_LOGIN_KEY) === '1') ?? false,
+};
+
+function tryStorage<T>(access: () => T): T | undefined {
+  try {
+    return access();
+  } catch {
+    // Storage blocked: a sign-in without the forced prompt is still a CIS2 sign-in.
+    return undefined;
+  }
+}
+
 export function createCis2SignIn(options: Cis2SignInOptions): SignInService {
   const origin = new URL(options.origin).origin;
   const callbackUrl = `${origin}${CALLBACK_PATH}`;
@@ -173,13 +194,14 @@ export function createCis2SignIn(options: Cis2SignInOptions): SignInService {
         throw toSignInError(error, 'callback');
       }
       const person = await adopt(user);
+      forceLoginNextTime.clear();
       return { person, returnTo: safeReturnTo((user.state as Partial<SignInStateData> | undefined)?.returnTo) };
     },
 
     async signIn({ returnTo, selectRole }) {
       const state: SignInStateData = { returnTo: safeReturnTo(returnTo) };
       try {
-        await manager.signinRedirect({ state, ...(selectRole ? { prompt: 'login' } : {}) });
+        await manager.signinRedirect({ state, ...(selectRole || forceLoginNextTime.isSet() ? { prompt: 'login' } : {}) });
       } catch (error) {
         throw toSignInError(error, 'start');
       }
@@ -195,12 +217,17 @@ export function createCis2SignIn(options: Cis2SignInOptions): SignInService {
       return adopt(user);
     },
 
-    async signOut() {
+    async signOut(options) {
       const idTokenHint = tokens?.idToken ?? refusedIdToken;
       tokens = undefined;
       refusedIdToken = undefined;
       publish({ state: 'signed-out' });
       await manager.removeUser();
+      if (options?.local) {
+        // CIS2 still has a session for this person: whoever taps Sign in next must prove who they are.
+        forceLoginNextTime.set();
+        return;
+      }
       try {
         await manager.signoutRedirect({ id_token_hint: idTokenHint });
       } catch (error) {

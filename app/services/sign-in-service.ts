@@ -61,8 +61,12 @@ export interface SignInService {
    * (token expiry, a 401). Resolves with the person signed in now, who may be someone else.
    */
   signInAgain(): Promise<SignedInPerson>;
-  /** Ends the provider session and returns to `{origin}/`. Tokens are dropped first. */
-  signOut(): Promise<void>;
+  /**
+   * Ends the provider session and returns to `{origin}/`. Tokens are dropped first. `local`
+   * (no signal): only drops the tokens here, and makes the next sign-in ask for the person's
+   * details again (`prompt=login`), since the provider's session could not be ended.
+   */
+  signOut(options?: { readonly local?: boolean }): Promise<void>;
   /** The access token while it is valid; undefined otherwise. Never stored anywhere but memory. */
   accessToken(): string | undefined;
   /** A 401 from a service: the token is no good, whatever its expiry says. */

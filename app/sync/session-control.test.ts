@@ -148,6 +148,17 @@ describe('createSessionControl (issue 10)', () => {
     expect(vi.mocked(device.signOutWipe).mock.invocationCallOrder[0]!).toBeLessThan(vi.mocked(signIn.signOut).mock.invocationCallOrder[0]!);
   });
 
+  it('signing out with no signal still clears the device, signs out here only, and says the provider was not told', async () => {
+    const signIn = fakeSignIn({ callback: true });
+    const device = fakeDevice();
+    const { control } = setup(signIn, device, false);
+    await control.start();
+    control.signOut();
+    await vi.waitFor(() => expect(signIn.signOut).toHaveBeenCalledWith({ local: true }));
+    expect(device.signOutWipe).toHaveBeenCalled();
+    await vi.waitFor(() => expect(control.getSnapshot()).toMatchObject({ signedOutHere: true, busy: false, session: { state: 'signed-out' } }));
+  });
+
   it('stays signed in, and says so, when the device could not be cleared', async () => {
     const signIn = fakeSignIn({ callback: true });
     const device = fakeDevice();

@@ -33,6 +33,8 @@ export interface SessionView {
   readonly personChanged: boolean;
   /** Sign out could not clear the device, so the person stays signed in. */
   readonly signOutFailed: boolean;
+  /** Signed out with no signal: this app is clear, the provider's session was not ended. */
+  readonly signedOutHere: boolean;
 }
 
 export interface SessionControl {
@@ -63,7 +65,7 @@ export function createSessionControl(o: {
   now?: () => Date;
 }): SessionControl {
   const now = o.now ?? (() => new Date());
-  const view = createExternalStore<SessionView>({ session: o.signIn.getSnapshot(), failure: undefined, offlinePerson: undefined, busy: false, personChanged: false, signOutFailed: false });
+  const view = createExternalStore<SessionView>({ session: o.signIn.getSnapshot(), failure: undefined, offlinePerson: undefined, busy: false, personChanged: false, signOutFailed: false, signedOutHere: false });
   let offline: { person: SignedInPerson; until: string } | undefined;
   // While a new sign-in is being settled on the device, screens keep seeing the session from
   // before it: the new person is shown only once the last person's patients are gone.
@@ -160,8 +162,10 @@ export function createSessionControl(o: {
           update({ busy: false });
           return;
         }
-        await o.signIn.signOut().catch((error: unknown) => console.error('provider sign-out failed', error));
-        update({ busy: false });
+        // With no signal the provider cannot be told; the next sign-in then asks for details again.
+        const local = !o.isOnline();
+        await o.signIn.signOut({ local }).catch((error: unknown) => console.error('provider sign-out failed', error));
+        update({ busy: false, signedOutHere: local });
       })();
     },
   };

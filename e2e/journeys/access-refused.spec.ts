@@ -1,6 +1,7 @@
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { expect, liveTest as test } from '../support/test';
+import { PEOPLE } from '../../mocks/identity/people';
 
 // When the trust gateway's credentials or Spine's limits bite, the crew is told what happened
 // and what to do, in the words of app/services/service-error-messages.ts.
@@ -9,9 +10,21 @@ test('when the sign-in has run out the crew is told to sign in again, and no pat
   await screen.search(SCENARIOS.pdsSignInExpired.nhsNumber);
   const problem = page.getByRole('region', { name: 'Could not confirm who this is' });
   await expect(problem.getByRole('heading', { name: 'Could not confirm who this is' })).toBeVisible();
-  await expect(problem).toContainText('Your sign-in to NHS services has run out. Sign in again, then repeat the search.');
+  await expect(problem).toContainText('Your sign-in to NHS services has run out. Sign in again (above): the search then runs again by itself.');
   await expect(screen.patientBanner).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
+
+  // The 401 ended the sign-in: the crew signs in again in a window of its own, and this screen stays.
+  const again = page.getByRole('region', { name: 'Sign in again to go on' });
+  await expect(again).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), again.getByRole('button', { name: 'Sign in again' }).click()]);
+  // CIS2's session is still there, so the window comes straight back and closes itself.
+  await popup.waitForEvent('close');
+  await expect(again).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Signed in' })).toContainText(PEOPLE.paramedic.name);
+  // The search ran again by itself (this synthetic PDS always says 401, so the crew is told again).
+  await expect(problem).toBeVisible();
 });
 
 test('when PDS is busy the crew is told so, and can try again', async ({ lookup: screen, page }) => {

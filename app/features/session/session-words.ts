@@ -18,6 +18,7 @@ export const sessionWords = {
   offlineTitle: 'No signal: saved copies only',
   offlineLead: (name: string) => `${name} signed in on this tablet earlier in the shift. Without signal you can open the crisis plans saved on this device.`,
   offlineButton: (name: string) => `Continue as ${name} with saved copies`,
+  signedOutHere: 'You are signed out and nothing about patients is left on this tablet. NHS Care Identity could not be told (no signal), so the next sign-in will ask for your details again.',
   offlineNoSession: 'Sign in needs signal. Nobody has signed in on this tablet in this shift, so there are no saved copies to open.',
 
   noRoleTitle: 'Your role cannot use this app',

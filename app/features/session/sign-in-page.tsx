@@ -11,6 +11,7 @@ export function SignInPage({
   busy,
   online,
   offlinePerson,
+  signedOutHere,
   onSignIn,
   onContinueOffline,
   onSignOut,
@@ -20,6 +21,8 @@ export function SignInPage({
   online: boolean;
   /** The name of the person an offline session can resume, when there is one. */
   offlinePerson: string | undefined;
+  /** Just signed out with no signal. */
+  signedOutHere: boolean;
   onSignIn: () => void;
   onContinueOffline: () => void;
   /** After a sign-in CIS2 completed but this app could not use: end that CIS2 session. */
@@ -42,6 +45,11 @@ export function SignInPage({
             </button>
           )}
         </div>
+      )}
+      {signedOutHere && (
+        <p className="nhsuk-inset-text" role="status">
+          {sessionWords.signedOutHere}
+        </p>
       )}
       {!online && offlinePerson === undefined && <p className="nhsuk-inset-text">{sessionWords.offlineNoSession}</p>}
       {offlinePerson !== undefined && (!online || failure === 'provider-unreachable') && (
