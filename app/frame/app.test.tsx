@@ -75,12 +75,16 @@ describe('App: who is signed in, and what their role opens (issue 10)', () => {
     expect(within(bar).getByRole('button', { name: 'Sign out' })).toBeVisible();
   });
 
-  it('asks before signing out, because it removes the saved plans', async () => {
+  it('asks before signing out, because it removes the saved plans; the question takes focus, Cancel gives it back', async () => {
     const user = userEvent.setup();
     const runtime = renderApp();
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(runtime.session.signOut).not.toHaveBeenCalled();
     expect(screen.getByRole('alertdialog', { name: 'Sign out and remove saved plans?' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await user.click(screen.getByRole('button', { name: 'Yes, sign out' }));
     expect(runtime.session.signOut).toHaveBeenCalledTimes(1);
   });
@@ -104,45 +108,46 @@ describe('App: who is signed in, and what their role opens (issue 10)', () => {
   it('a role that grants nothing gets a page that says so, with Change role and Sign out, and no patient screen', async () => {
     const user = userEvent.setup();
     const runtime = renderApp('live', signedIn([]));
-    expect(screen.getByRole('heading', { level: 1, name: 'Your role cannot use this app' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your role cannot use this app' }, LAZY_SCREEN)).toBeVisible();
     expect(screen.queryByRole('heading', { level: 1, name: 'Find a crisis plan' })).not.toBeInTheDocument();
-    await user.click(within(screen.getByRole('main')).getByRole('button', { name: 'Change role' }));
+    expect(screen.getAllByRole('button', { name: 'Change role' })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Change role' }));
     expect(runtime.session.signIn).toHaveBeenCalledWith({ selectRole: true });
   });
 
-  it('a trainer role in live mode is told trainers use demo mode', () => {
+  it('a trainer role in live mode is told trainers use demo mode', async () => {
     renderApp('live', signedIn(['trainer']));
-    expect(screen.getByRole('heading', { level: 1, name: 'Your role cannot use this app' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your role cannot use this app' }, LAZY_SCREEN)).toBeVisible();
     expect(screen.getByText(/Trainers use the app in demo mode/)).toBeVisible();
   });
 
   it('nobody signed in: the sign-in page, and nothing about patients', async () => {
     const user = userEvent.setup();
     const runtime = renderApp('live', { state: 'signed-out' });
-    expect(screen.getByRole('heading', { level: 1, name: 'Sign in to find crisis plans' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to find crisis plans' }, LAZY_SCREEN)).toBeVisible();
     expect(screen.queryByRole('region', { name: 'Signed in' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText(/NHS number/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Sign in with NHS Care Identity' }));
     expect(runtime.session.signIn).toHaveBeenCalledTimes(1);
   });
 
-  it('a failed sign-in says why', () => {
+  it('a failed sign-in says why', async () => {
     renderApp('live', { state: 'signed-out' }, { failure: 'callback-invalid' });
-    expect(screen.getByRole('alert')).toHaveTextContent('This sign-in could not be checked, so it was not used.');
+    expect(await screen.findByRole('alert', {}, LAZY_SCREEN)).toHaveTextContent('This sign-in could not be checked, so it was not used.');
   });
 
   it('an offline session is marked plainly, with Sign in for when signal returns', () => {
     renderApp('live', { state: 'offline', person: testPerson(['paramedic']), until: '2099-01-01T00:00:00.000Z' });
     const bar = screen.getByRole('region', { name: 'Signed in' });
     expect(bar).toHaveTextContent('Offline session');
-    expect(bar).toHaveTextContent('saved copies only');
-    expect(within(bar).getByRole('button', { name: 'Sign in with NHS Care Identity' })).toBeVisible();
+    expect(bar).toHaveTextContent('Saved copies only.');
+    expect(within(bar).getByRole('button', { name: 'Sign in' })).toBeVisible();
   });
 
   it('a sign-in that has run out asks to sign in again and keeps the screen the crew is on', async () => {
     const user = userEvent.setup();
     const runtime = renderApp('live', signedIn(['paramedic'], 'expired'));
-    expect(screen.getByRole('region', { name: 'Sign in again to go on' })).toBeVisible();
+    expect(screen.getByRole('region', { name: 'Your sign-in has ended' })).toBeVisible();
     expect(screen.getByRole('heading', { level: 1, name: 'Find a crisis plan' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Sign in again' }));
     expect(runtime.session.signInAgain).toHaveBeenCalledTimes(1);

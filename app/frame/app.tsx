@@ -10,15 +10,18 @@ import { LookupScreen } from './lookup-screen';
 import { OfflineBanner } from './offline-banner';
 import { ScreenBoundary } from '../ui/screen-boundary';
 import { frameWords } from './frame-words';
-import { NoRolePage } from '../features/session/no-role-page';
 import { SignInAgainBanner } from '../features/session/sign-in-again-banner';
-import { SignInPage } from '../features/session/sign-in-page';
 import { SignedInBar } from '../features/session/signed-in-bar';
 import { sessionWords } from '../features/session/session-words';
 
 // Clinical leads' screen, in its own chunk: the crew's first screen does not carry it (the
 // service worker precaches it, so it still opens offline).
 const AccessHistoryPage = lazy(() => import('../features/history/access-history-page').then((module) => ({ default: module.AccessHistoryPage })));
+
+// Pages shown before any patient screen, in live mode only: their own chunk keeps the crew's
+// first screen within budget (precached, so they open offline too).
+const SignInPage = lazy(() => import('../features/session/sign-in-page').then((module) => ({ default: module.SignInPage })));
+const NoRolePage = lazy(() => import('../features/session/no-role-page').then((module) => ({ default: module.NoRolePage })));
 
 const SCREENS: readonly Screen[] = ['lookup', 'history'];
 
@@ -40,7 +43,12 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
     requestAnimationFrame(() => document.getElementById('main-content')?.focus());
   };
 
-  const frame = (children: React.ReactNode, navigation?: React.ReactNode) => (
+  const opening = (
+    <p className="nhsuk-body-l" role="status">
+      {frameWords.openingScreen}
+    </p>
+  );
+  const frame = (children: React.ReactNode, navigation?: React.ReactNode, barActions = true) => (
     <RuntimeProvider runtime={runtime}>
       <QueryClientProvider client={queryClient}>
         <AppFrame
@@ -55,6 +63,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
                 onSignOut={() => runtime.session.signOut()}
                 onChangeRole={() => runtime.session.signIn({ selectRole: true })}
                 onSignIn={() => runtime.session.signIn()}
+                actions={barActions}
               />
             )
           }
@@ -79,20 +88,28 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
       );
     }
     return frame(
-      <SignInPage
-        failure={view.failure}
-        busy={view.busy}
-        online={online}
-        offlinePerson={view.offlinePerson?.name}
-        signedOutHere={view.signedOutHere}
-        onSignIn={() => runtime.session.signIn()}
-        onContinueOffline={() => runtime.session.continueOffline()}
-        onSignOut={() => runtime.session.signOut()}
-      />,
+      <Suspense fallback={opening}>
+        <SignInPage
+          failure={view.failure}
+          busy={view.busy}
+          online={online}
+          offlinePerson={view.offlinePerson?.name}
+          signedOutHere={view.signedOutHere}
+          onSignIn={() => runtime.session.signIn()}
+          onContinueOffline={() => runtime.session.continueOffline()}
+          onSignOut={() => runtime.session.signOut()}
+        />
+      </Suspense>,
     );
   }
   if (!mayUseApp(person.appRoles, runtime.mode)) {
-    return frame(<NoRolePage person={person} onChangeRole={() => runtime.session.signIn({ selectRole: true })} onSignOut={() => runtime.session.signOut()} />);
+    return frame(
+      <Suspense fallback={opening}>
+        <NoRolePage person={person} onChangeRole={() => runtime.session.signIn({ selectRole: true })} onSignOut={() => runtime.session.signOut()} />
+      </Suspense>,
+      undefined,
+      false,
+    );
   }
 
   const allowed = SCREENS.filter((s) => mayUse(s, person.appRoles, runtime.mode));
@@ -127,13 +144,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
       )}
       {screen === 'history' && mayOpen && (
         <ScreenBoundary>
-          <Suspense
-            fallback={
-              <p className="nhsuk-body-l" role="status">
-                {frameWords.openingScreen}
-              </p>
-            }
-          >
+          <Suspense fallback={opening}>
             <AccessHistoryPage />
           </Suspense>
         </ScreenBoundary>

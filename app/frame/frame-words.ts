@@ -33,5 +33,5 @@ export const frameWords = {
   navigation: { lookup: 'Find a crisis plan', history: 'Access history' },
   openingScreen: 'Opening…',
   notAllowedTitle: 'Your role cannot open this page',
-  notAllowed: (page: string) => `${page} is not open to the role you signed in with. Clinical leads read the access history.`,
+  notAllowed: (page: string) => `${page} is not open to the role you signed in with. Only clinical leads can open the access history. If you have a clinical lead role, choose Change role.`,
 } as const;

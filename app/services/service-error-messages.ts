@@ -20,7 +20,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     invalidated:
       'This NHS number is no longer in use and has no replacement on the Personal Demographics Service. Check the number with the patient or their documents.',
     rejected: `The Personal Demographics Service did not accept this NHS number. Check the number with the patient or their documents. ${SERVICE_DESK}`,
-    unauthorised: 'Your sign-in to NHS services has run out. Sign in again (above): the search then runs again by itself.',
+    unauthorised: 'Your sign-in to NHS services has run out. Use Sign in again at the top of the screen: the search then runs again by itself.',
     forbidden: `This device or your organisation is not allowed to look up patient details. Tell your service desk.`,
     'rate-limited': 'The Personal Demographics Service is busy. Wait a few seconds, then try again.',
     unavailable: 'The Personal Demographics Service did not answer. Try again in a moment.',
@@ -42,7 +42,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
     invalidated:
       'The National Record Locator says this record has been withdrawn, so it is not known whether this patient has a crisis plan. Try again.',
     rejected: `The National Record Locator did not accept the search, so it is not known whether this patient has a crisis plan. ${SERVICE_DESK}`,
-    unauthorised: 'Your sign-in to NHS services has run out, so records could not be checked. Sign in again (above): the search then runs again by itself.',
+    unauthorised: 'Your sign-in to NHS services has run out, so records could not be checked. Use Sign in again at the top of the screen: the search then runs again by itself.',
     forbidden:
       'Your organisation is not allowed to search the National Record Locator, so it is not known whether this patient has a crisis plan. Tell your service desk.',
     'rate-limited':
@@ -68,7 +68,7 @@ const MESSAGES: Readonly<Record<ServiceName, Readonly<Record<ServiceErrorKind, s
       'The crisis plan could not be fetched from the owning organisation’s system: it says the plan has been withdrawn. Call the team that owns the plan.',
     rejected: `The crisis plan could not be fetched from the owning organisation’s system: it did not accept the request. Call the team that owns the plan. ${SERVICE_DESK}`,
     unauthorised:
-      'The crisis plan could not be fetched because your sign-in to NHS services has run out. Sign in again (above): the plan is then fetched again.',
+      'The crisis plan could not be fetched because your sign-in to NHS services has run out. Use Sign in again at the top of the screen: the plan is then fetched again.',
     forbidden:
       'The crisis plan could not be fetched from the owning organisation’s system: it does not allow this device to open the plan. Call the team that owns the plan.',
     'rate-limited':
@@ -156,7 +156,7 @@ const ACCESS_HISTORY_MESSAGES: Readonly<Record<ServiceErrorKind, string>> = {
   misrouted: `The audit service could not be reached as set up on this device, so the access history cannot be shown. ${SERVICE_DESK}`,
   invalidated: `The audit service would not show the access history. ${SERVICE_DESK}`,
   rejected: `The audit service did not accept this search. Check the dates and the NHS number, then try again. ${SERVICE_DESK}`,
-  unauthorised: 'Your sign-in has run out, so the access history cannot be shown. Sign in again (above), then show the records again.',
+  unauthorised: 'Your sign-in has run out, so the access history cannot be shown. Use Sign in again at the top of the screen, then show the records again.',
   forbidden: 'You are not allowed to see the access history: only clinical leads can. If you should be, tell your service desk.',
   'rate-limited': 'The audit service is busy. Wait a few seconds, then try again.',
   unavailable: 'The audit service did not answer, so the access history cannot be shown. Try again in a moment.',

@@ -6,25 +6,30 @@ import { PEOPLE } from '../../mocks/identity/people';
 // When the trust gateway's credentials or Spine's limits bite, the crew is told what happened
 // and what to do, in the words of app/services/service-error-messages.ts.
 
-test('when the sign-in has run out the crew is told to sign in again, and no patient is shown', async ({ lookup: screen, page }) => {
+test('when the sign-in has run out the crew is told to sign in again, and no patient is shown', async ({ lookup: screen, page, services }) => {
   await screen.search(SCENARIOS.pdsSignInExpired.nhsNumber);
-  const problem = page.getByRole('region', { name: 'Could not confirm who this is' });
-  await expect(problem.getByRole('heading', { name: 'Could not confirm who this is' })).toBeVisible();
-  await expect(problem).toContainText('Your sign-in to NHS services has run out. Sign in again (above): the search then runs again by itself.');
+  const problem = page.getByRole('region', { name: 'Sign in again to see this patient' });
+  await expect(problem.getByRole('heading', { name: 'Sign in again to see this patient' })).toBeVisible();
+  await expect(problem).not.toContainText('Records are only shown once');
+  await expect(problem).toContainText('Your sign-in to NHS services has run out. Use Sign in again at the top of the screen: the search then runs again by itself.');
   await expect(screen.patientBanner).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
 
   // The 401 ended the sign-in: the crew signs in again in a window of its own, and this screen stays.
-  const again = page.getByRole('region', { name: 'Sign in again to go on' });
+  const again = page.getByRole('region', { name: 'Your sign-in has ended' });
   await expect(again).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  const pdsReads = () => services.requests.filter((r) => r.url().endsWith(`/Patient/${SCENARIOS.pdsSignInExpired.nhsNumber}`)).length;
+  const readsBefore = pdsReads();
   const [popup] = await Promise.all([page.waitForEvent('popup'), again.getByRole('button', { name: 'Sign in again' }).click()]);
   // CIS2's session is still there, so the window comes straight back and closes itself.
   await popup.waitForEvent('close');
-  await expect(again).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Signed in' })).toContainText(PEOPLE.paramedic.name);
-  // The search ran again by itself (this synthetic PDS always says 401, so the crew is told again).
+  // The search ran again by itself, with the new sign-in. This synthetic PDS always says 401, so
+  // the crew is asked again; a real one would now answer.
+  await expect.poll(pdsReads).toBe(readsBefore + 1);
   await expect(problem).toBeVisible();
+  await expect(again).toBeVisible();
 });
 
 test('when PDS is busy the crew is told so, and can try again', async ({ lookup: screen, page }) => {

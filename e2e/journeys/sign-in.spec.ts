@@ -136,7 +136,7 @@ test('a tablet restarted with no signal resumes the last person for saved copies
   const signedIn = page.getByRole('region', { name: 'Signed in' });
   await expect(signedIn).toContainText(PEOPLE.paramedic.name);
   await expect(signedIn).toContainText('Offline session');
-  await expect(signedIn.getByRole('button', { name: 'Sign in with NHS Care Identity' })).toBeVisible();
+  await expect(signedIn.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await screen.search(PLAN);
   await expect(page.getByRole('region', { name: 'Saved on this device' })).toContainText(/Retrieved \d\d:\d\d/);
   await expect(screen.patientBanner).toContainText('Amelia CROSSLEY');
@@ -144,8 +144,7 @@ test('a tablet restarted with no signal resumes the last person for saved copies
   await expectNoSeriousA11yViolations(page);
 });
 
-test('the signed-in person, role and organisation stay in view; a person with several roles chooses one', async ({ page, services }) => {
-  void services;
+test('the signed-in person, role and organisation stay in view; a person with several roles chooses one, and its organisation is sent', async ({ page, services }) => {
   const screen = new LookupScreen(page);
   await page.goto('/');
   await screen.signInButton.click();
@@ -158,6 +157,13 @@ test('the signed-in person, role and organisation stay in view; a person with se
   // The role chosen is the one that opens the access history.
   await expect(page.getByRole('link', { name: 'Access history' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
+  // Its organisation is the end-user organisation on national requests, and the token goes with them.
+  await screen.search(SCENARIOS.noPointers.nhsNumber);
+  await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toBeVisible();
+  const pds = services.requests.find((r) => r.url().startsWith(`${LIVE_CONFIG.services.pds}/Patient/`))!;
+  expect(await pds.headerValue('nhsd-end-user-organisation-ods')).toBe(clinicalLeadRole.org_code);
+  expect(await pds.headerValue('authorization')).toMatch(/^Bearer .+/);
 });
 
 test.describe('a live config without sign-in settings', () => {

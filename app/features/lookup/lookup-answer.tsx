@@ -6,7 +6,7 @@ import { describeRetrievedTime } from '../../domain/staleness';
 import { patientQuery, pointersQuery, type Lookup } from '../../queries/lookup-queries';
 import { forgetPatientMutation, saveLookupMutation, useWriteOnce } from '../../queries/save-lookup';
 import { isServiceError } from '../../services/service-error';
-import { isNoSignal, isTemporary } from '../../queries/offline-policy';
+import { isNoSignal, isTemporary, failureClass } from '../../queries/offline-policy';
 import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
 import { useRuntime } from '../../runtime/runtime-context';
@@ -51,11 +51,13 @@ export function LookupAnswer({
     );
   }
   if (patient.isError) {
+    // A sign-in that ran out says nothing about who the patient is: never word it as a mismatch.
+    const signIn = failureClass(patient.error) === 'sign-in';
     return (
       <>
-        <ProblemCard title={lookupWords.identityFailedTitle} level="urgent">
+        <ProblemCard title={signIn ? lookupWords.signInAgainTitle : lookupWords.identityFailedTitle} level="urgent">
           <p>{describeError(patient.error)}</p>
-          <p>{lookupWords.identityFailedAdvice}</p>
+          {!signIn && <p>{lookupWords.identityFailedAdvice}</p>}
           {isTemporary(patient.error) && (
             <button type="button" className="nhsuk-button" onClick={() => void patient.refetch()}>
               {lookupWords.tryAgain}

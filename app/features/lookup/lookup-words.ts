@@ -22,6 +22,8 @@ export const lookupWords = {
   checkingPatient: 'Checking who this is on the Personal Demographics Service…',
   checkingRecords: 'Checking the National Record Locator for a crisis plan…',
   identityFailedTitle: 'Could not confirm who this is',
+  // A 401: the crew's sign-in ran out; nothing is known about the patient either way.
+  signInAgainTitle: 'Sign in again to see this patient',
   identityFailedAdvice: 'Records are only shown once the Personal Demographics Service confirms the patient.',
   tryAgain: 'Try again',
 

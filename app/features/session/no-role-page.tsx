@@ -1,6 +1,7 @@
 import type { SignedInPerson } from '../../domain/signed-in-person';
 import { jobRoleName } from '../../domain/signed-in-person';
 import { sessionWords } from './session-words';
+import { signInWords } from './sign-in-words';
 
 /** A person whose selected role grants nothing here (issue 10 point 2): say so, offer another role or Sign out. */
 export function NoRolePage({ person, onChangeRole, onSignOut }: { person: SignedInPerson; onChangeRole: () => void; onSignOut: () => void }) {
@@ -8,10 +9,10 @@ export function NoRolePage({ person, onChangeRole, onSignOut }: { person: Signed
   const trainerOnly = person.appRoles.includes('trainer');
   return (
     <div className="crl-session-page">
-      <h1 className="nhsuk-heading-l">{sessionWords.noRoleTitle}</h1>
-      <p className="nhsuk-body-l">{sessionWords.noRoleLead(jobRoleName(person.role.roleName), organisation)}</p>
-      {trainerOnly && <p className="nhsuk-body">{sessionWords.noRoleTrainerLead}</p>}
-      <p className="nhsuk-body">{sessionWords.noRoleAdvice}</p>
+      <h1 className="nhsuk-heading-l">{signInWords.noRoleTitle}</h1>
+      <p className="nhsuk-body-l">{signInWords.noRoleLead(jobRoleName(person.role.roleName), organisation)}</p>
+      {trainerOnly && <p className="nhsuk-body">{signInWords.noRoleTrainerLead}</p>}
+      <p className="nhsuk-body">{signInWords.noRoleAdvice}</p>
       <div className="nhsuk-button-group">
         <button type="button" className="nhsuk-button crl-big-button" onClick={onChangeRole}>
           {sessionWords.changeRole}

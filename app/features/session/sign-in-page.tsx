@@ -1,5 +1,6 @@
 import type { SignInFailureKind } from '../../services/sign-in-service';
 import { sessionWords } from './session-words';
+import { signInWords } from './sign-in-words';
 
 /**
  * The first screen in live mode while nobody is signed in on this page (tokens live in memory
@@ -30,11 +31,11 @@ export function SignInPage({
 }) {
   return (
     <div className="crl-session-page">
-      <h1 className="nhsuk-heading-l">{sessionWords.signInTitle}</h1>
+      <h1 className="nhsuk-heading-l">{signInWords.signInTitle}</h1>
       {failure && (
         <div className="nhsuk-error-summary" aria-labelledby="sign-in-failure-title" role="alert" tabIndex={-1}>
           <h2 className="nhsuk-error-summary__title" id="sign-in-failure-title">
-            {sessionWords.signInFailedTitle}
+            {signInWords.signInFailedTitle}
           </h2>
           <div className="nhsuk-error-summary__body">
             <p>{sessionWords.signInFailed[failure]}</p>
@@ -48,22 +49,22 @@ export function SignInPage({
       )}
       {signedOutHere && (
         <p className="nhsuk-inset-text" role="status">
-          {sessionWords.signedOutHere}
+          {signInWords.signedOutHere}
         </p>
       )}
-      {!online && offlinePerson === undefined && <p className="nhsuk-inset-text">{sessionWords.offlineNoSession}</p>}
+      {!online && offlinePerson === undefined && <p className="nhsuk-inset-text">{signInWords.offlineNoSession}</p>}
       {offlinePerson !== undefined && (!online || failure === 'provider-unreachable') && (
         <div className="nhsuk-card">
           <div className="nhsuk-card__content">
-            <h2 className="nhsuk-card__heading nhsuk-heading-m">{sessionWords.offlineTitle}</h2>
-            <p className="nhsuk-card__description">{sessionWords.offlineLead(offlinePerson)}</p>
+            <h2 className="nhsuk-card__heading nhsuk-heading-m">{signInWords.offlineTitle}</h2>
+            <p className="nhsuk-card__description">{signInWords.offlineLead(offlinePerson)}</p>
             <button type="button" className="nhsuk-button crl-big-button" onClick={onContinueOffline}>
-              {sessionWords.offlineButton(offlinePerson)}
+              {signInWords.offlineButton(offlinePerson)}
             </button>
           </div>
         </div>
       )}
-      <p className="nhsuk-body-l">{sessionWords.signInLead}</p>
+      <p className="nhsuk-body-l">{signInWords.signInLead}</p>
       <button type="button" className="nhsuk-button crl-big-button" onClick={onSignIn} disabled={busy} aria-disabled={busy}>
         {busy ? sessionWords.signingIn : sessionWords.signInButton}
       </button>

@@ -1,5 +1,5 @@
 import './signed-in-bar.css';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SignedInPerson } from '../../domain/signed-in-person';
 import { jobRoleName } from '../../domain/signed-in-person';
 import { sessionWords } from './session-words';
@@ -16,6 +16,7 @@ export function SignedInBar({
   onSignOut,
   onChangeRole,
   onSignIn,
+  actions = true,
 }: {
   person: SignedInPerson;
   kind: 'signed-in' | 'offline' | 'demo';
@@ -24,9 +25,24 @@ export function SignedInBar({
   onChangeRole: () => void;
   /** Offline session: sign in properly once there is signal. */
   onSignIn: () => void;
+  /** False where the page itself offers Change role and Sign out (the refusal page). */
+  actions?: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
   const titleId = useId();
+  const leadId = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const signOutRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // The question takes focus (its safe answer, Cancel); cancelling returns it to Sign out.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (asked.current) signOutRef.current?.focus();
+  }, [confirming]);
+  const ask = (next: boolean) => {
+    asked.current = true;
+    setConfirming(next);
+  };
   const organisation = person.organisationName ? `${person.organisationName} (${person.role.orgCode})` : person.role.orgCode;
   return (
     <section className={`crl-signed-in crl-signed-in--${kind}`} aria-label={sessionWords.signedInLabel}>
@@ -42,7 +58,7 @@ export function SignedInBar({
             </span>
           )}
         </p>
-        {kind !== 'demo' && !confirming && (
+        {kind !== 'demo' && actions && !confirming && (
           <div className="crl-signed-in__actions">
             {kind === 'signed-in' && (
               <button type="button" className="nhsuk-button nhsuk-button--secondary crl-signed-in__button" onClick={onChangeRole}>
@@ -50,11 +66,11 @@ export function SignedInBar({
               </button>
             )}
             {kind === 'offline' && (
-              <button type="button" className="nhsuk-button crl-signed-in__button" onClick={onSignIn}>
-                {sessionWords.signInButton}
+              <button type="button" className="nhsuk-button nhsuk-button--secondary crl-signed-in__button" onClick={onSignIn}>
+                {sessionWords.signInShort}
               </button>
             )}
-            <button type="button" className="nhsuk-button nhsuk-button--secondary crl-signed-in__button" onClick={() => setConfirming(true)}>
+            <button ref={signOutRef} type="button" className="nhsuk-button nhsuk-button--secondary crl-signed-in__button" onClick={() => ask(true)}>
               {sessionWords.signOut}
             </button>
           </div>
@@ -62,16 +78,16 @@ export function SignedInBar({
       </div>
       {confirming && (
         <div className="nhsuk-width-container">
-          <div className="nhsuk-warning-callout crl-signed-in__confirm" role="alertdialog" aria-labelledby={titleId}>
+          <div className="nhsuk-warning-callout crl-signed-in__confirm" role="alertdialog" aria-labelledby={titleId} aria-describedby={leadId}>
             <h2 className="nhsuk-warning-callout__label" id={titleId}>
               {sessionWords.signOutConfirm}
             </h2>
-            <p>{sessionWords.signOutConfirmLead}</p>
+            <p id={leadId}>{sessionWords.signOutConfirmLead}</p>
             <div className="nhsuk-button-group">
               <button type="button" className="nhsuk-button nhsuk-button--warning crl-big-button" onClick={onSignOut} disabled={busy} aria-disabled={busy}>
                 {busy ? sessionWords.signingOut : sessionWords.signOutYes}
               </button>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary crl-big-button" onClick={() => setConfirming(false)} disabled={busy}>
+              <button ref={confirmRef} type="button" className="nhsuk-button nhsuk-button--secondary crl-big-button" onClick={() => ask(false)} disabled={busy}>
                 {sessionWords.cancel}
               </button>
             </div>
