@@ -88,25 +88,29 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
       );
     }
     return frame(
-      <Suspense fallback={opening}>
-        <SignInPage
-          failure={view.failure}
-          busy={view.busy}
-          online={online}
-          offlinePerson={view.offlinePerson?.name}
-          signedOutHere={view.signedOutHere}
-          onSignIn={() => runtime.session.signIn()}
-          onContinueOffline={() => runtime.session.continueOffline()}
-          onSignOut={() => runtime.session.signOut()}
-        />
-      </Suspense>,
+      <ScreenBoundary>
+        <Suspense fallback={opening}>
+          <SignInPage
+            failure={view.failure}
+            busy={view.busy}
+            online={online}
+            offlinePerson={view.offlinePerson?.name}
+            signedOutHere={view.signedOutHere}
+            onSignIn={() => runtime.session.signIn()}
+            onContinueOffline={() => runtime.session.continueOffline()}
+            onSignOut={() => runtime.session.signOut()}
+          />
+        </Suspense>
+      </ScreenBoundary>,
     );
   }
   if (!mayUseApp(person.appRoles, runtime.mode)) {
     return frame(
-      <Suspense fallback={opening}>
-        <NoRolePage person={person} onChangeRole={() => runtime.session.signIn({ selectRole: true })} onSignOut={() => runtime.session.signOut()} />
-      </Suspense>,
+      <ScreenBoundary>
+        <Suspense fallback={opening}>
+          <NoRolePage person={person} onChangeRole={() => runtime.session.signIn({ selectRole: true })} onSignOut={() => runtime.session.signOut()} />
+        </Suspense>
+      </ScreenBoundary>,
       undefined,
       false,
     );

@@ -67,6 +67,8 @@ test('a person whose role grants nothing is told so, sees no patient screen, and
 });
 
 test('signing out with no signal leaves no plan, no queued search and no key for that person; their access records are still delivered', async ({ lookup: screen, page, context, services }) => {
+  // As on a crew's tablet: the worker has the whole app, the sign-in page included, for no signal.
+  await controlPageByServiceWorker(page);
   await screen.search(PLAN);
   await expect(page.getByRole('status').filter({ hasText: 'Saved on this device at' })).toBeVisible();
 
