@@ -366,6 +366,16 @@ describe('while locked', () => {
     await expect(session.resume(NOW)).resolves.toEqual(PARAMEDIC);
   });
 
+  it('a lock in the middle of a read refuses it and drops nothing (the rows are not unreadable)', async () => {
+    const { device, lock, plans, queue, session } = await signedInWithPin();
+    // Each call has taken the keys for its index or first check before lock() runs.
+    const reads = [plans.find(MARIGOLD, NOW), plans.list(NOW), queue.list(), session.resume(NOW)];
+    lock.lock();
+    for (const read of reads) await expect(read).rejects.toMatchObject({ kind: 'locked' });
+    expect(device.dropped).toEqual([]);
+    await expect(Promise.all([device.db.plans.count(), device.db.queuedLookups.count(), device.db.session.count()])).resolves.toEqual([1, 1, 2]);
+  });
+
   it('claimFor works before the PIN: the same person keeps the data (still locked), another person wipes it (no PIN)', async () => {
     const { device, event } = await signedInWithPin();
     const db = device.reopen();
