@@ -161,9 +161,9 @@ export class DeviceKeysReplaced extends Error {
 
 /**
  * Inside a write transaction that includes `db.keys`: the clinical keys row must still be the one
- * with `keyId`, which sealed everything being written. "Clear this device" in another tab deletes
- * the row in its own transaction, so a write either lands before the clear (and is cleared) or
- * finds the row gone and throws DeviceKeysReplaced: never a record under a deleted key.
+ * with `keyId`, which sealed everything being written. A wipe or a new PIN in another tab deletes
+ * or replaces the row in its own transaction, so a write either lands before it (and is wiped) or
+ * finds the row changed and throws DeviceKeysReplaced: never a record under a deleted key.
  */
 export async function requireCurrentKeys(db: DeviceDatabase, keyId: string, sealedWith: readonly { readonly keyId: string }[]): Promise<void> {
   const row = (await db.keys.get(KEYS_ROW_ID)) as { keyId?: unknown } | undefined;
@@ -174,7 +174,9 @@ export async function requireCurrentKeys(db: DeviceDatabase, keyId: string, seal
 
 /**
  * Runs a clinical write that seals under the current keys; if the keys were replaced meanwhile
- * (another tab cleared the device), forgets the held keys and runs it once more under the new ones.
+ * (another tab wiped the device or set a new PIN), forgets the held keys and runs it once more.
+ * With PIN-wrapped keys nothing is held after that, so the second run rejects StorageError
+ * `locked`: this tab must unlock with the PIN now in force. Never a record under a deleted key.
  */
 export async function withCurrentKeys<T>(db: DeviceDatabase, write: () => Promise<T>): Promise<T> {
   try {
