@@ -194,6 +194,19 @@ describe('idle lock', () => {
     expect(locks).toEqual(['hidden']);
   });
 
+  it('never gives a call less time hidden than no tap would, when the grace is set below the idle time', () => {
+    const p = page();
+    const locks: IdleLockReason[] = [];
+    const idle = createIdleLock({ lockAfterMs: LOCK_AFTER, callGraceMs: 2 * MINUTE, events: p.events as unknown as Window, visibility: p.doc as unknown as Document, onLock: (r) => void locks.push(r) });
+    idle.start();
+    idle.allowCall();
+    p.hide();
+    vi.advanceTimersByTime(LOCK_AFTER - 1);
+    expect(locks).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(locks).toEqual(['call-too-long']);
+  });
+
   it('stop() stops watching; start() after an unlock gives the full time again', () => {
     const { idle, touch, locks } = setUp();
     idle.stop();

@@ -137,7 +137,8 @@ export function createIdleLock(options: IdleLockOptions): IdleLock {
     const at = now();
     if (hidden()) {
       if (callArmedUntil !== undefined && at <= callArmedUntil) {
-        callDeadline = at + callGraceMs;
+        // A tap on a number never gives less time than not tapping would (a grace set below the idle time).
+        callDeadline = at + Math.max(callGraceMs, lockAfterMs);
         set({ inCall: true });
       }
       callArmedUntil = undefined;
