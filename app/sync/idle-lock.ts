@@ -59,7 +59,7 @@ export interface IdleLock {
   stop(): void;
   /** Someone used the app (the listeners call this too). */
   activity(): void;
-  /** A tap on a tel: link: the coming hide may last up to `callGraceMs`, once. */
+  /** A tap on a tel: link: the coming hide may last up to `callGraceMs` (never less than `lockAfterMs`), once. */
   allowCall(): void;
   getSnapshot(): IdleLockState;
   subscribe(listener: () => void): () => void;
