@@ -4,6 +4,10 @@ import { DEFAULT_RETENTION_HOURS, DEFAULT_STALE_AFTER_HOURS } from '../domain/st
 
 /** Issue 10 point 8: a crew's shift. */
 export const DEFAULT_OFFLINE_SESSION_HOURS = 12;
+/** Issue 11 point 2: the clinical screens lock after this long untouched or hidden. */
+export const DEFAULT_LOCK_AFTER_MINUTES = 5;
+/** Issue 11 point 3: how long a tap on a crisis team's number may keep the app hidden for the call. */
+export const DEFAULT_CALL_GRACE_MINUTES = 10;
 
 /**
  * /config.json: one build serves every trust (DESIGN.md "Runtime configuration").
@@ -71,12 +75,25 @@ const hours = (fallback: number, max: number) =>
     fallback,
   );
 
+const minutes = (fallback: number) =>
+  z._default(
+    z.number({ error: 'must be a number of minutes' }).check(
+      z.minimum(1, 'must be at least 1 minute'),
+      z.maximum(60, 'must be at most 60 minutes'),
+    ),
+    fallback,
+  );
+
 /** Device-cache rules (issue 4, docs/clinical-safety.md): shared by live and demo modes. */
 const cachePolicy = {
   /** Past this age a saved plan carries a prominent "may be out of date" warning. */
   staleAfterHours: hours(DEFAULT_STALE_AFTER_HOURS, 168),
   /** Saved clinical data is deleted from the device after this long. */
   retentionHours: hours(DEFAULT_RETENTION_HOURS, 168),
+  /** The clinical screens lock after this long with nobody touching the tablet, or the app hidden (issue 11). Live mode only in use: demo has no PIN. */
+  lockAfterMinutes: minutes(DEFAULT_LOCK_AFTER_MINUTES),
+  /** A tap on a crisis team's number lets the app stay hidden this long for the call without locking, once (issue 11). */
+  callGraceMinutes: minutes(DEFAULT_CALL_GRACE_MINUTES),
 };
 
 export const LiveConfig = z.object({
@@ -104,4 +121,10 @@ export const AppConfig = z.discriminatedUnion('mode', [LiveConfig, DemoConfig], 
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 
-export const DEMO_CONFIG: DemoConfig = { mode: 'demo', staleAfterHours: DEFAULT_STALE_AFTER_HOURS, retentionHours: DEFAULT_RETENTION_HOURS };
+export const DEMO_CONFIG: DemoConfig = {
+  mode: 'demo',
+  staleAfterHours: DEFAULT_STALE_AFTER_HOURS,
+  retentionHours: DEFAULT_RETENTION_HOURS,
+  lockAfterMinutes: DEFAULT_LOCK_AFTER_MINUTES,
+  callGraceMinutes: DEFAULT_CALL_GRACE_MINUTES,
+};

@@ -146,6 +146,25 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...live, staleAfterHours: '12' })).toThrow(/staleAfterHours.*number of hours/);
   });
 
+  it('locks after 5 minutes and lets a call keep the app hidden 10 minutes unless told otherwise, in both modes (issue 11)', () => {
+    expect(parseConfig(live)).toMatchObject({ lockAfterMinutes: 5, callGraceMinutes: 10 });
+    expect(parseConfig({ mode: 'demo' })).toMatchObject({ lockAfterMinutes: 5, callGraceMinutes: 10 });
+    expect(parseConfig({ ...live, lockAfterMinutes: 1, callGraceMinutes: 60 })).toMatchObject({ lockAfterMinutes: 1, callGraceMinutes: 60 });
+    expect(DEMO_CONFIG).toEqual(parseConfig({ mode: 'demo' }));
+  });
+
+  it.each([
+    [{ lockAfterMinutes: 0 }, /lockAfterMinutes.*at least 1 minute/],
+    [{ lockAfterMinutes: 61 }, /lockAfterMinutes.*at most 60 minutes/],
+    [{ lockAfterMinutes: '5' }, /lockAfterMinutes.*number of minutes/],
+    [{ callGraceMinutes: 0.5 }, /callGraceMinutes.*at least 1 minute/],
+    [{ callGraceMinutes: 120 }, /callGraceMinutes.*at most 60 minutes/],
+    [{ callGraceMinutes: null }, /callGraceMinutes.*number of minutes/],
+  ])('names a bad lock setting: %o', (bad, message) => {
+    expect(() => parseConfig({ ...live, ...bad })).toThrow(message);
+    expect(() => parseConfig({ mode: 'demo', ...bad })).toThrow(message);
+  });
+
   it('rejects an unknown mode', () => {
     expect(() => parseConfig({ mode: 'production' })).toThrow(/mode/);
   });

@@ -49,12 +49,25 @@ export interface Runtime {
   readonly accessHistory: Pick<AuditClient, 'searchAccessHistory'>;
   /** Demo mode only: Simulate no signal and Reset demo. Never set in live mode. */
   readonly trainer?: TrainerTools;
+  /**
+   * A tap on a tel: link is handing the crew to the phone's dialler: the idle lock lets the app be
+   * hidden for the call's grace, once (issue 11 point 3). Unset where nothing locks (demo mode).
+   */
+  readonly allowCall?: () => void;
 }
 
 const RuntimeContext = createContext<Runtime | undefined>(undefined);
 
 export function RuntimeProvider({ runtime, children }: { runtime: Runtime; children: ReactNode }) {
   return <RuntimeContext value={runtime}>{children}</RuntimeContext>;
+}
+
+/**
+ * The call hand-off for tel: links, or undefined. Unlike useRuntime it never throws, so a plan
+ * view shown outside a runtime (a component test) still renders its links.
+ */
+export function useAllowCall(): (() => void) | undefined {
+  return useContext(RuntimeContext)?.allowCall;
 }
 
 export function useRuntime(): Runtime {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ContactDetails } from '../../domain/contact-details';
 import { FORMAT_RECORD_CONTACT, FORMAT_UNSTRUCTURED, type Pointer } from '../../domain/pointer';
@@ -37,7 +37,7 @@ function pointerWithContactPage(url: string): Pointer {
   };
 }
 
-function showCard(url: string, page: Promise<ContactDetails>, switchboard = '0113 496 0500') {
+function showCard(url: string, page: Promise<ContactDetails>, switchboard = '0113 496 0500', allowCall?: () => void) {
   const services: NationalServices = {
     ...NO_NATIONAL_SERVICES,
     contactPages: { getContactDetails: () => page },
@@ -45,7 +45,7 @@ function showCard(url: string, page: Promise<ContactDetails>, switchboard = '011
   };
   const pointer = pointerWithContactPage(url);
   render(
-    <RuntimeProvider runtime={testRuntime(services)}>
+    <RuntimeProvider runtime={testRuntime(services, allowCall ? { allowCall } : {})}>
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
         <CrisisTeamCard lookup={newLookup('9990000018' as NhsNumber)} pointer={pointer} allPointers={[pointer]} />
       </QueryClientProvider>
@@ -97,5 +97,38 @@ describe('CrisisTeamCard: numbers', () => {
     expect(within(call).getByText('0113 496 0000')).toHaveAttribute('dir', 'ltr');
     const switchboard = await within(card).findByRole('link', { name: /^Call Synthetic NHS Trust\s*0113 496 0500$/ });
     expect(switchboard).toHaveAttribute('href', 'tel:01134960500');
+  });
+});
+
+describe('CrisisTeamCard: handing the crew to the dialler (issue 11)', () => {
+  it('tells the idle lock a call is starting when a team number or the switchboard is tapped', async () => {
+    const url = 'https://www.rx4.nhs.uk/contact';
+    const allowCall = vi.fn();
+    const card = showCard(
+      url,
+      Promise.resolve({ sourceUrl: url, teamName: undefined, numbers: [{ label: 'Crisis line', display: '0113 496 0000', tel: 'tel:01134960000' }], hours: undefined }),
+      '0113 496 0500',
+      allowCall,
+    );
+    // jsdom cannot open a dialler: stop the navigation once the app has heard the tap.
+    const stopNavigation = (event: Event) => event.preventDefault();
+    document.addEventListener('click', stopNavigation);
+    try {
+      fireEvent.click(await within(card).findByRole('link', { name: /^Call Crisis line/ }));
+      expect(allowCall).toHaveBeenCalledTimes(1);
+      fireEvent.click(await within(card).findByRole('link', { name: /^Call Synthetic NHS Trust/ }));
+      expect(allowCall).toHaveBeenCalledTimes(2);
+      // Opening the contact page is not a call.
+      fireEvent.click(within(card).queryByRole('link', { name: /Open the contact page/ }) ?? document.body);
+      expect(allowCall).toHaveBeenCalledTimes(2);
+    } finally {
+      document.removeEventListener('click', stopNavigation);
+    }
+  });
+
+  it('still offers the numbers where no lock runs (demo mode sets no allowCall)', async () => {
+    const url = 'https://www.rx4.nhs.uk/contact';
+    const card = showCard(url, Promise.resolve({ sourceUrl: url, teamName: undefined, numbers: [{ label: 'Crisis line', display: '0113 496 0000', tel: 'tel:01134960000' }], hours: undefined }));
+    expect(await within(card).findByRole('link', { name: /^Call Crisis line/ })).toHaveAttribute('href', 'tel:01134960000');
   });
 });

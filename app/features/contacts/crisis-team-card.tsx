@@ -5,7 +5,7 @@ import { isHttpsUrl, stripBidiControls, telUri, type ContactNumber } from '../..
 import { findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import type { Lookup } from '../../queries/lookup-queries';
 import { describeError } from '../../ui/describe-error';
-import { useRuntime } from '../../runtime/runtime-context';
+import { useAllowCall, useRuntime } from '../../runtime/runtime-context';
 import { contactDetailsQuery, organisationQuery } from '../../queries/lookup-queries';
 import { contactWords as words } from './contact-words';
 
@@ -104,8 +104,10 @@ function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
  * A big tap target for gloved hands: the number as written on the page, dialled as digits. Bidi
  * controls are dropped and the number laid out left to right, so it never shows reversed
  * (copies saved before the page reader dropped them, and ODS's switchboard, come here too).
+ * A tap tells the idle lock the crew are going to the dialler, so the call does not lock them out.
  */
 function CallLink({ label: rawLabel, display: rawDisplay, tel, secondary = false }: Pick<ContactNumber, 'label' | 'display'> & { tel: string | undefined; secondary?: boolean }) {
+  const allowCall = useAllowCall();
   const label = stripBidiControls(rawLabel);
   const display = stripBidiControls(rawDisplay);
   if (!tel) {
@@ -117,7 +119,7 @@ function CallLink({ label: rawLabel, display: rawDisplay, tel, secondary = false
     );
   }
   return (
-    <a className={secondary ? 'crl-call crl-call--secondary' : 'crl-call'} href={tel}>
+    <a className={secondary ? 'crl-call crl-call--secondary' : 'crl-call'} href={tel} onClick={allowCall}>
       <span className="crl-call__label">
         {words.call} {label}
       </span>
