@@ -1,5 +1,5 @@
 import './pin.css';
-import { sessionWords } from './session-words';
+import { pinWords } from './pin-words';
 
 /**
  * Spaces are not part of a PIN: a PIN typed or pasted as "246 813" is 246813 (as GOV.UK asks of
@@ -81,7 +81,7 @@ export function PinField({
 export function ShowPinToggle({ shown, controls, onToggle }: { shown: boolean; controls: string; onToggle: () => void }) {
   return (
     <button type="button" className="nhsuk-button nhsuk-button--secondary crl-pin-toggle" aria-pressed={shown} aria-controls={controls} onClick={onToggle}>
-      {sessionWords.showPin}
+      {pinWords.showPin}
     </button>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { pinProblem } from '../../domain/shift-pin';
 import { ErrorSummary } from '../../ui/error-summary';
 import { normalisePin, PinField, ShowPinToggle } from './pin-field';
-import { sessionWords as words } from './session-words';
+import { pinWords as words } from './pin-words';
 
 type Field = 'pin' | 'again';
 

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../ui/error-summary';
 import { normalisePin, PinField, ShowPinToggle } from './pin-field';
-import { sessionWords as words } from './session-words';
+import { pinWords as words } from './pin-words';
 
 export type UnlockResult = 'unlocked' | 'wrong' | 'wiped';
 

@@ -1,4 +1,4 @@
-import { sessionWords as words } from './session-words';
+import { pinWords as words } from './pin-words';
 
 /**
  * After the last wrong PIN (issue 11 point 4): the saved plans are gone and the person must sign
