@@ -22,7 +22,7 @@ import { createDemoConnectivity, createTrainerTools } from './sync/trainer-tools
 import { createQueryClient } from './queries/query-client';
 import { queuedLookupWork } from './queries/save-lookup';
 import { SAVED_ON_DEVICE_KEY } from './queries/saved-on-device-key';
-import { createNationalServices } from './services/national-services';
+import { lazyNationalServices } from './services/lazy-national-services';
 import { lazyAuditClient } from './services/lazy-audit-client';
 import { actorFrom, toAccessEvent, type AccessAuthor, type RecordAccess } from './domain/access-event';
 import { startAccessDelivery } from './sync/access-delivery';
@@ -32,6 +32,9 @@ import { createDemoSignIn } from './services/demo-sign-in';
 import { withBearer } from './services/bearer-transport';
 import type { SignInService } from './services/sign-in-service';
 import { createSessionControl } from './sync/session-control';
+
+/** Demo mode's database PIN: synthetic data only, entered by the app itself (docs/security.md). */
+const DEMO_PIN = '246813';
 import { AppFrame } from './frame/app-frame';
 import { ConfigErrorScreen } from './frame/config-error-screen';
 import type { Runtime } from './runtime/runtime-context';
@@ -93,13 +96,15 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
     : createConnectivity({ probe, initiallyReachable: navigator.onLine });
   // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, access, session: personOnDevice, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  const { plans, queue, access, session: personOnDevice, lock: clinicalLock, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
   // A newer version upgraded the database in another tab: this page cannot save or record any
   // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
   onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
   const session = createSessionControl({
     signIn: wiring.signIn,
     device: personOnDevice,
+    lock: clinicalLock,
+    onLocked: () => forgetPatientsInMemory(),
     offlineSessionHours: config.mode === 'live' ? config.offlineSessionHours : DEFAULT_OFFLINE_SESSION_HOURS,
     location: {
       href: () => window.location.href,
@@ -129,7 +134,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     delivery.flush();
   };
   const { pds, nrl, ods, ssp } = wiring.bases;
-  const services = createNationalServices({
+  const services = lazyNationalServices({
     transport: observeReachability(wiring.transport, connectivity, [pds, nrl, ods, ssp]),
     bases: { pds, nrl, ods, ssp },
     // The selected role's organisation is the end-user organisation (issue 10 point 2).
@@ -137,6 +142,8 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ...(wiring.asid ? { asid: wiring.asid } : {}),
     recordAccess,
   });
+  // Loads in the background while the crew signs in (or picks a demo patient).
+  services.preload();
   const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
   const clearedElsewhere = createExternalStore(0);
   // Nothing about the last person's patients may stay in this page's memory: Clear this device
@@ -163,18 +170,58 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     queue,
     connectivity,
     // Searches run under the person who queued them, with a valid sign-in (issue 10).
-    mayRun: () => session.getSnapshot().session.state === 'signed-in',
+    mayRun: () => session.getSnapshot().session.state === 'signed-in' && session.getSnapshot().lock.state === 'unlocked',
     ...queuedLookupWork({ queryClient, services, plans, retentionHours: policy.retentionHours }),
     onResult: (result) => queuedResults.set([...queuedResults.getSnapshot().filter((r) => r.nhsNumber !== result.nhsNumber), result]),
     onQueueChanged: () => void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY }),
   });
-  // Signed in (again): the queued searches can run, and any lookup stopped by a 401 runs again.
+  // Signed in (again) and unlocked: the queued searches can run.
   session.subscribe(() => {
-    if (session.getSnapshot().session.state === 'signed-in') queuedLookups.runNow();
+    const now = session.getSnapshot();
+    if (now.session.state === 'signed-in' && now.lock.state === 'unlocked') queuedLookups.runNow();
   });
+  // Live mode: the lock after idle time, or after being hidden too long, with a scoped grace for a call (issue 11).
+  // Loaded after the first screen: nothing needs it before a PIN has opened the clinical key.
+  const idle =
+    config.mode === 'live'
+      ? (await import('./sync/idle-lock')).createIdleLock({
+          lockAfterMs: config.lockAfterMinutes * 60_000,
+          callGraceMs: config.callGraceMinutes * 60_000,
+          onLock: () => session.lockNow(),
+        })
+      : undefined;
+  if (idle) {
+    let running = false;
+    const follow = () => {
+      const now = session.getSnapshot();
+      const open = now.session.state !== 'signed-out' && now.lock.state === 'unlocked';
+      if (open && !running) idle.start();
+      if (!open && running) idle.stop();
+      running = open;
+    };
+    session.subscribe(follow);
+    follow();
+  }
+  // Demo mode holds synthetic patients only and signs in a synthetic trainer: its database is
+  // sealed like a live one, under a fixed demo PIN the app enters itself (docs/security.md).
+  if (config.mode === 'demo') {
+    const openDemo = () => {
+      const state = clinicalLock.getSnapshot().state;
+      if (state === 'no-pin') void clinicalLock.setPin(DEMO_PIN).catch((error: unknown) => console.error('demo PIN could not be set', error));
+      if (state === 'locked') void clinicalLock.unlock(DEMO_PIN).catch((error: unknown) => console.error('demo PIN could not open', error));
+    };
+    clinicalLock.subscribe(openDemo);
+    // Opened again (after Reset demo): what the saved list read while it was shut is read again.
+    clinicalLock.subscribe(() => {
+      if (clinicalLock.getSnapshot().state === 'unlocked') void queryClient.invalidateQueries({ queryKey: SAVED_ON_DEVICE_KEY });
+    });
+    void clinicalLock.ready().then(openDemo);
+  }
   return {
     mode: config.mode,
     session,
+    lockAfterMinutes: config.lockAfterMinutes,
+    ...(idle ? { allowCall: () => idle.allowCall() } : {}),
     services,
     demoPatients: wiring.demoPatients,
     policy,

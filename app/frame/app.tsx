@@ -21,6 +21,9 @@ const AccessHistoryPage = lazy(() => import('../features/history/access-history-
 // Pages shown before any patient screen, in live mode only: their own chunk keeps the crew's
 // first screen within budget (precached, so they open offline too).
 const SignInPage = lazy(() => import('../features/session/sign-in-page').then((module) => ({ default: module.SignInPage })));
+const PinSetup = lazy(() => import('../features/session/pin-setup').then((module) => ({ default: module.PinSetup })));
+const PinUnlock = lazy(() => import('../features/session/pin-unlock').then((module) => ({ default: module.PinUnlock })));
+const PinsWipedPage = lazy(() => import('../features/session/pins-wiped-page').then((module) => ({ default: module.PinsWipedPage })));
 const NoRolePage = lazy(() => import('../features/session/no-role-page').then((module) => ({ default: module.NoRolePage })));
 
 const SCREENS: readonly Screen[] = ['lookup', 'history'];
@@ -79,7 +82,28 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
     </RuntimeProvider>
   );
 
+  // A page of its own, before any patient screen: in its chunk, inside a boundary.
+  const page = (children: React.ReactNode) => (
+    <ScreenBoundary>
+      <Suspense fallback={opening}>{children}</Suspense>
+    </ScreenBoundary>
+  );
+
   if (!person) {
+    if (view.pinsWiped) return frame(page(<PinsWipedPage online={online} busy={view.busy} onSignIn={() => runtime.session.signIn()} />));
+    if (view.offlineUnlock) {
+      return frame(
+        page(
+          <PinUnlock
+            personName={sessionWords.personWhoSaved}
+            triesLeft={view.lock.state === 'locked' ? view.lock.triesLeft : 0}
+            context="offline-start"
+            onUnlock={(pin) => runtime.session.unlock(pin)}
+            onSignOut={() => runtime.session.signOut()}
+          />,
+        ),
+      );
+    }
     if (view.busy && !view.failure) {
       return frame(
         <p className="nhsuk-body-l" role="status">
@@ -94,7 +118,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
             failure={view.failure}
             busy={view.busy}
             online={online}
-            offlinePerson={view.offlinePerson?.name}
+            offlineAvailable={view.offlineAvailable}
             signedOutHere={view.signedOutHere}
             onSignIn={() => runtime.session.signIn()}
             onContinueOffline={() => runtime.session.continueOffline()}
@@ -115,6 +139,30 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
       false,
     );
   }
+
+  // The shift PIN (issue 11), live mode: set after sign-in, asked after a lock; nothing about a
+  // patient is on screen or in memory until it has opened the clinical key.
+  if (runtime.mode === 'live') {
+    if (view.lock.state === 'no-pin') {
+      return frame(page(<PinSetup personName={person.name} lockAfterMinutes={runtime.lockAfterMinutes} onSetPin={(pin) => runtime.session.setPin(pin)} />));
+    }
+    if (view.lock.state === 'locked') {
+      return frame(
+        page(
+          <PinUnlock
+            personName={person.name}
+            triesLeft={view.lock.triesLeft}
+            onUnlock={(pin) => runtime.session.unlock(pin)}
+            onSignOut={() => runtime.session.signOut()}
+            signingOut={view.busy}
+          />,
+        ),
+      );
+    }
+  }
+  // Demo mode opens its own database with its demo PIN at start (docs/security.md); after Reset
+  // demo it sets it again in the background, with the trainer's screen kept.
+  if (!view.everOpened) return frame(opening);
 
   const allowed = SCREENS.filter((s) => mayUse(s, person.appRoles, runtime.mode));
   const mayOpen = allowed.includes(screen);

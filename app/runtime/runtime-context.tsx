@@ -23,6 +23,8 @@ export interface Runtime {
   readonly mode: 'live' | 'demo';
   /** Who is signed in (CIS2 in live mode, a synthetic trainer in demo), and sign-in, again and out. */
   readonly session: SessionControl;
+  /** Minutes without a touch before the app locks (issue 11), for the words of the PIN screens. */
+  readonly lockAfterMinutes?: number;
   readonly services: NationalServices;
   /** Demo mode only: the synthetic patients to offer trainers. */
   readonly demoPatients: readonly DemoPatientEntry[];

@@ -6,7 +6,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError, type StorageErrorKind } from './storage-errors';
-import { CREW_ACTOR, MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, accessEventFor, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
+import { CREW_ACTOR, MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, accessEventFor, buildAccessEvent, buildSnapshot, hoursFrom, unlockedDevice, unlocked } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 const seconds = (n: number) => new Date(NOW.getTime() + n * 1000);
@@ -24,29 +24,29 @@ const ids = (pending: readonly { event: AccessEvent }[]) => pending.map((p) => p
 
 describe('access outbox: recording', () => {
   it('gives back every kind of event whole after a reload, with no attempts yet', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const events = (['patient-read', 'pointer-search', 'document-retrieval', 'saved-copy-view'] as const).map((action, i) =>
       accessEventFor(action, MARIGOLD, seconds(i)),
     );
     for (const event of events) await outbox.record(event);
 
-    const reloaded = createAccessOutbox(device.reopen());
+    const reloaded = createAccessOutbox((await unlocked(device.reopen())));
     await expect(reloaded.pending()).resolves.toEqual(events.map((event) => ({ event, attempts: 0 })));
     await expect(reloaded.count()).resolves.toBe(4);
   });
 
   it('has the event on disk as soon as record resolves (another connection reads it)', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const event = buildAccessEvent();
     await createAccessOutbox(device.db).record(event);
-    const other = testDevice({ name: device.name, indexedDB: device.indexedDB });
+    const other = await unlockedDevice({ name: device.name, indexedDB: device.indexedDB });
     expect(ids(await createAccessOutbox(other.db).pending())).toEqual([event.id]);
     other.db.close();
   });
 
   it('keeps one row per event id, and recording it again leaves its attempts alone', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const event = buildAccessEvent();
     await Promise.all([outbox.record(event), outbox.record(event)]);
@@ -59,7 +59,7 @@ describe('access outbox: recording', () => {
   });
 
   it('strips fields the domain does not define', async () => {
-    const outbox = createAccessOutbox(testDevice().db);
+    const outbox = createAccessOutbox((await unlockedDevice()).db);
     const event = buildAccessEvent();
     await outbox.record({ ...event, responseBody: 'Marigold Quenby' } as AccessEvent);
     const [pending] = await outbox.pending();
@@ -68,7 +68,7 @@ describe('access outbox: recording', () => {
   });
 
   it('refuses an event the audit service could not take, writing nothing', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const bad: unknown[] = [
       buildAccessEvent({ nhsNumber: '1234567890' as AccessEvent['nhsNumber'] }),
@@ -90,19 +90,19 @@ describe('access outbox: recording', () => {
 
 describe('access outbox: who made the access (issue 10)', () => {
   it('keeps the person, role and organisation of a new event whole, in every kind of session', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const events = (['signed-in', 'offline', 'demo'] as const).map((session, i) =>
       buildAccessEvent({ at: seconds(i), actor: { ...CREW_ACTOR, session, organisationName: i === 2 ? undefined : CREW_ACTOR.organisationName } }),
     );
     for (const event of events) await outbox.record(event);
-    const pending = await createAccessOutbox(device.reopen()).pending();
+    const pending = await createAccessOutbox((await unlocked(device.reopen()))).pending();
     expect(pending.map((p) => p.event.actor)).toEqual(events.map((event) => event.actor));
     expect(pending[0]?.event.actor).toMatchObject({ personId: '555021935107', personRoleId: '555021936109', roleCode: 'S8000:G8000:R8003', session: 'signed-in' });
   });
 
   it('reads a row sealed before sign-in existed (no actor at all) with actor undefined, and delivers it', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const { actor: _actor, ...older } = buildAccessEvent();
     // Written as the previous app version did: its sealed event has no `actor` key.
@@ -119,7 +119,7 @@ describe('access outbox: who made the access (issue 10)', () => {
   });
 
   it('refuses an event naming half a person, writing nothing', async () => {
-    const outbox = createAccessOutbox(testDevice().db);
+    const outbox = createAccessOutbox((await unlockedDevice()).db);
     const { personRoleId: _role, ...noRole } = CREW_ACTOR;
     const bad: unknown[] = [
       buildAccessEvent({ actor: noRole as AccessEvent['actor'] }),
@@ -133,7 +133,7 @@ describe('access outbox: who made the access (issue 10)', () => {
 
 describe('access outbox: delivery order', () => {
   it('gives events oldest first by when they happened, then when they were recorded, at most `limit`', async () => {
-    const outbox = createAccessOutbox(testDevice().db);
+    const outbox = createAccessOutbox((await unlockedDevice()).db);
     const third = buildAccessEvent({ at: seconds(30) });
     // 14:02:10+01:00 is 13:02:10Z: earliest of all, though its text sorts last.
     const first = buildAccessEvent({ occurredAt: '2026-11-25T14:02:10+01:00' });
@@ -154,7 +154,7 @@ describe('access outbox: delivery order', () => {
   });
 
   it('reads a long backlog in order across pages', async () => {
-    const outbox = createAccessOutbox(testDevice().db);
+    const outbox = createAccessOutbox((await unlockedDevice()).db);
     const events = Array.from({ length: 120 }, (_, i) => buildAccessEvent({ at: seconds(i) }));
     for (const event of [...events].reverse()) await outbox.record(event);
     expect(ids(await outbox.pending())).toEqual(events.map((e) => e.id));
@@ -164,7 +164,7 @@ describe('access outbox: delivery order', () => {
 
 describe('access outbox: delivery bookkeeping', () => {
   it('deletes an event once delivered, and ignores one delivered already', async () => {
-    const outbox = createAccessOutbox(testDevice().db);
+    const outbox = createAccessOutbox((await unlockedDevice()).db);
     const a = buildAccessEvent({ at: seconds(1) });
     const b = buildAccessEvent({ at: seconds(2) });
     await outbox.record(a);
@@ -176,7 +176,7 @@ describe('access outbox: delivery bookkeeping', () => {
   });
 
   it('counts failed attempts and keeps the last problem, short and with no number or URL in it', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const event = buildAccessEvent();
     await outbox.record(event);
@@ -198,7 +198,7 @@ describe('access outbox: delivery bookkeeping', () => {
 
 describe('access outbox: never dropped, only delivered', () => {
   it('survives Clear this device: plans, queue and clinical keys go, the events stay readable', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const queue = createLookupQueue(device.db);
     const outbox = createAccessOutbox(device.db);
@@ -213,13 +213,14 @@ describe('access outbox: never dropped, only delivered', () => {
     await expect(device.db.keys.get(KEYS_ROW_ID)).resolves.toBeUndefined();
     expect((await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.keyId).toBe(accessKeys?.keyId);
     await expect(outbox.pending()).resolves.toEqual([{ event, attempts: 0 }]);
-    // And after a reload, with new clinical keys made meanwhile.
+    // And after a reload, with a new PIN and clinical keys made meanwhile.
+    await unlocked(device.db);
     await cache.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
-    await expect(createAccessOutbox(device.reopen()).pending()).resolves.toEqual([{ event, attempts: 0 }]);
+    await expect(createAccessOutbox((await unlocked(device.reopen()))).pending()).resolves.toEqual([{ event, attempts: 0 }]);
   });
 
   it('keeps its own key: the clinical sealer cannot open an event, nor the access sealer a plan', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     await createAccessOutbox(device.db).record(buildAccessEvent());
     await createPlanCache(device.db).save(buildSnapshot(), DAY);
     const [eventRow] = await device.db.accessEvents.toArray();
@@ -232,7 +233,7 @@ describe('access outbox: never dropped, only delivered', () => {
   });
 
   it('survives the retention purge however far ahead it runs', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const event = buildAccessEvent({ at: hoursFrom(NOW, -24 * 30) });
     await outbox.record(event);
@@ -242,7 +243,7 @@ describe('access outbox: never dropped, only delivered', () => {
   });
 
   it('makes room on a full disk by evicting a cached plan, never another event or a queued search', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const queue = createLookupQueue(device.db);
     const outbox = createAccessOutbox(device.db);
@@ -270,7 +271,7 @@ describe('access outbox: never dropped, only delivered', () => {
   });
 
   it('never evicts the plan of the patient whose access it records (a saved copy being opened)', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const outbox = createAccessOutbox(device.db);
     await cache.save(buildSnapshot({ nhsNumber: ORLANDO, retrievedAt: hoursFrom(NOW, -2) }), DAY);
@@ -283,7 +284,7 @@ describe('access outbox: never dropped, only delivered', () => {
   });
 
   it('makes room for its own key too, when the first event arrives on a full disk', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     await cache.save(buildSnapshot(), DAY);
     device.quota.failNext(1, { tables: ['keys'] });
@@ -295,7 +296,7 @@ describe('access outbox: never dropped, only delivered', () => {
   });
 
   it('keeps and counts an unreadable row, skips it when delivering, and says so once per read', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const good = [buildAccessEvent({ at: seconds(10) }), buildAccessEvent({ at: seconds(20) })];
     for (const event of good) await outbox.record(event);
@@ -339,7 +340,7 @@ describe('access outbox: never dropped, only delivered', () => {
   });
 
   it('replaces an undeliverable copy when the same event is recorded again', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
     const event = buildAccessEvent();
     await device.db.table('accessEvents').put({

@@ -14,7 +14,7 @@ import {
   accessEventFor,
   buildSnapshot,
   dumpRawRows,
-  testDevice,
+  unlockedDevice,
 } from '../test-support/storage';
 
 /**
@@ -24,7 +24,7 @@ import {
  */
 describe('encryption at rest', () => {
   it('leaves no patient identifier, plan text or phone number readable in the raw rows', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const snapshot = buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD });
     await cache.save(snapshot, { retentionHours: 24 });

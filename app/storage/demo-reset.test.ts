@@ -6,7 +6,7 @@ import { resetDemoDatabase } from './demo-reset';
 import { createLookupQueue } from './lookup-queue';
 import { openDeviceStorage } from './open-device-storage';
 import { createPlanCache } from './plan-cache';
-import { MARIGOLD, NOW, ORLANDO, buildAccessEvent, buildSnapshot, testDevice, type TestDevice } from '../test-support/storage';
+import { MARIGOLD, NOW, ORLANDO, buildAccessEvent, buildSnapshot, unlocked, unlockedDevice, type TestDevice } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 
@@ -26,7 +26,7 @@ const rowCounts = (device: TestDevice) => Promise.all(device.db.tables.map(async
 
 describe('reset demo', () => {
   it('refuses the live database and leaves every row of it as it was', async () => {
-    const device = testDevice({ name: LIVE_DATABASE });
+    const device = await unlockedDevice({ name: LIVE_DATABASE });
     const { plans, queue, access, event } = await inUse(device);
     const before = await rowCounts(device);
 
@@ -44,7 +44,7 @@ describe('reset demo', () => {
 
   it('refuses any database that is not the demo one, however close its name', async () => {
     for (const name of ['crew-record-locator-test', `${DEMO_DATABASE}-2`, DEMO_DATABASE.toUpperCase()]) {
-      const device = testDevice({ name });
+      const device = await unlockedDevice({ name });
       await inUse(device);
       await expect(resetDemoDatabase(device.db)).rejects.toThrow(/Reset demo refused/);
       await expect(createAccessOutbox(device.db).count()).resolves.toBe(1);
@@ -53,14 +53,17 @@ describe('reset demo', () => {
 
   it('deletes everything in the demo database: plans, queued searches, access events and keys', async () => {
     const indexedDB = new IDBFactory();
-    const live = testDevice({ name: LIVE_DATABASE, indexedDB });
-    const demo = testDevice({ name: DEMO_DATABASE, indexedDB });
+    const live = await unlockedDevice({ name: LIVE_DATABASE, indexedDB });
+    const demo = await unlockedDevice({ name: DEMO_DATABASE, indexedDB });
     const real = await inUse(live);
     const { plans, queue, access } = await inUse(demo);
 
     await resetDemoDatabase(demo.db);
 
     for (const [table, count] of await rowCounts(demo)) expect({ table, count }).toEqual({ table, count: 0 });
+    // The wrapped key went with the rest: the trainer sets a PIN again.
+    await expect(plans.list(NOW)).rejects.toMatchObject({ kind: 'locked' });
+    await unlocked(demo.db);
     await expect(plans.list(NOW)).resolves.toEqual([]);
     await expect(queue.list()).resolves.toEqual([]);
     await expect(access.count()).resolves.toBe(0);
@@ -70,11 +73,12 @@ describe('reset demo', () => {
   });
 
   it('leaves the demo ready to use again, under new keys', async () => {
-    const device = testDevice({ name: DEMO_DATABASE });
+    const device = await unlockedDevice({ name: DEMO_DATABASE });
     const { plans, access } = await inUse(device);
     const oldKeyIds = (await device.db.keys.toArray()).map((row) => row.keyId);
 
     await resetDemoDatabase(device.db);
+    await unlocked(device.db);
     await plans.save(buildSnapshot(), DAY);
     await access.record(buildAccessEvent(), NOW);
 

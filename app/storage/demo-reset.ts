@@ -21,7 +21,8 @@ export async function resetDemoDatabase(db: DeviceDatabase): Promise<void> {
       // Every table, so a table added in a later schema version is emptied too.
       await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
     } finally {
-      // New keys on next use; anything sealed under the old ones can no longer be opened.
+      // No clinical keys now (the lock says no-pin: set a PIN again); new access-log keys on next
+      // use. Anything sealed under the old ones can no longer be opened.
       forgetDeviceKeys(db, KEYS_ROW_ID);
       forgetDeviceKeys(db, ACCESS_LOG_KEYS_ROW_ID);
     }

@@ -5,7 +5,7 @@ import { DeviceDatabase } from './device-database';
 import { KEYS_ROW_ID } from './device-keys';
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, testDevice, type TestDevice } from '../test-support/storage';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, unlocked, unlockedDevice, type TestDevice } from '../test-support/storage';
 
 /**
  * Issue 7 point 9: Clear this device reaches every open tab. Two Dexie connections to one
@@ -13,6 +13,7 @@ import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, testDevice, type TestDevi
  */
 
 const DAY = { retentionHours: 24 };
+const NEW_PIN = '730418';
 
 /** A second tab: its own connection, its own keys held in memory. */
 function secondTab(device: TestDevice): DeviceDatabase {
@@ -33,9 +34,9 @@ afterEach(() => {
 
 describe('Clear this device in another tab', () => {
   it('tells every other tab with the database open, not the one that cleared', async () => {
-    const device = testDevice();
-    const tabBdb = secondTab(device);
-    const elsewhere = testDevice();
+    const device = await unlockedDevice();
+    const tabBdb = await unlocked(secondTab(device));
+    const elsewhere = await unlockedDevice();
     const heard: string[] = [];
     const stops = [
       onDeviceClearedElsewhere(device.db, () => heard.push('the tab that cleared')),
@@ -53,19 +54,23 @@ describe('Clear this device in another tab', () => {
   });
 
   it('makes the other tab drop its keys, so it finds what is saved after the clear, under the new keys', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const tabA = createPlanCache(device.db);
-    const tabBdb = secondTab(device);
+    const tabBdb = await unlocked(secondTab(device));
     const tabB = createPlanCache(tabBdb);
     // Tab B has read the keys and holds them in memory.
     await tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
     await expect(tabB.find(PETRA, NOW)).resolves.toBeDefined();
 
     await tabA.clearDevice();
+    // The clear took the wrapped key: tab A sets a new PIN and saves under the new keys.
+    await unlocked(device.db, NEW_PIN);
     await tabA.save(buildSnapshot({ nhsNumber: MARIGOLD }), DAY);
 
-    // Tab B did nothing itself: it heard of the clear, let go of the deleted keys and reads the new ones.
-    await vi.waitFor(async () => expect(await tabB.find(MARIGOLD, NOW)).toBeDefined());
+    // Tab B heard of the clear and let go of the deleted keys: locked until the new PIN.
+    await vi.waitFor(async () => expect(await tabB.find(MARIGOLD, NOW).catch((error: unknown) => error)).toMatchObject({ kind: 'locked' }));
+    await unlocked(tabBdb, NEW_PIN);
+    await expect(tabB.find(MARIGOLD, NOW)).resolves.toBeDefined();
     await expect(tabB.find(PETRA, NOW)).resolves.toBeUndefined();
     await expect(tabB.list(NOW)).resolves.toEqual([expect.objectContaining({ nhsNumber: MARIGOLD })]);
     tabBdb.close();
@@ -74,14 +79,19 @@ describe('Clear this device in another tab', () => {
   describe('even when a tab never hears of it (no BroadcastChannel)', () => {
     it('a save in that tab is never sealed under the deleted keys', async () => {
       vi.stubGlobal('BroadcastChannel', undefined);
-      const device = testDevice();
+      const device = await unlockedDevice();
       const tabA = createPlanCache(device.db);
-      const tabBdb = secondTab(device);
+      const tabBdb = await unlocked(secondTab(device));
       const tabB = createPlanCache(tabBdb);
       await tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
       const deleted = (await device.db.keys.get(KEYS_ROW_ID))!.keyId;
 
       await tabA.clearDevice();
+      await unlocked(device.db, NEW_PIN);
+      await tabA.save(buildSnapshot({ nhsNumber: ORLANDO }), DAY);
+      // Tab B still holds the deleted keys: the check inside its write refuses them, and it is locked.
+      await expect(tabB.save(buildSnapshot({ nhsNumber: MARIGOLD }), DAY)).rejects.toMatchObject({ kind: 'locked' });
+      await unlocked(tabBdb, NEW_PIN);
       await tabB.save(buildSnapshot({ nhsNumber: MARIGOLD }), DAY);
 
       const { current, sealedUnder } = await keyIdsOnDisk(device.db);
@@ -96,13 +106,17 @@ describe('Clear this device in another tab', () => {
 
     it('a search queued in that tab is never sealed under the deleted keys', async () => {
       vi.stubGlobal('BroadcastChannel', undefined);
-      const device = testDevice();
-      const tabBdb = secondTab(device);
+      const device = await unlockedDevice();
+      const tabBdb = await unlocked(secondTab(device));
       const queueB = createLookupQueue(tabBdb);
       await queueB.add(PETRA, NOW);
       await queueB.remove((await queueB.list())[0]!.id);
 
       await createPlanCache(device.db).clearDevice();
+      await unlocked(device.db, NEW_PIN);
+      await expect(queueB.add(ORLANDO, NOW)).rejects.toMatchObject({ kind: 'locked' });
+      await expect(tabBdb.queuedLookups.count()).resolves.toBe(0);
+      await unlocked(tabBdb, NEW_PIN);
       await queueB.add(ORLANDO, NOW);
 
       const { current, sealedUnder } = await keyIdsOnDisk(device.db);
@@ -113,18 +127,22 @@ describe('Clear this device in another tab', () => {
 
     it('that tab never deletes a plan saved under the new keys as unreadable', async () => {
       vi.stubGlobal('BroadcastChannel', undefined);
-      const device = testDevice();
+      const device = await unlockedDevice();
       const tabA = createPlanCache(device.db);
-      const tabBdb = secondTab(device);
+      const tabBdb = await unlocked(secondTab(device));
       const tabB = createPlanCache(tabBdb);
       await tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
 
       await tabA.clearDevice();
+      await unlocked(device.db, NEW_PIN);
       await tabA.save(buildSnapshot({ nhsNumber: MARIGOLD }), DAY);
 
-      // Tab B still holds the deleted keys; listing must read the table again, not drop the plan.
-      await expect(tabB.list(NOW)).resolves.toEqual([expect.objectContaining({ nhsNumber: MARIGOLD })]);
+      // Tab B still holds the deleted keys; listing must read the table again, not drop the plan:
+      // it finds its keys stale and is locked, and the new PIN opens the plan.
+      await expect(tabB.list(NOW)).rejects.toMatchObject({ kind: 'locked' });
       expect(device.dropped).toEqual([]);
+      await unlocked(tabBdb, NEW_PIN);
+      await expect(tabB.list(NOW)).resolves.toEqual([expect.objectContaining({ nhsNumber: MARIGOLD })]);
       await expect(device.db.plans.count()).resolves.toBe(1);
       tabBdb.close();
     });

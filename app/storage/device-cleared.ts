@@ -14,12 +14,14 @@ import type { DeviceDatabase } from './device-database';
  */
 
 /**
- * Why the clinical data went: Clear this device, a sign-out, or a different person signing in
- * (issue 10 point 7). Every other tab drops what it shows either way; on `signed-out` and
- * `new-person` a tab still signed in as the previous person should end that session too.
+ * Why the clinical data went: Clear this device (and a new shift PIN set in another tab, which
+ * wipes what the old keys sealed), a sign-out, a different person signing in (issue 10 point 7),
+ * or the fifth wrong shift PIN (issue 11 point 4). Every other tab drops what it shows and the
+ * clinical keys it holds either way; on `signed-out`, `new-person` and `wrong-pin` a tab still
+ * signed in should end that session too (after five wrong PINs the person signs in again).
  */
-export type DeviceClearedReason = 'cleared' | 'signed-out' | 'new-person';
-const REASONS: readonly DeviceClearedReason[] = ['cleared', 'signed-out', 'new-person'];
+export type DeviceClearedReason = 'cleared' | 'signed-out' | 'new-person' | 'wrong-pin';
+const REASONS: readonly DeviceClearedReason[] = ['cleared', 'signed-out', 'new-person', 'wrong-pin'];
 
 interface ClearedMessage {
   readonly type: 'device-cleared';

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createAccessOutbox } from './access-outbox';
 import { DEMO_DATABASE, LIVE_DATABASE } from './device-database';
+import { createClinicalLock } from './clinical-lock';
 import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID } from './device-keys';
 import { createDeviceSession } from './device-session';
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { CURRENT_SCHEMA_VERSION } from './schema-history';
 import { createRecordSealer } from './sealed-record';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, hoursFrom, testDevice, unlocked, unlockedDevice, TEST_PIN_ITERATIONS } from '../test-support/storage';
 import { IDBFactory } from 'fake-indexeddb';
 
 describe('device database: migration from version 1', () => {
   it('keeps cached plans usable, gives them an indexed expiry, and adds the lookup queue', async () => {
     // The database as version 1 of the app left it: expiry worked out from retentionHours.
     const device = testDevice({ schemaVersion: 1 });
-    const v1 = device.db;
+    // Sealed here under today's (PIN-wrapped) keys: what matters is the rows' clear metadata.
+    const v1 = await unlocked(device.db);
     expect(v1.verno).toBe(1);
     const sealer = createRecordSealer(v1);
     const v1Row = async (snapshot: ReturnType<typeof buildSnapshot>, retentionHours: number) => ({
@@ -35,10 +37,11 @@ describe('device database: migration from version 1', () => {
       { ...(await v1Row(buildSnapshot({ nhsNumber: PETRA }), 24)), retentionHours: undefined },
     ]);
 
-    const db = device.reopen();
+    // Up to version 4: version 5 removes every plan sealed under an unwrapped key (tested below).
+    const db = await unlocked(device.reopen({ schemaVersion: 4 }));
     const cache = createPlanCache(db);
     const found = await cache.find(MARIGOLD, NOW);
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.verno).toBe(4);
     expect(found?.snapshot).toEqual(marigold);
     expect(found?.retrievedAt).toBe(hoursFrom(NOW, -1).toISOString());
     expect(found?.expiresAt).toBe(hoursFrom(NOW, 23).toISOString());
@@ -63,7 +66,7 @@ describe('device database: migration from version 1', () => {
 describe('device database: migration from version 2', () => {
   it('keeps cached plans, queued lookups and keys as they were, and adds the access-event outbox', async () => {
     const device = testDevice({ schemaVersion: 2 });
-    const v2 = device.db;
+    const v2 = await unlocked(device.db);
     expect(v2.verno).toBe(2);
     // Version 2 rows are the shape the current code writes: plans, a queued search, the device keys.
     await createPlanCache(v2).save(buildSnapshot({ nhsNumber: MARIGOLD, retrievedAt: hoursFrom(NOW, -1) }), { retentionHours: 24 });
@@ -71,8 +74,8 @@ describe('device database: migration from version 2', () => {
     const v2Rows = { plans: await v2.plans.toArray(), queued: await v2.queuedLookups.toArray(), keys: await v2.keys.toArray() };
     expect(v2.tables.map((t) => t.name)).not.toContain('accessEvents');
 
-    const db = device.reopen();
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const db = await unlocked(device.reopen({ schemaVersion: 4 }));
+    expect(db.verno).toBe(4);
     // Untouched by the upgrade, row for row.
     await expect(db.plans.toArray()).resolves.toEqual(v2Rows.plans);
     await expect(db.queuedLookups.toArray()).resolves.toEqual(v2Rows.queued);
@@ -97,7 +100,7 @@ describe('device database: migration from version 2', () => {
 describe('device database: migration from version 3', () => {
   it('keeps every row as it was and adds the session table; the first claim removes plans nobody is known to own', async () => {
     const device = testDevice({ schemaVersion: 3 });
-    const v3 = device.db;
+    const v3 = await unlocked(device.db);
     expect(v3.verno).toBe(3);
     // Version 3 rows are the shape the current code writes: a plan, a queued search, an access event, both key rows.
     await createPlanCache(v3).save(buildSnapshot({ nhsNumber: MARIGOLD, retrievedAt: hoursFrom(NOW, -1) }), { retentionHours: 24 });
@@ -112,9 +115,8 @@ describe('device database: migration from version 3', () => {
     };
     expect(v3.tables.map((t) => t.name)).not.toContain('session');
 
-    const db = device.reopen();
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(CURRENT_SCHEMA_VERSION).toBe(4);
+    const db = await unlocked(device.reopen({ schemaVersion: 4 }));
+    expect(db.verno).toBe(4);
     // Untouched by the upgrade, row for row.
     await expect(db.plans.toArray()).resolves.toEqual(v3Rows.plans);
     await expect(db.queuedLookups.toArray()).resolves.toEqual(v3Rows.queued);
@@ -129,8 +131,7 @@ describe('device database: migration from version 3', () => {
     // it (and the queued search) before anything is shown; the access event stays deliverable.
     const session = createDeviceSession(db);
     await expect(session.claimFor('person-1')).resolves.toEqual({ wiped: true });
-    await expect(createPlanCache(db).list(NOW)).resolves.toEqual([]);
-    await expect(createLookupQueue(db).list()).resolves.toEqual([]);
+    await expect(Promise.all([db.plans.count(), db.queuedLookups.count()])).resolves.toEqual([0, 0]);
     await expect(createAccessOutbox(db).pending()).resolves.toEqual([{ event, attempts: 0 }]);
     await expect(session.claimFor('person-1')).resolves.toEqual({ wiped: false });
   });
@@ -139,8 +140,8 @@ describe('device database: migration from version 3', () => {
 describe('device database: demo and real data', () => {
   it('keeps the demo database apart from the real one', async () => {
     const indexedDB = new IDBFactory();
-    const real = testDevice({ name: LIVE_DATABASE, indexedDB });
-    const demo = testDevice({ name: DEMO_DATABASE, indexedDB });
+    const real = await unlockedDevice({ name: LIVE_DATABASE, indexedDB });
+    const demo = await unlockedDevice({ name: DEMO_DATABASE, indexedDB });
     await createPlanCache(demo.db).save(buildSnapshot(), { retentionHours: 24 });
     await expect(createPlanCache(real.db).find(MARIGOLD, NOW)).resolves.toBeUndefined();
     await expect(createPlanCache(real.db).list(NOW)).resolves.toEqual([]);
@@ -151,5 +152,49 @@ describe('device database: demo and real data', () => {
     // Demo accesses are audited (or not) apart from real ones: they never reach the real outbox.
     await createAccessOutbox(demo.db).record(buildAccessEvent());
     await expect(createAccessOutbox(real.db).count()).resolves.toBe(0);
+  });
+});
+
+describe('device database: migration from version 4 (shift PIN)', () => {
+  it('removes the unwrapped clinical key and everything it sealed, reports it, and keeps the access events and their key', async () => {
+    const device = testDevice({ schemaVersion: 4 });
+    const v4 = device.db;
+    // The `device` row as versions up to 4 kept it: non-extractable CryptoKeys, which no PIN can wrap now.
+    const legacy = {
+      id: KEYS_ROW_ID,
+      keyId: 'legacy-device-keys',
+      sealKey: await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+      indexKey: await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']),
+      createdAt: NOW.toISOString(),
+    };
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = { keyId: legacy.keyId, iv, data: new Blob([await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, legacy.sealKey, new TextEncoder().encode('{"plan":1}'))]) };
+    await v4.keys.put(legacy as never);
+    const at = NOW.toISOString();
+    await v4.plans.add({ id: 'p1', lookupKeys: ['x'], retrievedAt: at, expiresAt: hoursFrom(NOW, 24).toISOString(), summary: sealed, snapshot: sealed });
+    await v4.queuedLookups.add({ id: 'q1', lookupKey: 'y', queuedAt: at, nhsNumber: sealed });
+    await v4.session.bulkPut([
+      { id: 'owner', keyId: legacy.keyId, mark: 'm', claimedAt: at },
+      { id: 'offline-session', sealed },
+    ]);
+    const event = buildAccessEvent();
+    await createAccessOutbox(v4).record(event);
+    const accessKeyId = (await v4.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.keyId;
+
+    const db = device.reopen();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(CURRENT_SCHEMA_VERSION).toBe(5);
+    await expect(db.keys.get(KEYS_ROW_ID)).resolves.toBeUndefined();
+    await expect(Promise.all([db.plans.count(), db.queuedLookups.count(), db.session.count()])).resolves.toEqual([0, 0, 0]);
+    expect(device.dropped).toEqual([{ table: 'keys', reason: expect.stringMatching(/version 5.*1 plan.*1 queued.*2 session/) }]);
+    // The access log is untouched and still delivers.
+    expect((await db.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.keyId).toBe(accessKeyId);
+    const outbox = createAccessOutbox(db);
+    await expect(outbox.pending()).resolves.toEqual([{ event, attempts: 0 }]);
+    await outbox.delivered(event.id);
+    // No PIN now: the crew is asked for a new one.
+    const lock = createClinicalLock(db, { iterations: TEST_PIN_ITERATIONS });
+    await lock.ready();
+    expect(lock.getSnapshot()).toEqual({ state: 'no-pin' });
   });
 });

@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import * as z from 'zod/mini';
-import type { KeysRow } from './device-keys';
+import type { KeysRow, WrappedKeysRow } from './device-keys';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from './schema-history';
 import { SealedRecord } from './sealed-record';
 import type { DroppedRecord, UnreadableRecords } from './storage-errors';
@@ -57,9 +57,10 @@ export type AccessEventRow = z.output<typeof AccessEventRow>;
 
 /**
  * Whose clinical data this device holds (issue 10 point 7): an HMAC-SHA-256 of the person's CIS2
- * id under the `device` index key, written as base64url, with the id of the keys that made it. The
- * id itself is never stored. Once the `device` keys are gone (Clear this device) the mark can no
- * longer be checked, and nothing they sealed can be read either, so a fresh mark is then safe.
+ * id under the `access-log` index key (never PIN-wrapped, so it is checked before the PIN is
+ * asked), written as base64url, with the id of the keys that made it. The id itself is never
+ * stored. Every wipe deletes it with the clinical data. A mark from before schema version 5 was
+ * made under the `device` keys; the version 5 upgrade removes it.
  */
 export const OwnerRow = z.object({
   id: z.literal('owner'),
@@ -95,7 +96,7 @@ export interface DeviceDatabaseOptions {
 }
 
 export class DeviceDatabase extends Dexie {
-  declare readonly keys: Table<KeysRow, string>;
+  declare readonly keys: Table<KeysRow | WrappedKeysRow, string>;
   declare readonly plans: Table<PlanRow, string>;
   declare readonly queuedLookups: Table<QueuedLookupRow, string>;
   declare readonly accessEvents: Table<AccessEventRow, string>;

@@ -9,7 +9,7 @@ import { OFFLINE_SESSION_ROW_ID, OWNER_ROW_ID, createDeviceSession } from './dev
 import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, dumpRawRows, hoursFrom, testDevice, type TestDevice } from '../test-support/storage';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildAccessEvent, buildSnapshot, dumpRawRows, hoursFrom, testDevice, unlockedDevice, unlocked, type TestDevice } from '../test-support/storage';
 
 /** Issue 10 points 7 and 8: whose clinical data the device holds, and the sealed offline session. */
 
@@ -48,7 +48,9 @@ function secondTab(device: TestDevice): DeviceDatabase {
 async function signedIn(person: SignedInPerson = PARAMEDIC) {
   const device = testDevice();
   const session = createDeviceSession(device.db);
+  // As the app does: claim right after sign-in, then (no PIN yet) set the shift PIN, then remember.
   await expect(session.claimFor(person.id)).resolves.toEqual({ wiped: false });
+  await unlocked(device.db);
   await session.remember(person, UNTIL);
   const plans = createPlanCache(device.db);
   const queue = createLookupQueue(device.db);
@@ -68,7 +70,7 @@ describe('the offline session', () => {
     await expect(session.resume(hoursFrom(UNTIL, -0.01))).resolves.toEqual(PARAMEDIC);
     // A reload is a new connection: the row on disk is what resumes.
     const { device } = await signedIn(LEAD);
-    device.reopen();
+    (await unlocked(device.reopen()));
     const afterReload = createDeviceSession(device.db);
     await expect(afterReload.resume(NOW)).resolves.toEqual(LEAD);
     await afterReload.forget();
@@ -132,15 +134,20 @@ describe('the offline session', () => {
     await plans.clearDevice();
     // Deleted by the clear itself, not left for resume to find unreadable.
     await expect(device.db.session.get(OFFLINE_SESSION_ROW_ID)).resolves.toBeUndefined();
+    // The clear took the wrapped key too: no PIN, so nothing opens until a new one is set.
+    await expect(session.resume(NOW)).rejects.toMatchObject({ kind: 'locked' });
+    await unlocked(device.db);
     await expect(session.resume(NOW)).resolves.toBeUndefined();
     expect(device.dropped).toEqual([]);
   });
 
   it('is refused for a person the device has not been claimed for', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const session = createDeviceSession(device.db);
     await expect(session.remember(PARAMEDIC, UNTIL)).rejects.toMatchObject({ name: 'StorageError', kind: 'invalid-record' });
-    await session.claimFor(PARAMEDIC.id);
+    // A PIN set by nobody known: the claim removes it, and the person sets their own.
+    await expect(session.claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: true });
+    await unlocked(device.db);
     await expect(session.remember(LEAD, UNTIL)).rejects.toMatchObject({ kind: 'invalid-record' });
     await expect(session.resume(NOW)).resolves.toBeUndefined();
     await expect(session.remember({ ...PARAMEDIC, name: '' }, UNTIL)).rejects.toMatchObject({ kind: 'invalid-record' });
@@ -184,9 +191,11 @@ describe('who owns the clinical data', () => {
     const { device, session } = await signedIn();
     const keyId = (await device.db.keys.get(KEYS_ROW_ID))?.keyId;
     await expect(session.claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: false });
-    // After a reload too (nothing held in memory).
+    // After a reload too (nothing held in memory), while still locked: the claim needs no PIN.
     device.reopen();
     await expect(createDeviceSession(device.db).claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: false });
+    await expect(createPlanCache(device.db).find(MARIGOLD, NOW)).rejects.toMatchObject({ kind: 'locked' });
+    await unlocked(device.db);
     await expect(createPlanCache(device.db).find(MARIGOLD, NOW)).resolves.toBeDefined();
     await expect(createLookupQueue(device.db).list()).resolves.toEqual([expect.objectContaining({ nhsNumber: ORLANDO })]);
     await expect(createDeviceSession(device.db).resume(NOW)).resolves.toEqual(PARAMEDIC);
@@ -204,11 +213,15 @@ describe('who owns the clinical data', () => {
 
     await expect(device.db.plans.count()).resolves.toBe(0);
     await expect(device.db.queuedLookups.count()).resolves.toBe(0);
+    // The previous person's wrapped key is gone (no PIN now): the new person sets their own.
+    await expect(device.db.keys.get(KEYS_ROW_ID)).resolves.toBeUndefined();
+    await expect(plans.find(MARIGOLD, NOW)).rejects.toMatchObject({ kind: 'locked' });
+    await unlocked(device.db);
     await expect(plans.find(MARIGOLD, NOW)).resolves.toBeUndefined();
     await expect(plans.list(NOW)).resolves.toEqual([]);
     await expect(queue.list()).resolves.toEqual([]);
     await expect(session.resume(NOW)).resolves.toBeUndefined();
-    // The previous person's keys are gone: what they sealed can never be opened again.
+    // What they sealed can never be opened again.
     const after = (await device.db.keys.get(KEYS_ROW_ID))!;
     expect(after.keyId).not.toBe(before.device.keyId);
     await device.db.plans.add(oldPlanRow);
@@ -223,49 +236,52 @@ describe('who owns the clinical data', () => {
     // And the first person coming back finds none of it.
     await plans.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
     await expect(session.claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: true });
+    await unlocked(device.db);
     await expect(plans.list(NOW)).resolves.toEqual([]);
   });
 
   it('plans on a device nobody is known to own are removed at the first sign-in; an empty device just records the owner', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const plans = createPlanCache(device.db);
     await plans.save(buildSnapshot({ nhsNumber: MARIGOLD }), DAY);
     const session = createDeviceSession(device.db);
     await expect(session.claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: true });
-    await expect(plans.list(NOW)).resolves.toEqual([]);
+    await expect(device.db.plans.count()).resolves.toBe(0);
 
     const empty = testDevice();
-    const keysBefore = await createRecordSealer(empty.db).keyId();
     await expect(createDeviceSession(empty.db).claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: false });
-    expect((await empty.db.keys.get(KEYS_ROW_ID))?.keyId).toBe(keysBefore);
-    await expect(empty.db.session.get(OWNER_ROW_ID)).resolves.toMatchObject({ keyId: keysBefore });
+    // The mark is made under the access log's key (never PIN-wrapped), so it needs no PIN.
+    const accessKeyId = (await empty.db.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.keyId;
+    await expect(empty.db.session.get(OWNER_ROW_ID)).resolves.toMatchObject({ keyId: accessKeyId });
+    await expect(empty.db.keys.get(KEYS_ROW_ID)).resolves.toBeUndefined();
   });
 
-  it('a device someone else owns is handed over with new keys even when nothing is saved, and other tabs are told', async () => {
+  it('a device someone else owns is handed over without their PIN even when nothing is saved, and other tabs are told', async () => {
     const device = testDevice();
     const session = createDeviceSession(device.db);
     await session.claimFor(PARAMEDIC.id);
-    const before = (await device.db.keys.get(KEYS_ROW_ID))!.keyId;
+    await unlocked(device.db);
     const tabBdb = secondTab(device);
     const heard: DeviceClearedReason[] = [];
     const stop = onDeviceClearedElsewhere(tabBdb, (reason) => heard.push(reason));
     await expect(session.claimFor(LEAD.id)).resolves.toEqual({ wiped: true });
-    expect((await device.db.keys.get(KEYS_ROW_ID))!.keyId).not.toBe(before);
+    await expect(device.db.keys.get(KEYS_ROW_ID)).resolves.toBeUndefined();
     await vi.waitFor(() => expect(heard).toEqual(['new-person']));
     stop();
     tabBdb.close();
   });
 
   it('a queued search alone, with nobody known to own it, is removed too', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     await createLookupQueue(device.db).add(ORLANDO, NOW);
     await expect(createDeviceSession(device.db).claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: true });
-    await expect(createLookupQueue(device.db).list()).resolves.toEqual([]);
+    await expect(device.db.queuedLookups.count()).resolves.toBe(0);
   });
 
   it('Clear this device keeps the person signed in here as owner of what they save next', async () => {
     const { device, session, plans } = await signedIn();
     await plans.clearDevice();
+    await unlocked(device.db);
     await plans.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
     await expect(session.claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: false });
     await expect(plans.find(PETRA, NOW)).resolves.toBeDefined();
@@ -276,7 +292,7 @@ describe('who owns the clinical data', () => {
 
   it('another tab showing the previous person’s plan is told, and can no longer open it', async () => {
     const { device, session } = await signedIn();
-    const tabBdb = secondTab(device);
+    const tabBdb = await unlocked(secondTab(device));
     const tabB = createPlanCache(tabBdb);
     await expect(tabB.find(MARIGOLD, NOW)).resolves.toBeDefined();
     const heard: DeviceClearedReason[] = [];
@@ -285,8 +301,11 @@ describe('who owns the clinical data', () => {
     await session.claimFor(LEAD.id);
 
     await vi.waitFor(() => expect(heard).toEqual(['new-person']));
-    await expect(tabB.find(MARIGOLD, NOW)).resolves.toBeUndefined();
-    // A save from that tab lands under the new person's keys, which this tab can open.
+    await expect(tabB.find(MARIGOLD, NOW)).rejects.toMatchObject({ kind: 'locked' });
+    // The new person sets their PIN here; that tab needs it too, then saves under their keys.
+    await unlocked(device.db, '730418');
+    await expect(tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY)).rejects.toMatchObject({ kind: 'locked' });
+    await unlocked(tabBdb, '730418');
     await tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
     await expect(createPlanCache(device.db).find(PETRA, NOW)).resolves.toBeDefined();
     stop();
@@ -296,11 +315,14 @@ describe('who owns the clinical data', () => {
   it('a tab that never hears of it (no BroadcastChannel) still never writes under the previous person’s keys', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const { device, session } = await signedIn();
-    const tabBdb = secondTab(device);
+    const tabBdb = await unlocked(secondTab(device));
     const tabB = createPlanCache(tabBdb);
     await expect(tabB.find(MARIGOLD, NOW)).resolves.toBeDefined();
     await session.claimFor(LEAD.id);
-    await tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY);
+    await unlocked(device.db, '730418');
+    // Tab B still holds the previous person's unwrapped keys: the check inside the write catches it.
+    await expect(tabB.save(buildSnapshot({ nhsNumber: PETRA }), DAY)).rejects.toMatchObject({ kind: 'locked' });
+    await createPlanCache(device.db).save(buildSnapshot({ nhsNumber: PETRA }), DAY);
     const current = (await device.db.keys.get(KEYS_ROW_ID))!.keyId;
     const rows = await device.db.plans.toArray();
     expect(rows.flatMap((row) => [row.summary.keyId, row.snapshot.keyId])).toEqual([current, current]);
@@ -324,9 +346,10 @@ describe('sign-out', () => {
     await expect(device.db.queuedLookups.count()).resolves.toBe(0);
     await expect(device.db.session.count()).resolves.toBe(0);
     await expect(device.db.keys.get(KEYS_ROW_ID)).resolves.toBeUndefined();
-    await expect(session.resume(NOW)).resolves.toBeUndefined();
-    await expect(queue.list()).resolves.toEqual([]);
-    await expect(plans.list(NOW)).resolves.toEqual([]);
+    // No PIN any more: nothing clinical opens (and there is nothing left to open).
+    await expect(session.resume(NOW)).rejects.toMatchObject({ kind: 'locked' });
+    await expect(queue.list()).rejects.toMatchObject({ kind: 'locked' });
+    await expect(plans.list(NOW)).rejects.toMatchObject({ kind: 'locked' });
     await vi.waitFor(() => expect(heard).toEqual(['signed-out']));
     // Waiting events: still listed, still opened under the same key, and delivery removes them.
     expect((await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.keyId).toBe(accessLogKeyId);
@@ -341,6 +364,7 @@ describe('sign-out', () => {
     const { device, session, plans } = await signedIn();
     await session.signOutWipe();
     await expect(session.claimFor(PARAMEDIC.id)).resolves.toEqual({ wiped: false });
+    await unlocked(device.db);
     await session.remember(PARAMEDIC, UNTIL);
     await expect(session.resume(NOW)).resolves.toEqual(PARAMEDIC);
     await expect(plans.list(NOW)).resolves.toEqual([]);

@@ -3,52 +3,63 @@ import type { SignedInPerson } from '../domain/signed-in-person';
 import { clinicalTables, wipeClinicalData, wipeClinicalRows } from './clinical-wipe';
 import { OfflineSessionRow, OwnerRow, type DeviceDatabase } from './device-database';
 import { announceDeviceCleared, onDeviceClearedElsewhere } from './device-cleared';
-import { KEYS_ROW_ID, deviceKeys, forgetDeviceKeys, generateDeviceKeys, requireCurrentKeys, withCurrentKeys, type DeviceKeys } from './device-keys';
+import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID, deviceKeys, forgetDeviceKeys, requireCurrentKeys, withCurrentKeys, type DeviceKeys } from './device-keys';
 import { writeWithEviction } from './quota-eviction';
 import { base64url, createRecordSealer } from './sealed-record';
 import { describeIssues, maybe } from './snapshot-schema';
-import { StorageError, describeFailure, guarded } from './storage-errors';
+import { StorageError, describeFailure, guarded, isLockedError } from './storage-errors';
 
 /**
  * The person the device's clinical data belongs to, and the offline session (issue 10 points 7
- * and 8). Both live in the `session` table (schema version 4) and both are bound to the `device`
- * keys, so Clear this device, a sign-out, a new person and (issue 11) a shift-PIN lock that
- * drops those keys make them unusable along with the plans.
+ * and 8, issue 11 point 1). Both live in the `session` table (schema version 4).
  *
- * - The owner is stored as an HMAC of the person's CIS2 id under the `device` index key (the
- *   `owner` row), never the id: a copy of the disk does not say whose plans these are, and a
- *   mark made under deleted keys can no longer match anybody.
+ * - The owner is stored as an HMAC of the person's CIS2 id under the `access-log` index key (the
+ *   `owner` row), never the id. That key is never PIN-wrapped, so `claimFor` can tell the same
+ *   person from someone else right after sign-in, before the shift PIN is asked. The HMAC key is
+ *   on the disk, so a copy of the disk can test a guessed id against the mark (it says whether a
+ *   known person owns the data, never whose it is); it opens nothing.
  * - The offline session (the `offline-session` row) is the person's identity and role and its
- *   end, sealed under the `device` key. Tokens are never kept: the person type holds none, and
- *   the schema drops any field it does not know.
+ *   end, sealed under the `device` key: PIN-wrapped, so an offline start asks for the PIN first
+ *   (`resume` rejects with StorageError `locked`). Tokens are never kept: the person type holds
+ *   none, and the schema drops any field it does not know.
+ *
+ * What the app calls, in order: after every sign-in `claimFor`; then, if the clinical lock says
+ * `no-pin`, ask for a new PIN → `lock.setPin` → `remember`; if `locked`, ask for the PIN →
+ * `lock.unlock` (→ `remember`). On an offline start: `lock.unlock`, then `resume`.
  */
 export interface DeviceSession {
   /**
    * Call right after a sign-in completes (first sign-in, and every sign-in again: the person may
-   * be someone else), before anything about patients is shown. If the saved clinical data belongs
-   * to someone else, or to nobody known while some is saved, wipes it as Clear this device does
-   * (access events and their key stay), tells every other tab (reason `new-person`), and records
-   * this person as the owner. `wiped` is true when the previous data and keys were removed.
+   * be someone else), before anything about patients is shown and before the shift PIN is asked:
+   * it works while locked. If the saved clinical data (or a wrapped key) belongs to someone else,
+   * or to nobody known while some is saved, wipes it as Clear this device does (the wrapped key
+   * too, so the lock says `no-pin` and the new person sets their own PIN; access events and their
+   * key stay), tells every other tab (reason `new-person`), and records this person as the owner.
+   * The same person: nothing changes (still `locked` until they enter the PIN). `wiped` is true
+   * when the previous data and keys were removed.
    */
   claimFor(personId: string): Promise<ClaimOutcome>;
   /**
    * Keeps the person (identity and role, never tokens) sealed on the device until `until`, for an
    * offline start. Rejects (StorageError `invalid-record`) unless the device was claimed for this
-   * person (`claimFor` first), so an offline start can never show one person another's plans.
+   * person (`claimFor` first), so an offline start can never show one person another's plans, and
+   * (StorageError `locked`) unless the shift PIN has unlocked the clinical keys.
    */
   remember(person: SignedInPerson, until: Date): Promise<void>;
   /**
    * The remembered person if `now` is before their `until`, else undefined. A row that is
    * expired, damaged, from an older format, sealed under deleted keys, or for a person who does
    * not own the saved data is deleted and undefined is returned; it never throws for a bad row.
+   * Locked: rejects with StorageError `locked` and leaves the row (ask for the PIN, then resume).
    */
   resume(now: Date): Promise<SignedInPerson | undefined>;
-  /** Deletes the offline session (the owner mark and the saved data stay). */
+  /** Deletes the offline session (the owner mark and the saved data stay). Works while locked. */
   forget(): Promise<void>;
   /**
-   * Sign-out: the same wipe as Clear this device (plans, queued searches, the `device` keys) plus
-   * the offline session and the owner mark; every other tab is told (reason `signed-out`). Access
-   * events and the `access-log` keys stay, so waiting events are still delivered.
+   * Sign-out: the same wipe as Clear this device (plans, queued searches, the wrapped `device`
+   * keys) plus the offline session and the owner mark; every other tab is told (reason
+   * `signed-out`). Access events and the `access-log` keys stay, so waiting events are still
+   * delivered. Works while locked (a forgotten PIN: sign out, sign in, set a new PIN).
    */
   signOutWipe(): Promise<void>;
 }
@@ -106,6 +117,7 @@ function rememberClaim(db: DeviceDatabase, personId: string): void {
   }
 }
 
+/** The owner mark, under the access log's index key (never PIN-wrapped): computable while locked. */
 async function ownerMark(keys: DeviceKeys, personId: string): Promise<string> {
   const mac = await crypto.subtle.sign('HMAC', keys.indexKey, new TextEncoder().encode(OWNER_MARK_CONTEXT + personId));
   return base64url(new Uint8Array(mac));
@@ -133,38 +145,31 @@ export function createDeviceSession(db: DeviceDatabase): DeviceSession {
       guarded(async () => {
         if (typeof personId !== 'string' || personId === '') throw new StorageError('invalid-record', 'No person id to claim the device for');
         let wiped = false;
-        await withCurrentKeys(db, async () => {
-          const current = await deviceKeys(db);
-          // Made before the transaction (§4.3), used only if the data must be wiped: the new
-          // person's keys and mark then arrive in the same transaction as the wipe.
-          const fresh = await generateDeviceKeys();
-          const [markNow, markFresh] = await Promise.all([ownerMark(current, personId), ownerMark(fresh, personId)]);
-          const claimedAt = new Date().toISOString();
-          await writeWithEviction(db, () =>
-            db.transaction('rw', clinicalTables(db), async () => {
-              wiped = false;
-              await requireCurrentKeys(db, current.keyId, []);
-              if (await ownedBy(db, current.keyId, markNow)) return;
-              const owner = OwnerRow.safeParse(await db.session.get(OWNER_ROW_ID));
-              const someoneElse = owner.success && owner.data.keyId === current.keyId;
-              const sessionRows = await db.session.toCollection().primaryKeys();
-              const held =
-                someoneElse ||
-                (await db.plans.count()) > 0 ||
-                (await db.queuedLookups.count()) > 0 ||
-                sessionRows.some((id) => id !== OWNER_ROW_ID);
-              if (!held) {
-                // Nothing saved, or only under keys already gone: this person owns what comes next.
-                await db.session.put({ id: OWNER_ROW_ID, keyId: current.keyId, mark: markNow, claimedAt });
-                return;
-              }
+        const accessKeys = await deviceKeys(db, ACCESS_LOG_KEYS_ROW_ID);
+        const mark = await ownerMark(accessKeys, personId);
+        const claimedAt = new Date().toISOString();
+        await writeWithEviction(db, () =>
+          db.transaction('rw', clinicalTables(db), async () => {
+            wiped = false;
+            if (await ownedBy(db, accessKeys.keyId, mark)) return;
+            const owner = OwnerRow.safeParse(await db.session.get(OWNER_ROW_ID));
+            const someoneElse = owner.success && owner.data.keyId === accessKeys.keyId;
+            const sessionRows = await db.session.toCollection().primaryKeys();
+            const held =
+              someoneElse ||
+              (await db.keys.get(KEYS_ROW_ID)) !== undefined ||
+              (await db.plans.count()) > 0 ||
+              (await db.queuedLookups.count()) > 0 ||
+              sessionRows.some((id) => id !== OWNER_ROW_ID);
+            // Nothing saved and no PIN set, or only a mark under keys already gone: just the mark.
+            if (held) {
+              // Someone else's (or nobody known's) data and wrapped key: this person sets their own PIN.
               await wipeClinicalRows(db);
-              await db.keys.put({ id: KEYS_ROW_ID, ...fresh, createdAt: claimedAt });
-              await db.session.put({ id: OWNER_ROW_ID, keyId: fresh.keyId, mark: markFresh, claimedAt });
               wiped = true;
-            }),
-          );
-        });
+            }
+            await db.session.put({ id: OWNER_ROW_ID, keyId: accessKeys.keyId, mark, claimedAt });
+          }),
+        );
         if (wiped) {
           // This tab's held keys are the previous person's; every other tab drops what it shows.
           forgetDeviceKeys(db);
@@ -181,14 +186,14 @@ export function createDeviceSession(db: DeviceDatabase): DeviceSession {
         if (!(until instanceof Date) || Number.isNaN(until.getTime())) throw new StorageError('invalid-record', 'until is not a valid date');
         const content: z.output<typeof StoredSession> = { format: SESSION_FORMAT, person: parsed.data, until: until.toISOString() };
         await withCurrentKeys(db, async () => {
-          const keys = await deviceKeys(db);
+          const [keys, accessKeys] = await Promise.all([deviceKeys(db), deviceKeys(db, ACCESS_LOG_KEYS_ROW_ID)]);
           // Crypto before the transaction (§4.3).
-          const [sealed, mark] = await Promise.all([sealer.seal(content), ownerMark(keys, parsed.data.id)]);
+          const [sealed, mark] = await Promise.all([sealer.seal(content), ownerMark(accessKeys, parsed.data.id)]);
           await writeWithEviction(db, () =>
             db.transaction('rw', [db.keys, db.session], async () => {
               await requireCurrentKeys(db, keys.keyId, [sealed]);
               // Checked here, not trusted from the caller: another tab may have claimed the device since.
-              if (!(await ownedBy(db, keys.keyId, mark))) {
+              if (!(await ownedBy(db, accessKeys.keyId, mark))) {
                 throw new StorageError('invalid-record', 'The saved data on this device is not claimed for this person (claimFor first)');
               }
               await db.session.put({ id: OFFLINE_SESSION_ROW_ID, sealed });
@@ -200,6 +205,8 @@ export function createDeviceSession(db: DeviceDatabase): DeviceSession {
     resume: (now) =>
       guarded(async () => {
         if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new StorageError('invalid-record', 'now is not a valid date');
+        // Locked: refuse before reading, so the row is never taken for unreadable and deleted.
+        await deviceKeys(db);
         const row: unknown = await db.session.get(OFFLINE_SESSION_ROW_ID);
         if (row === undefined) return undefined;
         const parsed = OfflineSessionRow.safeParse(row);
@@ -213,6 +220,7 @@ export function createDeviceSession(db: DeviceDatabase): DeviceSession {
           if (!opened.success) throw new StorageError('unreadable', `Offline session failed its schema: ${describeIssues(opened.error)}`);
           session = opened.data;
         } catch (error) {
+          if (isLockedError(error)) throw error;
           await removeOffline(row, describeFailure(error));
           return undefined;
         }
@@ -221,9 +229,9 @@ export function createDeviceSession(db: DeviceDatabase): DeviceSession {
           await removeOffline(row, undefined);
           return undefined;
         }
-        const keys = await deviceKeys(db);
-        const mark = await ownerMark(keys, session.person.id);
-        if (!(await db.transaction('r', db.session, () => ownedBy(db, keys.keyId, mark)))) {
+        const accessKeys = await deviceKeys(db, ACCESS_LOG_KEYS_ROW_ID);
+        const mark = await ownerMark(accessKeys, session.person.id);
+        if (!(await db.transaction('r', db.session, () => ownedBy(db, accessKeys.keyId, mark)))) {
           await removeOffline(row, 'Offline session is not for the person the saved data belongs to');
           return undefined;
         }
@@ -244,24 +252,23 @@ export function createDeviceSession(db: DeviceDatabase): DeviceSession {
 
 /**
  * After Clear this device in this tab: marks the person this tab claimed for as the owner again,
- * under the new keys, so their next sign-in does not wipe what they save after the clear. Does
- * nothing if this tab claimed nobody, another tab has claimed since, or something was saved
- * before the mark (then the owner stays unknown, and the next claim wipes: the safe side). A
- * failure is swallowed: the clear itself has happened, and the worst outcome is that later wipe.
+ * so their next sign-in does not wipe what they save after the clear (the clear removed the
+ * wrapped key too, so the lock says `no-pin`: they set a new PIN). Does nothing if this tab
+ * claimed nobody, another tab has claimed since, or something was saved or a PIN set before the
+ * mark (then the owner stays unknown, and the next claim wipes: the safe side). A failure is
+ * swallowed: the clear itself has happened, and the worst outcome is that later wipe.
  */
 export async function markOwnerAgain(db: DeviceDatabase): Promise<void> {
   const personId = claims.get(db);
   if (personId === undefined) return;
   try {
-    await withCurrentKeys(db, async () => {
-      const keys = await deviceKeys(db);
-      const mark = await ownerMark(keys, personId);
-      await db.transaction('rw', clinicalTables(db), async () => {
-        await requireCurrentKeys(db, keys.keyId, []);
-        if ((await db.session.get(OWNER_ROW_ID)) !== undefined) return;
-        if ((await db.plans.count()) > 0 || (await db.queuedLookups.count()) > 0) return;
-        await db.session.put({ id: OWNER_ROW_ID, keyId: keys.keyId, mark, claimedAt: new Date().toISOString() });
-      });
+    const accessKeys = await deviceKeys(db, ACCESS_LOG_KEYS_ROW_ID);
+    const mark = await ownerMark(accessKeys, personId);
+    await db.transaction('rw', clinicalTables(db), async () => {
+      if ((await db.session.get(OWNER_ROW_ID)) !== undefined) return;
+      if ((await db.keys.get(KEYS_ROW_ID)) !== undefined) return;
+      if ((await db.plans.count()) > 0 || (await db.queuedLookups.count()) > 0) return;
+      await db.session.put({ id: OWNER_ROW_ID, keyId: accessKeys.keyId, mark, claimedAt: new Date().toISOString() });
     });
   } catch {
     // See above: the clear stands; the owner stays unknown.

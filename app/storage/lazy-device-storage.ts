@@ -1,8 +1,12 @@
+import { MAX_PIN_TRIES } from '../domain/shift-pin';
 import type { AccessOutbox } from './access-outbox';
+import type { ClinicalLock, ClinicalLockState } from './clinical-lock';
 import type { DeviceSession } from './device-session';
 import type { LookupQueue } from './lookup-queue';
 import type { DeviceStorage } from './open-device-storage';
 import type { PlanCache } from './plan-cache';
+
+const MAX_TRIES_BEFORE_LOAD = MAX_PIN_TRIES;
 
 /**
  * The device storage (Dexie, WebCrypto, the record schemas) behind a dynamic import: the search
@@ -38,11 +42,35 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     forget: async () => (await loaded).session.forget(),
     signOutWipe: async () => (await loaded).session.signOutWipe(),
   };
+  // The lock's state must be readable synchronously before the module loads: `locked` until then
+  // (never `unlocked`, and never `no-pin`, which would invite a new PIN and its wipe).
+  let lockState: ClinicalLockState = { state: 'locked', triesLeft: MAX_TRIES_BEFORE_LOAD };
+  const lockListeners = new Set<() => void>();
+  void loaded.then((storage) => {
+    const follow = () => {
+      lockState = storage.lock.getSnapshot();
+      for (const listener of [...lockListeners]) listener();
+    };
+    storage.lock.subscribe(follow);
+    follow();
+  });
+  const lock: ClinicalLock = {
+    ready: async () => (await loaded).lock.ready(),
+    getSnapshot: () => lockState,
+    subscribe: (listener) => {
+      lockListeners.add(listener);
+      return () => lockListeners.delete(listener);
+    },
+    setPin: async (...args) => (await loaded).lock.setPin(...args),
+    unlock: async (...args) => (await loaded).lock.unlock(...args),
+    lock: () => void loaded.then((storage) => storage.lock.lock()),
+  };
   return {
     plans,
     queue,
     access,
     session,
+    lock,
     requestPersistentStorage: async () => (await loaded).requestPersistentStorage(),
     resetDemo: async () => (await loaded).resetDemo(),
     onNewerVersionElsewhere: (listener) => void loaded.then((storage) => storage.onNewerVersionElsewhere(listener)),

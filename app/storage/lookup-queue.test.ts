@@ -4,22 +4,22 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError } from './storage-errors';
-import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, testDevice } from '../test-support/storage';
+import { MARIGOLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, unlockedDevice, unlocked } from '../test-support/storage';
 
 describe('lookup queue', () => {
   it('keeps searches made without signal, oldest first, across a reload', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const queue = createLookupQueue(device.db);
     const orlando = await queue.add(ORLANDO, hoursFrom(NOW, 1));
     const marigold = await queue.add(MARIGOLD, NOW);
     expect(orlando).toEqual({ id: expect.any(String), nhsNumber: ORLANDO, queuedAt: hoursFrom(NOW, 1).toISOString() });
 
-    const reloaded = createLookupQueue(device.reopen());
+    const reloaded = createLookupQueue((await unlocked(device.reopen())));
     await expect(reloaded.list()).resolves.toEqual([marigold, orlando]);
   });
 
   it('queues each NHS number once', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const queue = createLookupQueue(device.db);
     const first = await queue.add(MARIGOLD, NOW);
     const again = await queue.add(MARIGOLD, hoursFrom(NOW, 2));
@@ -30,7 +30,7 @@ describe('lookup queue', () => {
   });
 
   it('removes a search once it has run', async () => {
-    const queue = createLookupQueue(testDevice().db);
+    const queue = createLookupQueue((await unlockedDevice()).db);
     const marigold = await queue.add(MARIGOLD, NOW);
     await queue.add(ORLANDO, NOW);
     await queue.remove(marigold.id);
@@ -40,14 +40,14 @@ describe('lookup queue', () => {
   });
 
   it('refuses something that is not an NHS number', async () => {
-    const error: unknown = await createLookupQueue(testDevice().db)
+    const error: unknown = await createLookupQueue((await unlockedDevice()).db)
       .add('1234567890' as NhsNumber, NOW)
       .catch((e: unknown) => e);
     expect(isStorageError(error) && error.kind).toBe('invalid-record');
   });
 
   it('skips, reports and deletes an unreadable entry', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const queue = createLookupQueue(device.db);
     await queue.add(MARIGOLD, NOW);
     const sealer = createRecordSealer(device.db);
@@ -61,7 +61,7 @@ describe('lookup queue', () => {
   });
 
   it('makes room by evicting an old cached plan, never another queued search', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const queue = createLookupQueue(device.db);
     const cache = createPlanCache(device.db);
     await queue.add(MARIGOLD, NOW);

@@ -5,7 +5,7 @@ import { requireCurrentKeys, withCurrentKeys } from './device-keys';
 import { writeWithEviction } from './quota-eviction';
 import { createRecordSealer } from './sealed-record';
 import { NhsNumberField, describeIssues } from './snapshot-schema';
-import { StorageError, describeFailure, guarded } from './storage-errors';
+import { StorageError, describeFailure, guarded, isLockedError } from './storage-errors';
 
 /**
  * Searches made with no signal and nothing cached, kept until the signal returns and sync runs
@@ -48,6 +48,8 @@ export function createLookupQueue(db: DeviceDatabase): LookupQueue {
       if (!sealed.success) throw new StorageError('unreadable', `Queued number failed its schema: ${describeIssues(sealed.error)}`);
       return { id: parsed.data.id, nhsNumber: sealed.data.nhsNumber, queuedAt: parsed.data.queuedAt };
     } catch (error) {
+      // Locked (now, or mid-read): nothing is wrong with the row.
+      if (isLockedError(error)) throw error;
       await drop(parsed.data.id, describeFailure(error));
       return undefined;
     }
@@ -92,6 +94,8 @@ export function createLookupQueue(db: DeviceDatabase): LookupQueue {
 
     list: () =>
       guarded(async () => {
+        // Locked: refuse before reading a row, rather than meet each row as unreadable.
+        await sealer.keyId();
         const rows: unknown[] = await db.queuedLookups.orderBy('queuedAt').toArray();
         const opened = await Promise.all(rows.map(open));
         return opened.filter((entry) => entry !== undefined);

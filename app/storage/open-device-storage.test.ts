@@ -20,7 +20,7 @@ describe('openDeviceStorage', () => {
     newer.close();
   });
 
-  it('offers the session calls, eagerly and lazily, on the demo database too', async () => {
+  it('offers the session and lock calls, eagerly and lazily, on the demo database too', async () => {
     const trainer = {
       id: 'demo-trainer',
       name: 'Demo Trainer',
@@ -29,15 +29,29 @@ describe('openDeviceStorage', () => {
       appRoles: ['trainer' as const],
     };
     const until = new Date(Date.now() + 3_600_000);
-    for (const storage of [openDeviceStorage(DEMO_DATABASE), lazyDeviceStorage(`${DEMO_DATABASE}-lazy`)]) {
-      await expect(storage.session.claimFor(trainer.id)).resolves.toEqual({ wiped: false });
-      await storage.session.remember(trainer, until);
-      await expect(storage.session.resume(new Date())).resolves.toEqual(trainer);
-      await storage.session.forget();
-      await expect(storage.session.resume(new Date())).resolves.toBeUndefined();
-      await storage.session.remember(trainer, until);
-      await storage.session.signOutWipe();
-      await expect(storage.session.resume(new Date())).resolves.toBeUndefined();
+    // The lazy one derives at the app's 600,000 iterations.
+    for (const storage of [openDeviceStorage(DEMO_DATABASE, { lock: { iterations: 1_000 } }), lazyDeviceStorage(`${DEMO_DATABASE}-lazy`)]) {
+      const { lock, session } = storage;
+      expect(lock.getSnapshot().state).toBe('locked');
+      await lock.ready();
+      expect(lock.getSnapshot()).toEqual({ state: 'no-pin' });
+      await expect(session.claimFor(trainer.id)).resolves.toEqual({ wiped: false });
+      await expect(session.remember(trainer, until)).rejects.toMatchObject({ kind: 'locked' });
+      await lock.setPin('204816');
+      await vi.waitFor(() => expect(lock.getSnapshot()).toEqual({ state: 'unlocked' }));
+      await session.remember(trainer, until);
+      await expect(session.resume(new Date())).resolves.toEqual(trainer);
+      lock.lock();
+      await vi.waitFor(() => expect(lock.getSnapshot()).toEqual({ state: 'locked', triesLeft: 5 }));
+      await expect(session.resume(new Date())).rejects.toMatchObject({ kind: 'locked' });
+      await expect(lock.unlock('204816')).resolves.toBe('unlocked');
+      await expect(session.resume(new Date())).resolves.toEqual(trainer);
+      await session.forget();
+      await expect(session.resume(new Date())).resolves.toBeUndefined();
+      await session.remember(trainer, until);
+      await session.signOutWipe();
+      await vi.waitFor(() => expect(lock.getSnapshot()).toEqual({ state: 'no-pin' }));
+      await expect(session.resume(new Date())).rejects.toMatchObject({ kind: 'locked' });
     }
   });
 });

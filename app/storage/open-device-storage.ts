@@ -1,4 +1,5 @@
 import { createAccessOutbox, type AccessOutbox } from './access-outbox';
+import { createClinicalLock, type ClinicalLock, type ClinicalLockOptions } from './clinical-lock';
 import { onDeviceClearedElsewhere, type DeviceClearedReason } from './device-cleared';
 import { openDeviceDatabase } from './device-database';
 import { resetDemoDatabase } from './demo-reset';
@@ -18,6 +19,13 @@ export interface DeviceStorage {
    * offline start; `signOutWipe` on sign-out, before leaving for the provider.
    */
   readonly session: DeviceSession;
+  /**
+   * The shift PIN in front of plans, queued searches and the offline session (issue 11): `ready()`
+   * at start-up; after `session.claimFor`, `no-pin` → ask for a new PIN → `setPin` → `remember`;
+   * `locked` → ask for the PIN → `unlock`; idle or hidden too long → `lock()`. While not unlocked
+   * those calls reject with StorageError `locked`; access events go on being recorded and delivered.
+   */
+  readonly lock: ClinicalLock;
   readonly requestPersistentStorage: () => Promise<boolean>;
   /** Reset demo: deletes everything, access events included. Rejects unless this is DEMO_DATABASE. */
   readonly resetDemo: () => Promise<void>;
@@ -29,22 +37,24 @@ export interface DeviceStorage {
   readonly onNewerVersionElsewhere: (listener: () => void) => void;
   /**
    * Told when another tab or window removes the clinical data: Clear this device (issue 7 point
-   * 9), a sign-out, or a different person signing in (issue 10 point 7). Storage has already let
+   * 9) or a new shift PIN (`cleared`), a sign-out, a different person signing in (issue 10 point
+   * 7), or the fifth wrong shift PIN (`wrong-pin`, issue 11 point 4). Storage has already let
    * go of the deleted keys; the listener drops what this page holds about patients in memory, and
-   * on `signed-out` or `new-person` ends this page's sign-in too (the person here no longer owns
-   * the device's data).
+   * on `signed-out`, `new-person` or `wrong-pin` ends this page's sign-in too (the person here no
+   * longer owns the device's data, or must sign in again).
    */
   readonly onClearedElsewhere: (listener: (reason: DeviceClearedReason) => void) => void;
 }
 
 /** Everything the app keeps on the device, over one database. */
-export function openDeviceStorage(databaseName: string): DeviceStorage {
+export function openDeviceStorage(databaseName: string, options: { readonly lock?: ClinicalLockOptions } = {}): DeviceStorage {
   const db = openDeviceDatabase(databaseName);
   return {
     plans: createPlanCache(db),
     queue: createLookupQueue(db),
     access: createAccessOutbox(db),
     session: createDeviceSession(db),
+    lock: createClinicalLock(db, options.lock),
     requestPersistentStorage: () => requestPersistentStorage(),
     resetDemo: () => resetDemoDatabase(db),
     onNewerVersionElsewhere: (listener) => {

@@ -8,7 +8,7 @@ import { createLookupQueue } from './lookup-queue';
 import { createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isQuotaError, isStorageError, type StorageErrorKind } from './storage-errors';
-import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, pdfBytes, testDevice } from '../test-support/storage';
+import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, pdfBytes, unlockedDevice, unlocked } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 
@@ -29,11 +29,11 @@ function pdfOf(snapshot: LookupSnapshot): Uint8Array {
 
 describe('plan cache: round trip', () => {
   it('gives back the whole snapshot after a reload, PDF bytes byte for byte', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const snapshot = buildSnapshot();
     await expect(createPlanCache(device.db).save(snapshot, DAY)).resolves.toEqual({ saved: true, evicted: 0 });
 
-    const cache = createPlanCache(device.reopen());
+    const cache = createPlanCache((await unlocked(device.reopen())));
     const found = await cache.find(MARIGOLD, hoursFrom(NOW, 1));
     expect(found).toEqual({ snapshot, retrievedAt: NOW.toISOString(), expiresAt: hoursFrom(NOW, 24).toISOString() });
     expect(Buffer.from(pdfOf(found!.snapshot)).equals(Buffer.from(pdfBytes()))).toBe(true);
@@ -41,15 +41,15 @@ describe('plan cache: round trip', () => {
   });
 
   it('is readable as soon as save resolves, from another connection (nothing reported saved before it is)', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     await createPlanCache(device.db).save(buildSnapshot(), DAY);
-    const other = new DeviceDatabase(device.name, { indexedDB: device.indexedDB, IDBKeyRange });
+    const other = await unlocked(new DeviceDatabase(device.name, { indexedDB: device.indexedDB, IDBKeyRange }));
     await expect(createPlanCache(other).find(MARIGOLD, NOW)).resolves.toBeDefined();
     other.close();
   });
 
   it('never writes a malformed snapshot', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const broken = { ...buildSnapshot(), patient: { ...buildSnapshot().patient, nhsNumber: '1234567890' } } as unknown as LookupSnapshot;
     await expect(storageErrorKind(cache.save(broken, DAY))).resolves.toBe('invalid-record');
@@ -60,7 +60,7 @@ describe('plan cache: round trip', () => {
   });
 
   it('refuses a snapshot holding another patient’s pointer (safety rule 1)', async () => {
-    const cache = createPlanCache(testDevice().db);
+    const cache = createPlanCache((await unlockedDevice()).db);
     const snapshot = buildSnapshot();
     const stray = { ...snapshot.search.pointers[0]!, subjectNhsNumber: ORLANDO };
     const mixed = { ...snapshot, search: { ...snapshot.search, pointers: [...snapshot.search.pointers, stray] } };
@@ -68,7 +68,7 @@ describe('plan cache: round trip', () => {
   });
 
   it('keeps a superseded patient’s pointers filed under the old and the current number, found by either', async () => {
-    const cache = createPlanCache(testDevice().db);
+    const cache = createPlanCache((await unlockedDevice()).db);
     const snapshot = buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD });
     const underOld = { ...snapshot.search.pointers[0]!, id: 'RX4-crisis-old', subjectNhsNumber: MARIGOLD_OLD };
     const both = { ...snapshot, search: { ...snapshot.search, pointers: [...snapshot.search.pointers, underOld] } };
@@ -80,7 +80,7 @@ describe('plan cache: round trip', () => {
   });
 
   it('refuses another patient’s pointer beside a superseded patient’s two numbers (safety rule 1)', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const snapshot = buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD });
     const stray = { ...snapshot.search.pointers[0]!, id: 'RX4-stray', subjectNhsNumber: ORLANDO };
@@ -90,7 +90,7 @@ describe('plan cache: round trip', () => {
   });
 
   it('never stores a restricted patient’s address, even if one slipped in (safety rule 4)', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const leaked = buildSnapshot({ restricted: true, address: ['1 Hidden Row', 'HX7 1AA'] });
     await createPlanCache(device.db).save(leaked, DAY);
     const found = await createPlanCache(device.db).find(MARIGOLD, NOW);
@@ -102,7 +102,7 @@ describe('plan cache: round trip', () => {
 
 describe('plan cache: fresh results replace cached ones', () => {
   it('keeps one record per patient and drops a plan withdrawn upstream', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     await cache.save(buildSnapshot(), DAY);
     const later = hoursFrom(NOW, 2);
@@ -117,7 +117,7 @@ describe('plan cache: fresh results replace cached ones', () => {
   });
 
   it('finds a superseded patient under both numbers, and a later lookup by either replaces it', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     await cache.save(buildSnapshot({ nhsNumber: MARIGOLD, requestedNhsNumber: MARIGOLD_OLD }), DAY);
     expect((await cache.find(MARIGOLD_OLD, NOW))?.snapshot.patient.nhsNumber).toBe(MARIGOLD);
@@ -132,7 +132,7 @@ describe('plan cache: fresh results replace cached ones', () => {
   });
 
   it('removes a patient’s record (e.g. PDS no longer knows the number)', async () => {
-    const cache = createPlanCache(testDevice().db);
+    const cache = createPlanCache((await unlockedDevice()).db);
     await cache.save(buildSnapshot(), DAY);
     await cache.save(buildSnapshot({ nhsNumber: ORLANDO, given: ['Orlando'], family: 'Pike' }), DAY);
     await cache.remove(MARIGOLD);
@@ -143,7 +143,7 @@ describe('plan cache: fresh results replace cached ones', () => {
 
 describe('plan cache: retention', () => {
   it('never returns or lists a record at or past its expiry, and purges it', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     await cache.save(buildSnapshot(), { retentionHours: 1 });
     await cache.save(buildSnapshot({ nhsNumber: ORLANDO, given: ['Orlando'], family: 'Pike' }), DAY);
@@ -162,7 +162,7 @@ describe('plan cache: retention', () => {
   });
 
   it('purges a row whose expiry is unreadable, since the index would never reach it', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     await cache.save(buildSnapshot(), DAY);
     const [row] = await device.db.plans.toArray();
@@ -172,7 +172,7 @@ describe('plan cache: retention', () => {
   });
 
   it('lists what is saved on this device, newest first, decrypted', async () => {
-    const cache = createPlanCache(testDevice().db);
+    const cache = createPlanCache((await unlockedDevice()).db);
     await cache.save(buildSnapshot({ retrievedAt: hoursFrom(NOW, -3) }), DAY);
     await cache.save(buildSnapshot({ nhsNumber: ORLANDO, given: ['Orlando'], family: 'Pike', birthDate: '1950-01-02', withoutCrisisPlan: true }), DAY);
     const list = await cache.list(NOW);
@@ -199,7 +199,7 @@ describe('plan cache: retention', () => {
 
 describe('plan cache: a patient PDS names no name for', () => {
   it('round-trips the missing name and lists the patient plainly', async () => {
-    const cache = createPlanCache(testDevice().db);
+    const cache = createPlanCache((await unlockedDevice()).db);
     const base = buildSnapshot();
     const nameless: LookupSnapshot = { ...base, patient: { ...base.patient, name: undefined } };
     await cache.save(nameless, DAY);
@@ -210,7 +210,7 @@ describe('plan cache: a patient PDS names no name for', () => {
 
 describe('plan cache: a full disk', () => {
   async function deviceWithThreePlansAndAQueuedLookup() {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     // Saved out of order, so eviction must follow retrievedAt, not insertion.
     await cache.save(buildSnapshot({ nhsNumber: ORLANDO, retrievedAt: hoursFrom(NOW, -1) }), DAY);
@@ -262,7 +262,7 @@ describe('plan cache: a full disk', () => {
 
 describe('plan cache: Clear this device', () => {
   it('wipes plans, queued lookups and keys; new keys afterwards; old records cannot be opened', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const queue = createLookupQueue(device.db);
     await cache.save(buildSnapshot(), DAY);
@@ -272,6 +272,9 @@ describe('plan cache: Clear this device', () => {
 
     await cache.clearDevice();
     await expect(Promise.all([device.db.plans.count(), device.db.queuedLookups.count(), device.db.keys.count()])).resolves.toEqual([0, 0, 0]);
+    // The wrapped key went too: no PIN, so nothing clinical opens until a new one is set.
+    await expect(cache.find(MARIGOLD, NOW)).rejects.toMatchObject({ kind: 'locked' });
+    await unlocked(device.db);
     await expect(cache.find(MARIGOLD, NOW)).resolves.toBeUndefined();
     await expect(queue.list()).resolves.toEqual([]);
 
@@ -293,7 +296,7 @@ describe('plan cache: Clear this device', () => {
 
 describe('plan cache: unreadable rows', () => {
   it('skips, reports and deletes a garbled or foreign row without failing the others', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const cache = createPlanCache(device.db);
     const sealer = createRecordSealer(device.db);
     await cache.save(buildSnapshot(), DAY);
@@ -308,7 +311,7 @@ describe('plan cache: unreadable rows', () => {
       // Sealed content that is not a snapshot.
       { ...base, id: 'not-a-snapshot', lookupKeys: [petraKey], snapshot: await sealer.seal({ hello: 'world' }), summary: await sealer.seal(['?']) },
       // Ciphertext from another device.
-      { ...base, id: 'foreign', lookupKeys: [await sealer.blindIndex(MARIGOLD)], snapshot: await createRecordSealer(testDevice().db).seal(buildSnapshot()) },
+      { ...base, id: 'foreign', lookupKeys: [await sealer.blindIndex(MARIGOLD)], snapshot: await createRecordSealer((await unlockedDevice()).db).seal(buildSnapshot()) },
       // A snapshot filed under the wrong patient's key (safety rule 1).
       { ...base, id: 'misfiled', lookupKeys: [petraKey] },
     ]);

@@ -11,7 +11,7 @@ import { markOwnerAgain } from './device-session';
 import { writeWithEviction } from './quota-eviction';
 import { createRecordSealer } from './sealed-record';
 import { NhsNumberField, describeIssues, maybe, parseSnapshot } from './snapshot-schema';
-import { StorageError, describeFailure, guarded } from './storage-errors';
+import { StorageError, describeFailure, guarded, isLockedError } from './storage-errors';
 
 /** Cached lookups on this device, sealed at rest, found by blind index (issue 4 items 3, 5, 6). */
 export interface PlanCache {
@@ -94,6 +94,8 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
       if (!snapshotNhsNumbers(parsed.snapshot).includes(nhsNumber)) throw new StorageError('unreadable', 'Snapshot does not answer for its lookup key');
       return parsed.snapshot;
     } catch (error) {
+      // Locked (now, or mid-read): nothing is wrong with the row.
+      if (isLockedError(error)) throw error;
       await drop(row.id, describeFailure(error));
       return undefined;
     }
@@ -105,6 +107,8 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
       if (!parsed.success) throw new StorageError('unreadable', `Summary failed its schema: ${describeIssues(parsed.error)}`);
       return { ...parsed.data, retrievedAt: row.retrievedAt, expiresAt: row.expiresAt };
     } catch (error) {
+      // Locked (now, or mid-read): nothing is wrong with the row.
+      if (isLockedError(error)) throw error;
       await drop(row.id, describeFailure(error));
       return undefined;
     }
@@ -176,6 +180,8 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
 
     list: (now = new Date()) =>
       guarded(async () => {
+        // Locked: refuse before reading a row, rather than meet each row as unreadable.
+        await sealer.keyId();
         const rows = await readableRows(await db.plans.where('expiresAt').above(now.toISOString()).toArray());
         const summaries = await Promise.all(rows.map(openSummary));
         return summaries.filter((summary) => summary !== undefined).sort(newestFirst);

@@ -92,6 +92,34 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       session: 'id',
     },
   },
+  {
+    // The shift PIN (issue 11): the `device` keys row is stored only wrapped under a key derived
+    // from the PIN (device-keys.ts `WrappedKeysRow`). The keys rows of earlier versions are
+    // non-extractable CryptoKeys, which cannot be wrapped afterwards, so the old `device` row is
+    // deleted with everything it sealed (plans, queued searches, the offline session) and the old
+    // owner mark, which was made under it: the same wipe as Clear this device, reported. The
+    // `access-log` row and the access events are never touched (safety rule 6). No index changes.
+    version: 5,
+    stores: {
+      keys: 'id',
+      plans: 'id, *lookupKeys, retrievedAt, expiresAt',
+      queuedLookups: 'id, &lookupKey, queuedAt',
+      accessEvents: 'id, recordedAt, [occurredAt+recordedAt+id]',
+      session: 'id',
+    },
+    async upgrade(tx, report) {
+      const keys = tx.table('keys');
+      const device: unknown = await keys.get('device');
+      const [plans, queued, sessions] = await Promise.all([tx.table('plans').count(), tx.table('queuedLookups').count(), tx.table('session').count()]);
+      await Promise.all([keys.delete('device'), tx.table('plans').clear(), tx.table('queuedLookups').clear(), tx.table('session').clear()]);
+      if (device !== undefined || plans + queued + sessions > 0) {
+        report({
+          table: 'keys',
+          reason: `Migration to version 5 (shift PIN) removed the unwrapped clinical keys${device === undefined ? ' (none)' : ''}, ${plans} plan(s), ${queued} queued search(es) and ${sessions} session row(s) they sealed`,
+        });
+      }
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -3,12 +3,12 @@ import { DeviceDatabase } from './device-database';
 import { ACCESS_LOG_KEYS_ROW_ID, KEYS_ROW_ID, deviceKeys, forgetDeviceKeys } from './device-keys';
 import { createRecordSealer } from './sealed-record';
 import { isStorageError } from './storage-errors';
-import { MARIGOLD, ORLANDO, testDevice } from '../test-support/storage';
+import { MARIGOLD, ORLANDO, unlockedDevice, unlocked } from '../test-support/storage';
 import { IDBKeyRange } from 'fake-indexeddb';
 
 describe('seal and open', () => {
   it('round-trips a record with bytes, and seals each record under a fresh IV', async () => {
-    const { db } = testDevice();
+    const { db } = await unlockedDevice();
     const sealer = createRecordSealer(db);
     const value = { name: 'Marigold', pdf: new Uint8Array([37, 80, 68, 70]), address: undefined };
     const first = await sealer.seal(value);
@@ -20,23 +20,25 @@ describe('seal and open', () => {
     await expect(sealer.open(first)).resolves.toEqual(value);
   });
 
-  it('keeps non-extractable keys in the keys table and reuses them after a reload', async () => {
-    const device = testDevice();
+  it('holds non-extractable clinical keys in memory, stores them only wrapped, and reuses them after a reload and the PIN', async () => {
+    const device = await unlockedDevice();
     const sealed = await createRecordSealer(device.db).seal({ n: 1 });
     const index = await createRecordSealer(device.db).blindIndex(MARIGOLD);
+    const held = await deviceKeys(device.db);
+    expect(held.sealKey.extractable).toBe(false);
+    expect(held.indexKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', held.sealKey)).rejects.toThrow();
     const row = await device.db.keys.get(KEYS_ROW_ID);
-    expect(row?.sealKey.extractable).toBe(false);
-    expect(row?.indexKey.extractable).toBe(false);
-    await expect(crypto.subtle.exportKey('raw', row!.sealKey)).rejects.toThrow();
+    expect(Object.values(row!).some((value) => value instanceof CryptoKey)).toBe(false);
 
-    const reopened = device.reopen();
+    const reopened = (await unlocked(device.reopen()));
     await expect(createRecordSealer(reopened).open(sealed)).resolves.toEqual({ n: 1 });
     await expect(createRecordSealer(reopened).blindIndex(MARIGOLD)).resolves.toBe(index);
   });
 
   it('makes blind indexes that are stable per device, differ between devices and hide the number', async () => {
-    const a = createRecordSealer(testDevice().db);
-    const b = createRecordSealer(testDevice().db);
+    const a = createRecordSealer((await unlockedDevice()).db);
+    const b = createRecordSealer((await unlockedDevice()).db);
     const index = await a.blindIndex(MARIGOLD);
     expect(index).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(index).not.toContain(MARIGOLD);
@@ -46,7 +48,7 @@ describe('seal and open', () => {
   });
 
   it('reports a tampered record as unreadable, never as rubbish', async () => {
-    const sealer = createRecordSealer(testDevice().db);
+    const sealer = createRecordSealer((await unlockedDevice()).db);
     const sealed = await sealer.seal({ plan: 'text' });
     const bytes = new Uint8Array(await sealed.data.arrayBuffer());
     bytes[0]! ^= 1;
@@ -55,21 +57,21 @@ describe('seal and open', () => {
   });
 
   it('refuses to seal values the codec cannot carry', async () => {
-    const sealer = createRecordSealer(testDevice().db);
+    const sealer = createRecordSealer((await unlockedDevice()).db);
     const error: unknown = await sealer.seal({ when: new Date() }).catch((e: unknown) => e);
     expect(isStorageError(error) && error.kind).toBe('invalid-record');
   });
 
-  it('agrees on one set of keys when two connections create them at once', async () => {
-    const device = testDevice();
+  it('agrees on one set of access-log keys when two connections create them at once', async () => {
+    const device = await unlockedDevice();
     const other = new DeviceDatabase(device.name, { indexedDB: device.indexedDB, IDBKeyRange });
-    const [mine, theirs] = await Promise.all([deviceKeys(device.db), deviceKeys(other)]);
+    const [mine, theirs] = await Promise.all([deviceKeys(device.db, ACCESS_LOG_KEYS_ROW_ID), deviceKeys(other, ACCESS_LOG_KEYS_ROW_ID)]);
     expect(mine.keyId).toBe(theirs.keyId);
     other.close();
   });
 
   it('keeps the access log under keys of its own, untouched when the clinical keys are forgotten or deleted', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const clinical = createRecordSealer(device.db);
     const access = createRecordSealer(device.db, { keyRow: ACCESS_LOG_KEYS_ROW_ID });
     const sealed = await access.seal({ event: 1 });
@@ -77,17 +79,18 @@ describe('seal and open', () => {
     const [clinicalKeys, accessKeys] = await Promise.all([deviceKeys(device.db), deviceKeys(device.db, ACCESS_LOG_KEYS_ROW_ID)]);
     expect(sealed.keyId).toBe(accessKeys.keyId);
     expect(accessKeys.keyId).not.toBe(clinicalKeys.keyId);
-    expect((await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID))?.sealKey.extractable).toBe(false);
+    expect(((await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID)) as { sealKey?: CryptoKey } | undefined)?.sealKey?.extractable).toBe(false);
 
     await device.db.keys.delete(KEYS_ROW_ID);
     forgetDeviceKeys(device.db);
     await expect(access.open(sealed)).resolves.toEqual({ event: 1 });
-    expect((await deviceKeys(device.db)).keyId).not.toBe(clinicalKeys.keyId);
-    await expect(createRecordSealer(device.reopen(), { keyRow: ACCESS_LOG_KEYS_ROW_ID }).open(sealed)).resolves.toEqual({ event: 1 });
+    // No clinical keys now (no PIN set), and none are made behind the lock's back.
+    await expect(deviceKeys(device.db)).rejects.toMatchObject({ kind: 'locked' });
+    await expect(createRecordSealer((await unlocked(device.reopen())), { keyRow: ACCESS_LOG_KEYS_ROW_ID }).open(sealed)).resolves.toEqual({ event: 1 });
   });
 
   it('sets a damaged access-log key row aside rather than overwriting it, so its events may yet be read', async () => {
-    const device = testDevice();
+    const device = await unlockedDevice();
     const sealed = await createRecordSealer(device.db, { keyRow: ACCESS_LOG_KEYS_ROW_ID }).seal({ event: 1 });
     const original = await device.db.keys.get(ACCESS_LOG_KEYS_ROW_ID);
     // A later version changed the row's shape, say, and this version cannot read it.

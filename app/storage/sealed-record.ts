@@ -8,9 +8,10 @@ import { StorageError } from './storage-errors';
 /**
  * The one place clinical records are encrypted and decrypted (issue 4 item 3). Everything the
  * device keeps about a patient passes through `seal`/`open`; lookups go through `blindIndex`.
- * When a shift PIN wraps the device key (a later issue), device-keys.ts changes and this file's
- * callers do not. The access-event outbox seals under its own key row (`keyRow: 'access-log'`),
- * so "Clear this device" and the PIN leave it readable (device-keys.ts says why).
+ * The clinical (`device`) keys are held only while the shift PIN has unlocked them
+ * (clinical-lock.ts): otherwise every call here rejects with StorageError `locked`, and callers
+ * must pass that on, never treat it as an unreadable record. The access-event outbox seals under
+ * its own key row (`keyRow: 'access-log'`), never PIN-wrapped, so it works while locked.
  *
  * AES-GCM-256 with a fresh random 12-byte IV per record. The ciphertext is kept as a Blob: the
  * issue asks for documents as Blobs, browsers store large Blobs outside the row, and
@@ -62,10 +63,19 @@ export function createRecordSealer(db: DeviceDatabase, options: RecordSealerOpti
     async open(sealed) {
       let keys = await deviceKeys(db, keyRow);
       if (sealed.keyId !== keys.keyId) {
-        // Another tab may have cleared the device and sealed this under the keys made since:
-        // read the table again before calling it unreadable (which deletes it).
-        forgetDeviceKeys(db, keyRow);
-        keys = await deviceKeys(db, keyRow);
+        if (keyRow === KEYS_ROW_ID) {
+          // Another tab may have set a new shift PIN and sealed this under its keys: then the keys
+          // held here are stale (this tab must unlock again), and the record is not to be deleted.
+          const current = (await db.keys.get(KEYS_ROW_ID)) as { keyId?: unknown } | undefined;
+          if (current?.keyId === sealed.keyId) {
+            forgetDeviceKeys(db);
+            throw new StorageError('locked', 'The clinical keys were replaced in another tab (new shift PIN)');
+          }
+        } else {
+          // Read the table again before calling it unreadable (which, for clinical records, deletes it).
+          forgetDeviceKeys(db, keyRow);
+          keys = await deviceKeys(db, keyRow);
+        }
       }
       if (sealed.keyId !== keys.keyId) throw new StorageError('unreadable', 'Sealed under a device key that no longer exists');
       let plain: ArrayBuffer;

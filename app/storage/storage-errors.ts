@@ -11,7 +11,11 @@ export type StorageErrorKind =
   /** A stored record could not be decrypted or read back (garbled, older format, other key). */
   | 'unreadable'
   /** The database or WebCrypto is not available (private browsing, blocked, disk failure). */
-  | 'unavailable';
+  | 'unavailable'
+  /** The clinical data is locked: the shift PIN must unlock it first (or be set, after a wipe). Nothing was read or written. */
+  | 'locked'
+  /** setPin was given a PIN the rules refuse (app/domain/shift-pin.ts); nothing changed. */
+  | 'invalid-pin';
 
 /** Words for crews, in one place for clinical review. */
 const MESSAGES: Readonly<Record<StorageErrorKind, string>> = {
@@ -23,6 +27,8 @@ const MESSAGES: Readonly<Record<StorageErrorKind, string>> = {
     'A plan saved on this device could not be read, so it has been removed. Look the patient up again when there is signal.',
   unavailable:
     'This device cannot save plans for use without signal (its storage is not available). Lookups still work while there is signal. If it keeps happening, tell your service desk.',
+  locked: 'Saved plans are locked. Enter your shift PIN to open them.',
+  'invalid-pin': 'That PIN cannot be used. Choose at least 6 digits, not all the same digit and not a run such as 123456.',
 };
 
 export class StorageError extends Error {
@@ -45,6 +51,16 @@ export class StorageError extends Error {
 
 export function isStorageError(value: unknown): value is StorageError {
   return value instanceof StorageError;
+}
+
+/** True for StorageError `locked`, however deep Dexie or a retry wrapped it: never a reason to drop a row. */
+export function isLockedError(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 4; depth += 1) {
+    if (cause instanceof StorageError && cause.kind === 'locked') return true;
+    const { inner } = cause as { inner?: unknown };
+    cause = inner instanceof Error ? inner : (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /**
@@ -90,6 +106,7 @@ export function describeFailure(error: unknown): string {
 /** Anything Dexie, IndexedDB or WebCrypto throws, as a typed error the screens can word. */
 export function asStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
+  if (isLockedError(error)) return new StorageError('locked', describeFailure(error), { cause: error });
   if (isQuotaError(error)) return new StorageError('quota', describeFailure(error), { cause: error });
   return new StorageError('unavailable', describeFailure(error), { cause: error });
 }

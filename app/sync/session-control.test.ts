@@ -4,6 +4,7 @@ import { SignInError, type SessionSnapshot, type SignInService } from '../servic
 import { testPerson } from '../test-support/session';
 import { createExternalStore } from './external-store';
 import { createSessionControl, type PersonOnDevice } from './session-control';
+import type { ClinicalLockState } from '../storage/clinical-lock';
 
 const PARAMEDIC = testPerson(['paramedic']);
 const OTHER = testPerson(['paramedic'], { id: '555000999888', name: 'Robin Other-Paramedic' });
@@ -57,13 +58,31 @@ function fakeDevice(owner: string | undefined = undefined, remembered: SignedInP
   return device;
 }
 
-function setup(signIn: ReturnType<typeof fakeSignIn>, device: ReturnType<typeof fakeDevice>, online = true) {
+function fakeLock(initial: ClinicalLockState['state'] = 'unlocked', pin = '284619') {
+  const store = createExternalStore<ClinicalLockState>(initial === 'locked' ? { state: 'locked', triesLeft: 5 } : { state: initial });
+  return {
+    ...store,
+    ready: vi.fn(async () => undefined),
+    setPin: vi.fn(async () => store.set({ state: 'unlocked' })),
+    unlock: vi.fn(async (given: string) => {
+      if (given === pin) {
+        store.set({ state: 'unlocked' });
+        return 'unlocked' as const;
+      }
+      return 'wrong' as const;
+    }),
+    lock: vi.fn(() => store.set({ state: 'locked', triesLeft: 5 })),
+  };
+}
+
+function setup(signIn: ReturnType<typeof fakeSignIn>, device: ReturnType<typeof fakeDevice>, online = true, lock = fakeLock()) {
   const replaced: string[] = [];
   const onPersonChanged = vi.fn();
   const onSignedInAgain = vi.fn();
   const control = createSessionControl({
     signIn,
     device,
+    lock,
     offlineSessionHours: 12,
     location: { href: () => 'https://crl.example/auth/callback?code=c&state=s', path: () => '/history', replace: (path) => void replaced.push(path) },
     isOnline: () => online,
@@ -71,7 +90,7 @@ function setup(signIn: ReturnType<typeof fakeSignIn>, device: ReturnType<typeof 
     onSignedInAgain,
     now: () => NOW,
   });
-  return { control, replaced, onPersonChanged, onSignedInAgain };
+  return { control, replaced, onPersonChanged, onSignedInAgain, lock };
 }
 
 describe('createSessionControl (issue 10)', () => {
@@ -104,18 +123,56 @@ describe('createSessionControl (issue 10)', () => {
     expect(replaced).toEqual(['/']);
   });
 
-  it('resumes the remembered person for saved copies when the tablet starts with no signal', async () => {
-    const { control } = setup(fakeSignIn(), fakeDevice(PARAMEDIC.id, PARAMEDIC), false);
+  it('a tablet started with no signal asks for the shift PIN, then resumes the remembered person for saved copies', async () => {
+    const device = fakeDevice(PARAMEDIC.id, PARAMEDIC);
+    const { control } = setup(fakeSignIn(), device, false, fakeLock('locked'));
     await control.start();
+    expect(control.getSnapshot()).toMatchObject({ offlineUnlock: true, session: { state: 'signed-out' } });
+    expect(device.resume).not.toHaveBeenCalled();
+    expect(await control.unlock('000000')).toBe('wrong');
+    expect(control.getSnapshot().session.state).toBe('signed-out');
+    expect(await control.unlock('284619')).toBe('unlocked');
     expect(control.getSnapshot().session).toMatchObject({ state: 'offline', person: PARAMEDIC });
   });
 
-  it('with signal, offers the remembered person but asks for sign-in first', async () => {
-    const { control } = setup(fakeSignIn(), fakeDevice(PARAMEDIC.id, PARAMEDIC), true);
+  it('with signal, offers the saved copies behind the PIN but asks for sign-in first', async () => {
+    const { control } = setup(fakeSignIn(), fakeDevice(PARAMEDIC.id, PARAMEDIC), true, fakeLock('locked'));
     await control.start();
-    expect(control.getSnapshot()).toMatchObject({ session: { state: 'signed-out' }, offlinePerson: PARAMEDIC });
+    expect(control.getSnapshot()).toMatchObject({ session: { state: 'signed-out' }, offlineAvailable: true, offlineUnlock: false });
     control.continueOffline();
+    expect(control.getSnapshot().offlineUnlock).toBe(true);
+    await control.unlock('284619');
     expect(control.getSnapshot().session).toMatchObject({ state: 'offline', person: PARAMEDIC });
+  });
+
+  it('after sign-in, the person is remembered for an offline start only once their PIN has opened the clinical key', async () => {
+    const device = fakeDevice();
+    const lock = fakeLock('no-pin');
+    const { control } = setup(fakeSignIn({ callback: true }), device, true, lock);
+    await control.start();
+    expect(device.calls).toEqual([`claim ${PARAMEDIC.id}`]);
+    await control.setPin('284619');
+    expect(device.calls).toEqual([`claim ${PARAMEDIC.id}`, `remember ${PARAMEDIC.id}`]);
+  });
+
+  it('locking drops the keys and tells the screens to forget patients', async () => {
+    const lock = fakeLock('unlocked');
+    const onLocked = vi.fn();
+    const control = createSessionControl({
+      signIn: fakeSignIn(),
+      device: fakeDevice(),
+      lock,
+      onLocked,
+      offlineSessionHours: 12,
+      location: { href: () => '/', path: () => '/', replace: () => undefined },
+      isOnline: () => true,
+      onPersonChanged: () => undefined,
+      onSignedInAgain: () => undefined,
+    });
+    control.lockNow();
+    expect(lock.lock).toHaveBeenCalled();
+    expect(onLocked).toHaveBeenCalled();
+    expect(control.getSnapshot().lock.state).toBe('locked');
   });
 
   it('when someone else signs in again, the last person’s patients go before the new person is shown, and stopped searches run again', async () => {

@@ -1,4 +1,5 @@
 import type { SignedInPerson } from '../domain/signed-in-person';
+import type { ClinicalLock, ClinicalLockState } from '../storage/clinical-lock';
 import { SignInError, type SessionSnapshot, type SignInFailureKind, type SignInService } from '../services/sign-in-service';
 import { createExternalStore } from './external-store';
 
@@ -35,6 +36,16 @@ export interface SessionView {
   readonly signOutFailed: boolean;
   /** Signed out with no signal: this app is clear, the provider's session was not ended. */
   readonly signedOutHere: boolean;
+  /** The shift PIN's lock over the saved clinical data (issue 11). */
+  readonly lock: ClinicalLockState;
+  /** Nobody signed in, and saved copies exist that a shift PIN could open (issue 10 point 8, issue 11). */
+  readonly offlineAvailable: boolean;
+  /** The crew asked to open saved copies without signing in: the PIN is asked first. */
+  readonly offlineUnlock: boolean;
+  /** Five wrong PINs removed the saved plans: sign in again with signal. */
+  readonly pinsWiped: boolean;
+  /** The clinical key has been open at least once in this page's life. */
+  readonly everOpened: boolean;
 }
 
 export interface SessionControl {
@@ -46,14 +57,23 @@ export interface SessionControl {
   signIn(options?: { readonly selectRole?: boolean }): void;
   /** Signs in again in a window of its own, keeping this screen. */
   signInAgain(): void;
-  /** Resumes the remembered person for saved copies only. */
+  /** Asks for the shift PIN to open saved copies without signing in (offline start). */
   continueOffline(): void;
   signOut(): void;
+  /** Sets the shift PIN after sign-in: new clinical keys wrapped by it. */
+  setPin(pin: string): Promise<void>;
+  /** The shift PIN opens the saved data (after sign-in, after a lock, or for an offline start). */
+  unlock(pin: string): Promise<'unlocked' | 'wrong' | 'wiped'>;
+  /** Locks now (idle, hidden too long): keys and patients leave memory. */
+  lockNow(): void;
 }
 
 export function createSessionControl(o: {
   signIn: SignInService;
   device: PersonOnDevice;
+  lock: Pick<ClinicalLock, 'ready' | 'getSnapshot' | 'subscribe' | 'setPin' | 'unlock' | 'lock'>;
+  /** Locked: drop what screens hold about patients. */
+  onLocked?: () => void;
   offlineSessionHours: number;
   /** The page's location, replaced (not pushed) after a callback so Back never replays it. */
   location: { href(): string; path(): string; replace(path: string): void };
@@ -65,19 +85,46 @@ export function createSessionControl(o: {
   now?: () => Date;
 }): SessionControl {
   const now = o.now ?? (() => new Date());
-  const view = createExternalStore<SessionView>({ session: o.signIn.getSnapshot(), failure: undefined, offlinePerson: undefined, busy: false, personChanged: false, signOutFailed: false, signedOutHere: false });
+  const view = createExternalStore<SessionView>({
+    session: o.signIn.getSnapshot(),
+    failure: undefined,
+    offlinePerson: undefined,
+    busy: false,
+    personChanged: false,
+    signOutFailed: false,
+    signedOutHere: false,
+    lock: o.lock.getSnapshot(),
+    offlineAvailable: false,
+    offlineUnlock: false,
+    pinsWiped: false,
+    everOpened: o.lock.getSnapshot().state === 'unlocked',
+  });
+  /** Signed in, not yet remembered for an offline start: that needs the clinical key, so the PIN. */
+  let toRemember: SignedInPerson | undefined;
   let offline: { person: SignedInPerson; until: string } | undefined;
   // While a new sign-in is being settled on the device, screens keep seeing the session from
   // before it: the new person is shown only once the last person's patients are gone.
   let held: SessionSnapshot | undefined;
 
-  const update = (changes: Partial<SessionView>) => view.set({ ...view.getSnapshot(), ...changes, session: sessionNow() });
+  const update = (changes: Partial<SessionView>) => {
+    const lock = o.lock.getSnapshot();
+    const before = view.getSnapshot();
+    view.set({ ...before, ...changes, session: sessionNow(), lock, everOpened: before.everOpened || lock.state === 'unlocked' });
+  };
   const sessionNow = (): SessionSnapshot => {
     if (held) return held;
     const session = o.signIn.getSnapshot();
     return session.state === 'signed-out' && offline ? { state: 'offline', ...offline } : session;
   };
   o.signIn.subscribe(() => update({}));
+  o.lock.subscribe(() => update({}));
+  const offlineUntil = () => new Date(now().getTime() + o.offlineSessionHours * 3_600_000);
+  async function rememberIfUnlocked(): Promise<void> {
+    if (!toRemember || o.lock.getSnapshot().state !== 'unlocked') return;
+    const person = toRemember;
+    toRemember = undefined;
+    await o.device.remember(person, offlineUntil());
+  }
 
   const failureOf = (error: unknown): SignInFailureKind => (error instanceof SignInError ? error.kind : 'provider-unreachable');
 
@@ -87,7 +134,9 @@ export function createSessionControl(o: {
     try {
       const result = await signingIn();
       const { wiped } = await o.device.claimFor(result.person.id);
-      await o.device.remember(result.person, new Date(now().getTime() + o.offlineSessionHours * 3_600_000));
+      // Remembered for an offline start once the PIN has opened the clinical key (now, if it is open).
+      toRemember = result.person;
+      await rememberIfUnlocked();
       offline = undefined;
       return { ...result, wiped };
     } finally {
@@ -99,6 +148,7 @@ export function createSessionControl(o: {
     subscribe: view.subscribe,
     getSnapshot: view.getSnapshot,
     async start() {
+      await o.lock.ready();
       if (o.signIn.isCallback(o.location.href())) {
         update({ busy: true });
         try {
@@ -113,10 +163,11 @@ export function createSessionControl(o: {
         return;
       }
       if (o.signIn.getSnapshot().state !== 'signed-out') return;
-      const person = await o.device.resume(now()).catch(() => undefined);
-      update({ offlinePerson: person });
-      // A tablet restarted with no signal: the same person carries on with saved copies.
-      if (person && !o.isOnline()) this.continueOffline();
+      // Saved copies exist (a wrapped clinical key): whose they are is sealed, so the PIN comes first.
+      const offlineAvailable = o.lock.getSnapshot().state === 'locked';
+      update({ offlineAvailable });
+      // A tablet restarted with no signal: the shift PIN opens what the crew saved.
+      if (offlineAvailable && !o.isOnline()) this.continueOffline();
     },
     signIn(options) {
       update({ busy: true, failure: undefined });
@@ -138,10 +189,43 @@ export function createSessionControl(o: {
       })();
     },
     continueOffline() {
-      const person = view.getSnapshot().offlinePerson;
-      if (!person) return;
-      offline = { person, until: new Date(now().getTime() + o.offlineSessionHours * 3_600_000).toISOString() };
-      update({ failure: undefined });
+      if (!view.getSnapshot().offlineAvailable) return;
+      update({ offlineUnlock: true, failure: undefined });
+    },
+    async setPin(pin) {
+      await o.lock.setPin(pin);
+      await rememberIfUnlocked();
+      update({});
+    },
+    async unlock(pin) {
+      const result = await o.lock.unlock(pin);
+      if (result === 'wiped') {
+        toRemember = undefined;
+        offline = undefined;
+        // Whoever holds the tablet must prove who they are again, with signal.
+        if (o.signIn.getSnapshot().state !== 'signed-out') await o.signIn.signOut({ local: true }).catch(() => undefined);
+        update({ pinsWiped: true, offlineUnlock: false, offlineAvailable: false });
+        return result;
+      }
+      if (result !== 'unlocked') {
+        update({});
+        return result;
+      }
+      if (view.getSnapshot().offlineUnlock) {
+        const person = await o.device.resume(now()).catch(() => undefined);
+        if (person) offline = { person, until: offlineUntil().toISOString() };
+        else o.lock.lock();
+        update({ offlineUnlock: false, offlinePerson: person, offlineAvailable: person !== undefined });
+        return result;
+      }
+      await rememberIfUnlocked();
+      update({});
+      return result;
+    },
+    lockNow() {
+      o.lock.lock();
+      o.onLocked?.();
+      update({});
     },
     signOut() {
       update({ busy: true, signOutFailed: false });
@@ -156,7 +240,8 @@ export function createSessionControl(o: {
           return;
         }
         offline = undefined;
-        update({ offlinePerson: undefined });
+        toRemember = undefined;
+        update({ offlinePerson: undefined, offlineAvailable: false, offlineUnlock: false });
         // Nobody signed in here, and no refused sign-in whose CIS2 session should end: nothing more to do.
         if (o.signIn.getSnapshot().state === 'signed-out' && view.getSnapshot().failure !== 'claims-invalid') {
           update({ busy: false });

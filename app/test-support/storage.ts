@@ -11,7 +11,9 @@ import { parseNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Pointer } from '../domain/pointer';
 import { FORMAT_RECORD_CONTACT, FORMAT_UNSTRUCTURED } from '../domain/pointer';
 import { MENTAL_HEALTH_CRISIS_PLAN, SNOMED_SYSTEM, recordTypeFor } from '../domain/record-types';
+import { createClinicalLock } from '../storage/clinical-lock';
 import { DeviceDatabase, type DeviceDatabaseOptions } from '../storage/device-database';
+import { KEYS_ROW_ID } from '../storage/device-keys';
 import type { DroppedRecord, UnreadableRecords } from '../storage/storage-errors';
 
 export function nhs(value: string): NhsNumber {
@@ -44,6 +46,29 @@ export interface TestDevice {
 }
 
 let devices = 0;
+
+/** The shift PIN tests use, and a PBKDF2 count small enough for tests (the app's is 600,000). */
+export const TEST_PIN = '482915';
+export const TEST_PIN_ITERATIONS = 1_000;
+
+/**
+ * Opens the clinical lock of this connection with TEST_PIN: sets it when no PIN is set, else
+ * unlocks (as after a reload, or in a second tab). For tests of what lies behind the lock.
+ */
+export async function unlocked(db: DeviceDatabase, pin: string = TEST_PIN): Promise<DeviceDatabase> {
+  const lock = createClinicalLock(db, { iterations: TEST_PIN_ITERATIONS });
+  if ((await db.keys.get(KEYS_ROW_ID)) === undefined && !db.tables.some((table) => table.name === 'session')) {
+    // A database opened as an older schema (migration tests) lacks tables setPin wipes: wrap the
+    // keys on a scratch device and bring the row over (it is data only), then unlock it here.
+    const scratch = testDevice();
+    await unlocked(scratch.db, pin);
+    await db.keys.put((await scratch.db.keys.get(KEYS_ROW_ID))!);
+    scratch.db.close();
+  }
+  if ((await db.keys.get(KEYS_ROW_ID)) === undefined) await lock.setPin(pin);
+  else if ((await lock.unlock(pin)) !== 'unlocked') throw new Error('Test PIN did not unlock');
+  return db;
+}
 
 export function testDevice(options: Pick<DeviceDatabaseOptions, 'schemaVersion'> & { name?: string; indexedDB?: IDBFactory } = {}): TestDevice {
   devices += 1;
@@ -79,6 +104,13 @@ export function testDevice(options: Pick<DeviceDatabaseOptions, 'schemaVersion'>
     },
     quota,
   };
+}
+
+/** A test device whose clinical lock is open (TEST_PIN set): for tests of what lies behind the lock. */
+export async function unlockedDevice(options: Parameters<typeof testDevice>[0] = {}): Promise<TestDevice> {
+  const device = testDevice(options);
+  await unlocked(device.db);
+  return device;
 }
 
 /**

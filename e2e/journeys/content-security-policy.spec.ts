@@ -136,6 +136,7 @@ test('a saved copy opens with no signal, in the page the service worker serves',
 
   await context.setOffline(true);
   await page.reload();
+  await screen.enterShiftPin();
   await screen.search(SCENARIOS.planPdf.nhsNumber);
   await expect(page.getByRole('region', { name: 'Saved on this device' })).toContainText(/Retrieved \d\d:\d\d, just now/);
   await expect(screen.record('Mental health crisis plan').getByText('Triggers', { exact: true })).toBeVisible();

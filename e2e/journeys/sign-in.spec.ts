@@ -102,6 +102,7 @@ test('signing out with no signal leaves no plan, no queued search and no key for
   await context.setOffline(false);
   await screen.signInButton.click();
   await new SignInPages(page).signInAs(PEOPLE.secondParamedic);
+  await screen.enterShiftPin();
   await expect(signedIn).toContainText(PEOPLE.secondParamedic.name);
   await expect(page.getByText('Nothing is saved on this device.')).toBeVisible();
   // The first paramedic's look at the saved copy reaches the audit service, in their name.
@@ -121,6 +122,9 @@ test('a second person signing in on the same tablet sees none of the first perso
   const signedIn = page.getByRole('region', { name: 'Signed in' });
   await signedIn.getByRole('button', { name: 'Change role' }).click();
   await new SignInPages(page).signInAs(PEOPLE.secondParamedic);
+  // The first person's plans went, and their PIN with them: the crewmate sets their own.
+  await expect(page.getByRole('heading', { level: 1, name: 'Set a shift PIN' })).toBeVisible();
+  await screen.enterShiftPin();
 
   await expect(signedIn).toContainText(PEOPLE.secondParamedic.name);
   await expect(page.getByText('Nothing is saved on this device.')).toBeVisible();
@@ -135,6 +139,10 @@ test('a tablet restarted with no signal resumes the last person for saved copies
 
   await context.setOffline(true);
   await page.reload();
+  // Whose saved copies these are is sealed: the shift PIN comes first, before any name is shown.
+  await expect(screen.pinHeading).toBeVisible();
+  await expect(page.getByText(PEOPLE.paramedic.name)).toHaveCount(0);
+  await screen.enterShiftPin();
   const signedIn = page.getByRole('region', { name: 'Signed in' });
   await expect(signedIn).toContainText(PEOPLE.paramedic.name);
   await expect(signedIn).toContainText('Offline session');
@@ -152,6 +160,7 @@ test('the signed-in person, role and organisation stay in view; a person with se
   await screen.signInButton.click();
   const clinicalLeadRole = PEOPLE.severalRoles.nhsid_nrbac_roles.find((role) => role.role_code.endsWith('R8000'))!;
   await new SignInPages(page).signInAs(PEOPLE.severalRoles, clinicalLeadRole);
+  await screen.enterShiftPin();
   const signedIn = page.getByRole('region', { name: 'Signed in' });
   await expect(signedIn).toContainText(PEOPLE.severalRoles.name);
   await expect(signedIn).toContainText('Clinical Practitioner Access Role');

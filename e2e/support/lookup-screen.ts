@@ -2,6 +2,9 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { PEOPLE, type SyntheticPerson } from '../../mocks/identity/people';
 import { SignInPages } from './sign-in';
 
+/** The shift PIN the journeys set (issue 11): six digits, not a run, not all one digit. */
+export const TEST_PIN = '284619';
+
 /** The lookup screen as a crew member sees it: roles and labels only. */
 export class LookupScreen {
   readonly nhsNumber: Locator;
@@ -35,12 +38,35 @@ export class LookupScreen {
    * later its session cookie brings the browser straight back, as CIS2 does within a session.
    */
   async signInIfAsked(person: SyntheticPerson = PEOPLE.paramedic): Promise<void> {
-    await expect(this.nhsNumber.or(this.signInButton)).toBeVisible();
+    await expect(this.nhsNumber.or(this.signInButton).or(this.pinHeading)).toBeVisible();
     if (await this.nhsNumber.isVisible()) return;
-    await this.signInButton.click();
-    const provider = new SignInPages(this.page);
-    await expect(this.nhsNumber.or(provider.people)).toBeVisible();
-    if (await provider.people.isVisible()) await provider.signInAs(person);
+    if (await this.signInButton.isVisible()) {
+      await this.signInButton.click();
+      const provider = new SignInPages(this.page);
+      await expect(this.nhsNumber.or(provider.people).or(this.pinHeading)).toBeVisible();
+      if (await provider.people.isVisible()) await provider.signInAs(person);
+    }
+    await expect(this.nhsNumber.or(this.pinHeading).or(this.page.getByRole('heading', { level: 1, name: 'Your role cannot open this page' }))).toBeVisible();
+    if (await this.pinHeading.isVisible()) await this.enterShiftPin();
+  }
+
+  /** "Set a shift PIN" after a first sign-in, or "Enter your shift PIN" after a reload or a lock (issue 11). */
+  get pinHeading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: /^(Set a shift PIN|Enter your shift PIN)$/ });
+  }
+
+  async enterShiftPin(pin = TEST_PIN): Promise<void> {
+    await expect(this.pinHeading).toBeVisible({ timeout: 15_000 });
+    const setting = await this.page.getByRole('heading', { level: 1, name: 'Set a shift PIN' }).isVisible();
+    await this.page.getByLabel('Shift PIN', { exact: true }).fill(pin);
+    if (setting) {
+      await this.page.getByLabel('Enter the PIN again', { exact: true }).fill(pin);
+      await this.page.getByRole('button', { name: 'Set PIN', exact: true }).click();
+    } else {
+      await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    }
+    // PBKDF2 at 600,000 iterations takes a moment on a busy machine.
+    await expect(this.pinHeading).toHaveCount(0, { timeout: 15_000 });
   }
 
   async search(nhsNumber: string): Promise<void> {

@@ -16,6 +16,7 @@ export const sessionWords = {
   signOut: 'Sign out',
   signingOut: 'Signing out…',
 
+  personWhoSaved: 'The person who saved these plans',
   signedInLabel: 'Signed in',
   signedInAs: 'Signed in as',
   offlineSessionTag: 'Offline session:',

@@ -11,7 +11,7 @@ export function SignInPage({
   failure,
   busy,
   online,
-  offlinePerson,
+  offlineAvailable,
   signedOutHere,
   onSignIn,
   onContinueOffline,
@@ -21,7 +21,8 @@ export function SignInPage({
   busy: boolean;
   online: boolean;
   /** The name of the person an offline session can resume, when there is one. */
-  offlinePerson: string | undefined;
+  /** Saved copies that the shift PIN can open (whose they are is sealed until then). */
+  offlineAvailable: boolean;
   /** Just signed out with no signal. */
   signedOutHere: boolean;
   onSignIn: () => void;
@@ -52,14 +53,14 @@ export function SignInPage({
           {signInWords.signedOutHere}
         </p>
       )}
-      {!online && offlinePerson === undefined && <p className="nhsuk-inset-text">{signInWords.offlineNoSession}</p>}
-      {offlinePerson !== undefined && (!online || failure === 'provider-unreachable') && (
+      {!online && !offlineAvailable && <p className="nhsuk-inset-text">{signInWords.offlineNoSession}</p>}
+      {offlineAvailable && (!online || failure === 'provider-unreachable') && (
         <div className="nhsuk-card">
           <div className="nhsuk-card__content">
             <h2 className="nhsuk-card__heading nhsuk-heading-m">{signInWords.offlineTitle}</h2>
-            <p className="nhsuk-card__description">{signInWords.offlineLead(offlinePerson)}</p>
+            <p className="nhsuk-card__description">{signInWords.offlineLead}</p>
             <button type="button" className="nhsuk-button crl-big-button" onClick={onContinueOffline}>
-              {signInWords.offlineButton(offlinePerson)}
+              {signInWords.offlineButton}
             </button>
           </div>
         </div>
