@@ -96,7 +96,7 @@ describe('the app’s own clients against the mocks', () => {
     const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const error = await failureOf(pds.getPatient(SCENARIOS.pdsSignInExpired.nhsNumber as NhsNumber, context));
     expect(error).toMatchObject({ service: 'pds', kind: 'unauthorised', status: 401, code: 'ACCESS_DENIED', retryAfterSeconds: undefined });
-    expect(describeServiceError(error)).toBe('Your sign-in to NHS services has run out. Sign in again (above): the search then runs again by itself.');
+    expect(describeServiceError(error)).toBe('Your sign-in to NHS services has run out. Use Sign in again at the top of the screen: the search then runs again by itself.');
   });
 
   it('pdsBusy: PDS’s 429 reaches the crew as busy, with the wait from Retry-After', async () => {
