@@ -39,11 +39,15 @@ test('a new version waits for the crew: prompt, no reload by itself, Reload brin
   await expect(prompt).toContainText('The app will not reload by itself.');
   await expectNoSeriousA11yViolations(page);
 
-  // Nothing reloads by itself: the plan stays open on the same page, under the old worker.
+  // An hour untouched: the app has locked itself (issue 11), but nothing reloads by itself: the
+  // same page, under the old worker, opens again with the shift PIN.
+  await expect(screen.pinHeading).toBeVisible();
   await page.clock.fastForward('00:05:00');
-  await expect(plan.getByText('Triggers', { exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
   expect(await askController(page, WHICH_VERSION)).toBe('no answer');
+  await screen.enterShiftPin();
+  await expect(screen.nhsNumber).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
 
   await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
   // Tokens live in memory only, so the reloaded app asks for sign-in (CIS2's session makes it one tap).
