@@ -2,6 +2,7 @@ import type { Page, Request } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { PEOPLE } from '../../mocks/identity/people';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { deviceRows } from '../support/device-rows';
 import { LookupScreen } from '../support/lookup-screen';
 import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
 import { controlPageByServiceWorker } from '../support/service-worker';
@@ -24,25 +25,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
   }, hidden);
 }
 
-async function deviceRows(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('crew-record-locator');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const rows: Record<string, string[]> = {};
-    for (const table of ['plans', 'queuedLookups', 'keys', 'session', 'accessEvents']) {
-      rows[table] = await new Promise<string[]>((resolve, reject) => {
-        const keys = db.transaction(table, 'readonly').objectStore(table).getAllKeys();
-        keys.onsuccess = () => resolve(keys.result.map(String));
-        keys.onerror = () => reject(keys.error);
-      });
-    }
-    db.close();
-    return rows;
-  });
-}
 
 async function delivered(services: NationalServicesRecorder): Promise<string[]> {
   const puts = services.requests.filter((r: Request) => r.method() === 'PUT' && r.url().startsWith(`${LIVE_CONFIG.services.audit}/AuditEvent/`));

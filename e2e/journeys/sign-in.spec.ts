@@ -1,7 +1,8 @@
-import type { Page, Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { PEOPLE } from '../../mocks/identity/people';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { deviceRows } from '../support/device-rows';
 import { LookupScreen } from '../support/lookup-screen';
 import { LIVE_CONFIG, useLiveNationalServices, type NationalServicesRecorder } from '../support/national-services';
 import { controlPageByServiceWorker } from '../support/service-worker';
@@ -15,26 +16,6 @@ import { expect, liveTest as test } from '../support/test';
 
 const PLAN = SCENARIOS.planPdf.nhsNumber;
 
-/** The keys of each table of the live device database, read straight from IndexedDB. */
-async function deviceRows(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('crew-record-locator');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const rows: Record<string, string[]> = {};
-    for (const table of ['plans', 'queuedLookups', 'keys', 'session', 'accessEvents']) {
-      rows[table] = await new Promise<string[]>((resolve, reject) => {
-        const keys = db.transaction(table, 'readonly').objectStore(table).getAllKeys();
-        keys.onsuccess = () => resolve(keys.result.map(String));
-        keys.onerror = () => reject(keys.error);
-      });
-    }
-    db.close();
-    return rows;
-  });
-}
 
 /** The AuditEvents the audit service accepted, as "what by whom". */
 async function delivered(services: NationalServicesRecorder): Promise<string[]> {
