@@ -2,7 +2,7 @@ import './saved-on-device.css';
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import { describeAge, describeRetrievedTime } from '../../domain/staleness';
+import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
 import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
 import { ConfirmDestructive } from '../../ui/confirm-destructive';
 import { useRuntime } from '../../runtime/runtime-context';
@@ -52,6 +52,8 @@ export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
                 <span className="crl-record-item__meta">
                   {plan.hasCrisisPlan ? words.crisisPlan : words.noCrisisPlan} · {words.retrieved(describeRetrievedTime(plan.retrievedAt, now), describeAge(plan.retrievedAt, now))}
                 </span>
+                {/* Stale plan (safety rule 2): flagged in the list itself, not only once opened (issue 9 point 5). */}
+                {isStale(plan.retrievedAt, now, policy.staleAfterHours) && <strong className="nhsuk-tag nhsuk-tag--orange crl-record-item__stale">{words.mayBeOutOfDate}</strong>}
                 <span className="crl-record-item__action">Open</span>
               </button>
             </li>

@@ -1,5 +1,6 @@
 /** Words of the "Saved on this device" section, in one place for clinical review. */
 export const savedWords = {
+  mayBeOutOfDate: 'May be out of date',
   heading: 'Saved on this device',
   intro: (hours: number) => `Plans looked up on this device open here without signal. They are deleted after ${hours} hours.`,
   none: 'Nothing is saved on this device.',

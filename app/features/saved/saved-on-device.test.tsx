@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { NhsNumber } from '../../domain/nhs-number';
+import { RuntimeProvider } from '../../runtime/runtime-context';
+import type { CachedLookupSummary } from '../../storage/plan-cache';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
+import { SavedOnDevice } from './saved-on-device';
+
+const HOUR = 3_600_000;
+const summary = (nhsNumber: string, name: string, hoursAgo: number): CachedLookupSummary => ({
+  nhsNumber: nhsNumber as NhsNumber,
+  name,
+  birthDate: '1980-01-01',
+  retrievedAt: new Date(Date.now() - hoursAgo * HOUR).toISOString(),
+  expiresAt: new Date(Date.now() + HOUR).toISOString(),
+  hasCrisisPlan: true,
+});
+
+describe('SavedOnDevice (issue 9 point 5)', () => {
+  it('flags a copy past the staleness threshold in the list itself, and only that one', async () => {
+    const runtime = testRuntime(NO_NATIONAL_SERVICES, { policy: { staleAfterHours: 12, retentionHours: 24 } });
+    vi.mocked(runtime.plans.list).mockResolvedValue([summary('9990000018', 'Amelia CROSSLEY', 13), summary('9990000026', 'Robin ALDERSEY', 2)]);
+    render(
+      <RuntimeProvider runtime={runtime}>
+        <QueryClientProvider client={new QueryClient()}>
+          <SavedOnDevice onOpen={() => undefined} />
+        </QueryClientProvider>
+      </RuntimeProvider>,
+    );
+    const list = await screen.findByRole('list', { name: 'Saved on this device' });
+    const [old, fresh] = within(list).getAllByRole('button');
+    expect(old).toHaveTextContent('Amelia CROSSLEY');
+    expect(old).toHaveTextContent('May be out of date');
+    expect(fresh).toHaveTextContent('Robin ALDERSEY');
+    expect(fresh).not.toHaveTextContent('May be out of date');
+  });
+});
