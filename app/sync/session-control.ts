@@ -26,8 +26,6 @@ export interface SessionView {
   readonly session: SessionSnapshot;
   /** Why the last sign-in did not complete, for the sign-in page. */
   readonly failure: SignInFailureKind | undefined;
-  /** A person an offline start may resume for saved copies (issue 10 point 8). */
-  readonly offlinePerson: SignedInPerson | undefined;
   /** A sign-in, sign-in again or sign-out is under way. */
   readonly busy: boolean;
   /** Sign in again brought a different person: the last person's saved patients were removed. */
@@ -88,7 +86,6 @@ export function createSessionControl(o: {
   const view = createExternalStore<SessionView>({
     session: o.signIn.getSnapshot(),
     failure: undefined,
-    offlinePerson: undefined,
     busy: false,
     personChanged: false,
     signOutFailed: false,
@@ -215,7 +212,7 @@ export function createSessionControl(o: {
         const person = await o.device.resume(now()).catch(() => undefined);
         if (person) offline = { person, until: offlineUntil().toISOString() };
         else o.lock.lock();
-        update({ offlineUnlock: false, offlinePerson: person, offlineAvailable: person !== undefined });
+        update({ offlineUnlock: false, offlineAvailable: person !== undefined });
         return result;
       }
       await rememberIfUnlocked();
@@ -241,7 +238,7 @@ export function createSessionControl(o: {
         }
         offline = undefined;
         toRemember = undefined;
-        update({ offlinePerson: undefined, offlineAvailable: false, offlineUnlock: false });
+        update({ offlineAvailable: false, offlineUnlock: false });
         // Nobody signed in here, and no refused sign-in whose CIS2 session should end: nothing more to do.
         if (o.signIn.getSnapshot().state === 'signed-out' && view.getSnapshot().failure !== 'claims-invalid') {
           update({ busy: false });

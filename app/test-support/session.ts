@@ -18,7 +18,7 @@ export function testPerson(appRoles: readonly AppRole[] = ['paramedic', 'clinica
 
 /** A session control whose view tests set; every action is a spy. */
 export function testSession(session: SessionSnapshot = { state: 'signed-in', person: testPerson(), expiresAt: '2099-01-01T00:00:00.000Z' }, extra: Partial<SessionView> = {}): SessionControl & { view: ReturnType<typeof createExternalStore<SessionView>> } {
-  const view = createExternalStore<SessionView>({ session, failure: undefined, offlinePerson: undefined, busy: false, personChanged: false, signOutFailed: false, signedOutHere: false, lock: { state: 'unlocked' }, offlineAvailable: false, offlineUnlock: false, pinsWiped: false, everOpened: true, ...extra });
+  const view = createExternalStore<SessionView>({ session, failure: undefined, busy: false, personChanged: false, signOutFailed: false, signedOutHere: false, lock: { state: 'unlocked' }, offlineAvailable: false, offlineUnlock: false, pinsWiped: false, everOpened: true, ...extra });
   return {
     view,
     subscribe: view.subscribe,
