@@ -41,11 +41,13 @@ export interface AccessDelivery {
 /** First wait after a failed pass; doubles each time, up to the cap. */
 export const FIRST_RETRY_MS = 30_000;
 export const MAX_RETRY_MS = 15 * 60_000;
+/** Events in flight at once after the audit service has answered the first of a pass. */
+export const DELIVERY_CONCURRENCY = 4;
 
 /**
- * Sends the access-event outbox to the audit service, oldest first (DESIGN.md rule 6: an access
- * event is never dropped, only delivered). An event leaves the device only after the audit
- * service confirmed it; every failure keeps it.
+ * Sends the access-event outbox to the audit service, oldest first, several at once after the
+ * first has been answered (DESIGN.md rule 6: an access event is never dropped, only delivered).
+ * An event leaves the device only after the audit service confirmed it; every failure keeps it.
  *
  * Outboxes that get stuck are a lesson learned the hard way (STYLE.md §8), so:
  * - an event the service refuses (400) is kept and counted, and the rest go on past it;
@@ -78,22 +80,31 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
     const startedIn = generation;
     // Counted first, so a long pass (a slow audit service, a backlog) never shows a stale count.
     publish({ waiting: await o.outbox.count() });
-    for (const { event } of await o.outbox.pending()) {
+    const waiting = (await o.outbox.pending()).map(({ event }) => event);
+    // The first event goes alone, so a dead service costs one request; once the service has
+    // answered, the rest go DELIVERY_CONCURRENCY at a time (each PUT is its own preflighted
+    // request across origins: sent one by one, a backlog paid every round trip in turn).
+    let width = 1;
+    for (let start = 0; start < waiting.length; start += width, width = DELIVERY_CONCURRENCY) {
       if (startedIn !== generation || stopped) return false;
-      try {
-        await o.audit.deliver(event);
-      } catch (error) {
-        await o.outbox.failedAttempt(event.id, deliveryProblem(error));
-        if (isServiceError(error) && error.kind === 'rejected') {
-          refused += 1;
-          complete = false;
+      const wave = waiting.slice(start, start + width);
+      const results = await Promise.allSettled(wave.map((event) => o.audit.deliver(event)));
+      let serviceDown = false;
+      for (const [index, result] of results.entries()) {
+        const event = wave[index]!;
+        if (result.status === 'fulfilled') {
+          await o.outbox.delivered(event.id);
+          publish({ lastDeliveredAt: new Date().toISOString() });
           continue;
         }
+        await o.outbox.failedAttempt(event.id, deliveryProblem(result.reason));
         complete = false;
-        break;
+        if (isServiceError(result.reason) && result.reason.kind === 'rejected') refused += 1;
+        else serviceDown = true;
       }
-      await o.outbox.delivered(event.id);
-      publish({ lastDeliveredAt: new Date().toISOString(), waiting: await o.outbox.count() });
+      publish({ waiting: await o.outbox.count() });
+      // A service-wide failure ends the pass (the back-off schedules the next).
+      if (serviceDown) break;
     }
     publish({ waiting: await o.outbox.count(), refused });
     return complete;
