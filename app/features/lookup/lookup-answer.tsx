@@ -20,7 +20,8 @@ import { combineSearches, RecordsOutcome } from './records-outcome';
  * this is. When PDS replaced the typed number, NRL is asked under the current one too and both
  * answers are shown (a plan may still be filed under the old number).
  * With no signal (PDS got no answer), `whenNoSignal` is shown instead (lookup-result.tsx: the
- * copy saved on this device, or the search queued). Once PDS has answered, a locator failure is
+ * copy saved on this device, or the search queued), and `whileRetrying` already while PDS's
+ * automatic retry is pending (a dead zone the browser calls online answers at once: issue 13). Once PDS has answered, a locator failure is
  * "Could not check" under the banner, never "no signal": something answered, so the cause is the
  * locator.
  */
@@ -29,11 +30,18 @@ export function LookupAnswer({
   source,
   onShowSaved,
   whenNoSignal,
+  whileRetrying,
 }: {
   lookup: Lookup;
   source: 'network' | 'device';
   onShowSaved?: ((nhsNumber: NhsNumber) => void) | undefined;
   whenNoSignal?: ReactNode;
+  /**
+   * PDS failed at once for want of signal and its automatic retry is still to come: shown
+   * meanwhile (the saved copy, without waiting for the retry). The fresh answer replaces it if the
+   * retry succeeds; `whenNoSignal` follows if it fails too.
+   */
+  whileRetrying?: ReactNode;
 }) {
   const { services } = useRuntime();
   const patient = useQuery(patientQuery(services, lookup));
@@ -43,13 +51,8 @@ export function LookupAnswer({
   const search = combineSearches(numbers, searches);
 
   if (source === 'network' && isNoSignal(patient.error)) return whenNoSignal;
-  if (patient.isPending) {
-    return (
-      <p className="nhsuk-body-l crl-status" role="status">
-        {lookupWords.checkingPatient}
-      </p>
-    );
-  }
+  if (source === 'network' && patient.isPending && whileRetrying !== undefined && isNoSignal(patient.failureReason)) return whileRetrying;
+  if (patient.isPending) return <CheckingPatient />;
   if (patient.isError) {
     // A sign-in that ran out says nothing about who the patient is: never word it as a mismatch.
     const signIn = failureClass(patient.error) === 'sign-in';
@@ -77,6 +80,14 @@ export function LookupAnswer({
       {source === 'network' && search.state === 'answered' && search.failures.length === 0 && <SaveToDevice lookup={lookup} />}
       <RecordsOutcome lookup={lookup} patient={patient.data} search={search} onShowSaved={source === 'network' ? onShowSaved : undefined} />
     </>
+  );
+}
+
+export function CheckingPatient() {
+  return (
+    <p className="nhsuk-body-l crl-status" role="status">
+      {lookupWords.checkingPatient}
+    </p>
   );
 }
 

@@ -12,6 +12,7 @@ import { RuntimeProvider } from '../../runtime/runtime-context';
 import { testRuntime } from '../../test-support/runtime';
 import { LookupResult } from './lookup-result';
 import { newLookup } from '../../queries/lookup-queries';
+import { createQueryClient } from '../../queries/query-client';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../../mocks/handlers';
 import { SCENARIOS } from '../../../mocks/data/catalogue';
@@ -256,5 +257,54 @@ describe('LookupResult when the locator is slow but the network is fine (issue 7
     expect(await screen.findByText(/No signal, and nothing is saved on this device/)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Patient details from the Personal Demographics Service' })).not.toBeInTheDocument();
     expect(runtime.connectivity.getSnapshot().reachable).toBe(false);
+  });
+
+  describe('a dead zone the browser calls online (issue 13 point 3)', () => {
+    /** PDS's first request fails at once as with no signal; everything after is answered. */
+    function firstPdsRequestFails() {
+      let failed = false;
+      return (request: Request) => {
+        if (!failed && request.url.includes('/Patient/')) {
+          failed = true;
+          return Promise.reject(new TypeError('Failed to fetch'));
+        }
+        return answeredByMocks(request);
+      };
+    }
+
+    function renderWithAppClient(runtime: Runtime, typed: string) {
+      render(
+        <RuntimeProvider runtime={runtime}>
+          <QueryClientProvider client={createQueryClient()}>
+            <LookupResult lookup={newLookup(nhs(typed))} />
+          </QueryClientProvider>
+        </RuntimeProvider>,
+      );
+    }
+
+    it('shows the saved copy at once, without waiting for the retry, and the fresh answer when the retry succeeds', async () => {
+      const typed = SCENARIOS.planPdf.nhsNumber;
+      const runtime = liveRuntime(firstPdsRequestFails());
+      const snapshot = buildSnapshot({ nhsNumber: nhs(typed) });
+      vi.mocked(runtime.plans.find).mockResolvedValue({ snapshot, retrievedAt: snapshot.retrievedAt, expiresAt: '2999-01-01T00:00:00.000Z' });
+      const started = Date.now();
+      renderWithAppClient(runtime, typed);
+      expect(await screen.findByText(/The national services could not be reached\. This is the copy saved on this device/)).toBeInTheDocument();
+      // Well before the automatic retry (1 s) has run.
+      expect(Date.now() - started).toBeLessThan(800);
+      // The retry answers: the fresh answer replaces the copy.
+      expect(await screen.findByText(/^From the national services/, {}, { timeout: 4000 })).toBeInTheDocument();
+      expect(screen.queryByText(/This is the copy saved on this device/)).not.toBeInTheDocument();
+      expect(runtime.queue.add).not.toHaveBeenCalled();
+    });
+
+    it('with nothing saved, keeps checking until the retry has answered, and queues nothing', async () => {
+      const typed = SCENARIOS.planPdf.nhsNumber;
+      const runtime = liveRuntime(firstPdsRequestFails());
+      renderWithAppClient(runtime, typed);
+      expect(await screen.findByText(/^From the national services/, {}, { timeout: 4000 })).toBeInTheDocument();
+      expect(screen.queryByText(/No signal, and nothing is saved on this device/)).not.toBeInTheDocument();
+      expect(runtime.queue.add).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import './saved-lookup.css';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
 import type { CachedLookup } from '../../storage/plan-cache';
@@ -26,7 +26,18 @@ export type SavedReason = 'offline' | 'unreachable' | 'opened';
  * No signal, or the crew opened a saved plan: show what this device saved for the number,
  * with its age; with nothing saved, queue the search to run when the signal returns.
  */
-export function SavedLookup({ lookup, reason, onSearchAgain }: { lookup: Lookup; reason: SavedReason; onSearchAgain?: () => void }) {
+export function SavedLookup({
+  lookup,
+  reason,
+  onSearchAgain,
+  whenNothingSaved,
+}: {
+  lookup: Lookup;
+  reason: SavedReason;
+  onSearchAgain?: () => void;
+  /** Shown instead of queueing the search when nothing is saved (while the network may still answer). */
+  whenNothingSaved?: ReactNode;
+}) {
   const { plans, queuedResults, recordAccess } = useRuntime();
   // When this very search was queued and has now run, show what it saved in its place.
   const ranSinceQueued = useSyncExternalStore(queuedResults.subscribe, () =>
@@ -79,6 +90,7 @@ export function SavedLookup({ lookup, reason, onSearchAgain }: { lookup: Lookup;
     );
   }
   if (!saved.data) {
+    if (whenNothingSaved !== undefined) return whenNothingSaved;
     return reason === 'opened' ? <p className="nhsuk-body-l">{words.notSaved}</p> : <QueuedSearch lookup={lookup} />;
   }
   return <SavedLookupView lookup={lookup} cached={saved.data} reason={reason} onSearchAgain={onSearchAgain} />;
