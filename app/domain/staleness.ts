@@ -26,14 +26,24 @@ export function describeAge(retrievedAt: string, now: Date): string {
   return `${Math.floor(age / (24 * HOUR_MS))} days ago`;
 }
 
+// Made once: building an Intl formatter costs far more than formatting with it, and the saved
+// list formats every row (issue 13).
+let formatters: { readonly time: Intl.DateTimeFormat; readonly day: Intl.DateTimeFormat; readonly date: Intl.DateTimeFormat } | undefined;
+function ukFormatters() {
+  formatters ??= {
+    time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }),
+    day: new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone: 'Europe/London' }),
+    date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' }),
+  };
+  return formatters;
+}
+
 /** "14:02" in UK time, with the date when it was not today. */
 export function describeRetrievedTime(retrievedAt: string, now: Date): string {
+  const { time, day, date } = ukFormatters();
   const at = new Date(retrievedAt);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(at);
-  const day = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone: 'Europe/London' }).format(d);
-  if (day(at) === day(now)) return time;
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(at);
-  return `${time} on ${date}`;
+  if (day.format(at) === day.format(now)) return time.format(at);
+  return `${time.format(at)} on ${date.format(at)}`;
 }
 
 export function expiresAt(retrievedAt: string, retentionHours: number): string {

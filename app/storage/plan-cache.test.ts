@@ -1,5 +1,5 @@
 import { IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LookupSnapshot } from '../domain/lookup-snapshot';
 import { NAME_NOT_AVAILABLE } from '../domain/patient';
 import { DeviceDatabase } from './device-database';
@@ -194,6 +194,22 @@ describe('plan cache: retention', () => {
         hasCrisisPlan: true,
       },
     ]);
+  });
+  it('lists only the newest `limit` plans, opening no other summary, and counts every unexpired one (issue 13)', async () => {
+    const device = await unlockedDevice();
+    const cache = createPlanCache(device.db);
+    await cache.save(buildSnapshot({ retrievedAt: hoursFrom(NOW, -3) }), DAY);
+    await cache.save(buildSnapshot({ nhsNumber: ORLANDO, given: ['Orlando'], family: 'Pike', retrievedAt: hoursFrom(NOW, -1) }), DAY);
+    await cache.save(buildSnapshot({ nhsNumber: PETRA, given: ['Petra'], family: 'Quill', retrievedAt: hoursFrom(NOW, -2) }), { retentionHours: 2.5 });
+    const opened = vi.spyOn(crypto.subtle, 'decrypt');
+    expect((await cache.list(NOW, 2)).map((s) => s.nhsNumber)).toEqual([ORLANDO, PETRA]);
+    expect(opened).toHaveBeenCalledTimes(2);
+    opened.mockRestore();
+    await expect(cache.count(NOW)).resolves.toBe(3);
+    // Petra's copy has expired an hour later: neither listed nor counted, and the page fills from older rows.
+    const later = hoursFrom(NOW, 1);
+    expect((await cache.list(later, 2)).map((s) => s.nhsNumber)).toEqual([ORLANDO, MARIGOLD]);
+    await expect(cache.count(later)).resolves.toBe(2);
   });
 });
 

@@ -19,8 +19,13 @@ export interface PlanCache {
   save(snapshot: LookupSnapshot, options: { retentionHours: number }): Promise<SaveOutcome>;
   /** The cached snapshot for a number (typed or current), or undefined. Expired records are never returned. */
   find(nhsNumber: NhsNumber, now?: Date): Promise<CachedLookup | undefined>;
-  /** Summaries for "Saved on this device", newest first. */
-  list(now?: Date): Promise<CachedLookupSummary[]>;
+  /**
+   * Summaries for "Saved on this device", newest first; at most `limit` of them, so start-up does
+   * the same work with 500 plans saved as with 1 (issue 13). Rows past `limit` are not opened.
+   */
+  list(now?: Date, limit?: number): Promise<CachedLookupSummary[]>;
+  /** How many unexpired plans are saved, without opening any. */
+  count(now?: Date): Promise<number>;
   /** Forgets the cached record for a number (also for "PDS says not found"). */
   remove(nhsNumber: NhsNumber): Promise<void>;
   /** Deletes records past their expiry (and any without a readable expiry); returns how many. Plans only. */
@@ -178,13 +183,25 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
         return undefined;
       }),
 
-    list: (now = new Date()) =>
+    list: (now = new Date(), limit = Infinity) =>
       guarded(async () => {
         // Locked: refuse before reading a row, rather than meet each row as unreadable.
         await sealer.keyId();
-        const rows = await readableRows(await db.plans.where('expiresAt').above(now.toISOString()).toArray());
+        const current = now.toISOString();
+        // Newest first by the retrievedAt index; only the first `limit` unexpired rows are read.
+        const newest = db.plans
+          .orderBy('retrievedAt')
+          .reverse()
+          .filter((row: unknown) => typeof (row as { expiresAt?: unknown }).expiresAt === 'string' && (row as { expiresAt: string }).expiresAt > current);
+        const rows = await readableRows(await (Number.isFinite(limit) ? newest.limit(limit) : newest).toArray());
         const summaries = await Promise.all(rows.map(openSummary));
         return summaries.filter((summary) => summary !== undefined).sort(newestFirst);
+      }),
+
+    count: (now = new Date()) =>
+      guarded(async () => {
+        await sealer.keyId();
+        return db.plans.where('expiresAt').above(now.toISOString()).count();
       }),
 
     remove: (nhsNumber) =>

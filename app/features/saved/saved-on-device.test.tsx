@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { NhsNumber } from '../../domain/nhs-number';
 import { RuntimeProvider } from '../../runtime/runtime-context';
 import type { CachedLookupSummary } from '../../storage/plan-cache';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
-import { SavedOnDevice } from './saved-on-device';
+import { FIRST_SAVED_SHOWN, SavedOnDevice } from './saved-on-device';
 
 const HOUR = 3_600_000;
 const summary = (nhsNumber: string, name: string, hoursAgo: number): CachedLookupSummary => ({
@@ -35,5 +35,25 @@ describe('SavedOnDevice (issue 9 point 5)', () => {
     expect(old).toHaveTextContent('May be out of date');
     expect(fresh).toHaveTextContent('Robin ALDERSEY');
     expect(fresh).not.toHaveTextContent('May be out of date');
+  });
+
+  it('opens only the newest plans at start, and the rest when asked', async () => {
+    const runtime = testRuntime(NO_NATIONAL_SERVICES);
+    const all = Array.from({ length: 25 }, (_, i) => summary(`99900000${String(i).padStart(2, '0')}`, `Person ${i}`, i));
+    vi.mocked(runtime.plans.list).mockImplementation(async (_now, limit = Infinity) => all.slice(0, limit));
+    vi.mocked(runtime.plans.count).mockResolvedValue(all.length);
+    render(
+      <RuntimeProvider runtime={runtime}>
+        <QueryClientProvider client={new QueryClient()}>
+          <SavedOnDevice onOpen={() => undefined} />
+        </QueryClientProvider>
+      </RuntimeProvider>,
+    );
+    const list = await screen.findByRole('list', { name: 'Saved on this device' });
+    expect(within(list).getAllByRole('button')).toHaveLength(FIRST_SAVED_SHOWN);
+    expect(runtime.plans.list).toHaveBeenCalledWith(expect.any(Date), FIRST_SAVED_SHOWN);
+    (await screen.findByRole('button', { name: 'Show all 25 saved plans' })).click();
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Saved on this device' })).getAllByRole('button')).toHaveLength(25));
+    expect(screen.queryByRole('button', { name: /^Show all/ })).not.toBeInTheDocument();
   });
 });

@@ -9,14 +9,27 @@ import { useRuntime } from '../../runtime/runtime-context';
 import { AccessRecordsWaiting } from './access-records-waiting';
 import { savedWords as words } from './saved-words';
 
+/**
+ * The newest this many are opened and listed at start; the rest on request, so start-up does the
+ * same work however many plans a long shift saved (issue 13).
+ */
+export const FIRST_SAVED_SHOWN = 20;
+
 /** What a crew looked up while in signal, to open later without it; and Clear this device. */
 export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => void }) {
   const { plans, queue, policy, queuedResults } = useRuntime();
   const queryClient = useQueryClient();
+  const [showAll, setShowAll] = useState(false);
   const saved = useQuery({
-    queryKey: SAVED_ON_DEVICE_KEY,
-    queryFn: async () => ({ plans: await plans.list(), waiting: await queue.list() }),
+    queryKey: [...SAVED_ON_DEVICE_KEY, showAll ? 'all' : 'newest'],
+    queryFn: async () => {
+      const now = new Date();
+      const [listed, total, waiting] = await Promise.all([plans.list(now, showAll ? Infinity : FIRST_SAVED_SHOWN), plans.count(now), queue.list()]);
+      return { plans: listed, total, waiting };
+    },
     retry: false,
+    // The newest page stays on screen while the whole list is read.
+    placeholderData: (previous) => previous,
   });
   const [confirming, setConfirming] = useState(false);
   const clear = useMutation({
@@ -59,6 +72,13 @@ export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
             </li>
           ))}
         </ul>
+      )}
+      {saved.isSuccess && !showAll && saved.data.total > saved.data.plans.length && (
+        <p>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setShowAll(true)}>
+            {words.showAll(saved.data.total)}
+          </button>
+        </p>
       )}
       {saved.isSuccess && saved.data.waiting.length > 0 && (
         <>

@@ -5,6 +5,7 @@ export const savedWords = {
   intro: (hours: number) => `Plans looked up on this device open here without signal. They are deleted after ${hours} hours.`,
   none: 'Nothing is saved on this device.',
   retrieved: (time: string, age: string) => `Retrieved ${time}, ${age}`,
+  showAll: (count: number) => `Show all ${count} saved plans`,
   crisisPlan: 'Crisis plan',
   noCrisisPlan: 'No crisis plan',
   waitingHeading: 'Searches waiting for signal',
