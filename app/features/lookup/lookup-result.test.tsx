@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { parseNhsNumber, type NhsNumber } from '../../domain/nhs-number';
@@ -145,6 +145,15 @@ describe('LookupResult', () => {
     const card = await screen.findByRole('region', { name: 'The national services refused the sign-in' });
     expect(card).toHaveTextContent(/Demo mode has no sign-in to renew, so pick another demo patient to go on\./);
     expect(screen.queryByRole('heading', { name: 'Sign in again to see this patient' })).not.toBeInTheDocument();
+  });
+
+  it('names a restricted patient PDS gives no name for "Name withheld" in every sentence: the banner and the plan', async () => {
+    const withheld: Patient = { ...patient('9990000042'), name: undefined, restricted: true };
+    renderLookup({ getPatient: async () => withheld, searchPointers: async () => crisisPlanUnder('9990000042') });
+    const banner = await screen.findByRole('region', { name: 'Patient details from the Personal Demographics Service' });
+    expect(within(banner).getByRole('heading', { level: 2 })).toHaveTextContent(/^Name withheld$/);
+    expect(await screen.findByText('For Name withheld, NHS number 999 000 0042')).toBeInTheDocument();
+    expect(screen.queryByText(/Name not available/)).not.toBeInTheDocument();
   });
 
   it('shows nothing from the locator when PDS cannot confirm the patient', async () => {
