@@ -106,6 +106,12 @@ describe('AccessHistoryPage', () => {
     expect(document.title).toBe('Access history – Crew Record Locator');
   });
 
+  it('says DEMO in the page title in demo mode, as on every screen', async () => {
+    renderHistory(vi.fn(async () => THREE), { mode: 'demo' });
+    await screen.findByRole('table');
+    expect(document.title).toBe('DEMO – Access history – Crew Record Locator');
+  });
+
   it('sends the filters chosen: dates, an NHS number as typed by a person, and what was done', async () => {
     const user = userEvent.setup();
     const search = vi.fn(async () => THREE);

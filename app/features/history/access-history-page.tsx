@@ -26,7 +26,7 @@ import { historyWords as words } from './history-words';
  * first screen does not carry it.
  */
 export function AccessHistoryPage() {
-  const { accessHistory } = useRuntime();
+  const { accessHistory, mode } = useRuntime();
   const [search, setSearch] = useState<HistorySearch>(() => ({ id: 0, filters: defaultHistoryFilters(new Date()) }));
   // Show records pressed with filters that do not pass: the last good result is taken off the
   // screen, so a lead cannot read it as the answer to the filters now in the boxes (issue 9 point 8).
@@ -36,11 +36,11 @@ export function AccessHistoryPage() {
 
   useEffect(() => {
     const before = document.title;
-    document.title = `${words.pageTitle} – ${uiWords.serviceName}`;
+    document.title = uiWords.documentTitle(mode, words.pageTitle);
     return () => {
       document.title = before;
     };
-  }, []);
+  }, [mode]);
 
   return (
     <>
