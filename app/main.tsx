@@ -7,6 +7,7 @@ import './ui/nhsuk.scss';
 import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { uiWords } from './ui/ui-words';
 import type { QueryClient } from '@tanstack/react-query';
 import { loadConfig, ConfigError } from './config/load-config';
 import type { AppConfig } from './config/config-schema';
@@ -255,6 +256,8 @@ async function start(root: Root) {
   );
   try {
     const config = await loadConfig();
+    // Set before the first screen, so every screen's own title (the access history's) builds on it.
+    document.title = uiWords.documentTitle(config.mode);
     const queryClient = createQueryClient();
     const runtime = await buildRuntime(config, queryClient);
     // Completes a sign-in callback (before anything about a patient is shown), or finds the

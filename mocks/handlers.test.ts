@@ -74,7 +74,7 @@ describe('the app’s own clients against the mocks', () => {
     const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const patient = await pds.getPatient(nhsNumber, context);
     expect(patient).toMatchObject({ nhsNumber, name: undefined, restricted: true, address: undefined, birthDate: '1983-11-27' });
-    expect(displayName(patient.name)).toBe('Name not available');
+    expect(displayName(patient)).toBe('Name withheld');
 
     const nrl = createNrlClient({ transport, baseUrl: TEST_SERVICE_BASES.nrl, organisationOds: () => 'RX8' });
     const { pointers, skippedEntries } = await nrl.searchPointers(patient.nhsNumber, context);
@@ -96,16 +96,14 @@ describe('the app’s own clients against the mocks', () => {
     const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const error = await failureOf(pds.getPatient(SCENARIOS.pdsSignInExpired.nhsNumber as NhsNumber, context));
     expect(error).toMatchObject({ service: 'pds', kind: 'unauthorised', status: 401, code: 'ACCESS_DENIED', retryAfterSeconds: undefined });
-    expect(describeServiceError(error)).toBe('Your sign-in to NHS services has run out. Use Sign in again at the top of the screen: the search then runs again by itself.');
+    expect(describeServiceError(error)).toBe('Your sign-in to NHS services has run out, so this patient’s details could not be checked. Sign in again with the button at the top of the screen.');
   });
 
   it('pdsBusy: PDS’s 429 reaches the crew as busy, with the wait from Retry-After', async () => {
     const pds = createPdsClient({ transport, baseUrl: TEST_SERVICE_BASES.pds, organisationOds: () => 'RX8' });
     const error = await failureOf(pds.getPatient(SCENARIOS.pdsBusy.nhsNumber as NhsNumber, context));
     expect(error).toMatchObject({ service: 'pds', kind: 'rate-limited', status: 429, code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 30 });
-    expect(describeServiceError(error)).toBe(
-      'The Personal Demographics Service is busy. Wait a few seconds, then try again. It should be ready again in about 30 seconds.',
-    );
+    expect(describeServiceError(error)).toBe('The Personal Demographics Service is busy. Try again in about 30 seconds.');
   });
 
   it('locatorForbidden: PDS confirms the patient; NRL’s 403 says the answer is unknown, not that there is no plan', async () => {

@@ -31,11 +31,39 @@ export function ageInYears(birthDate: string, now: Date): number | undefined {
   return age;
 }
 
-/** "4 March 2025, 14:02:10" for an instant, in UK time: an access history needs the seconds. */
+/**
+ * "4 March 2025, 14:02:10 GMT" for an instant, in UK time with its zone (GMT or BST): an access
+ * history needs the seconds, and a time read months later, or by someone abroad, must say which
+ * clock it is on (issue 9 point 8).
+ */
 export function formatInstantDateTime(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: UK_TIME_ZONE }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: UK_TIME_ZONE }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: UK_TIME_ZONE, timeZoneName: 'short' }).format(date);
   return `${day}, ${time}`;
+}
+
+/**
+ * "2025-06-01T00:30:00+01:00": ISO 8601 in UK time with its offset, for files a spreadsheet or
+ * an audit tool reads (the instant is exact, and the clock time is the one the crew saw).
+ */
+export function formatInstantIso(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: UK_TIME_ZONE,
+    timeZoneName: 'longOffset',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  // "GMT" alone is a zero offset; otherwise "GMT+01:00".
+  const offset = part('timeZoneName').replace(/^GMT/, '') || '+00:00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}${offset}`;
 }

@@ -39,10 +39,20 @@ export function isSuperseded(patient: Pick<Patient, 'nhsNumber' | 'requestedNhsN
 export const NAME_NOT_AVAILABLE = 'Name not available';
 
 /**
- * "Jane SMITH": family name in capitals, the NHS convention that avoids given/family mix-ups.
- * Never an empty string: a missing name is said plainly.
+ * A restricted record (security label R) with no name: PDS withholds it on purpose ("may not
+ * appear if the patient is tagged as restricted"), so every sentence says so, the same way
+ * (issue 9 point 6).
  */
-export function displayName(name: PatientName | undefined): string {
-  if (!name) return NAME_NOT_AVAILABLE;
-  return [...name.given, name.family.toUpperCase()].filter(Boolean).join(' ') || NAME_NOT_AVAILABLE;
+export const NAME_WITHHELD = 'Name withheld';
+
+/**
+ * "Jane SMITH": family name in capitals, the NHS convention that avoids given/family mix-ups.
+ * Never an empty string: a missing name is said plainly, "Name withheld" on a restricted record.
+ * Takes the patient, not the name, so no caller can forget the restricted case.
+ */
+export function displayName(patient: Pick<Patient, 'name' | 'restricted'>): string {
+  const missing = patient.restricted ? NAME_WITHHELD : NAME_NOT_AVAILABLE;
+  const { name } = patient;
+  if (!name) return missing;
+  return [...name.given, name.family.toUpperCase()].filter(Boolean).join(' ') || missing;
 }

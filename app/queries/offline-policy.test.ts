@@ -23,6 +23,12 @@ describe('shouldRetry', () => {
     expect(shouldRetry(1, error('not-recorded'))).toBe(false);
   });
 
+  it('retries a busy service by itself only when it asks for no longer than the crew is kept waiting', () => {
+    expect(shouldRetry(0, error('rate-limited', 5))).toBe(true);
+    // Retry-After: 30 — asking again in 5 s would be refused too; the crew is told "about 30 seconds" at once.
+    expect(shouldRetry(0, error('rate-limited', 30))).toBe(false);
+  });
+
   it('does not retry errors that are not from a service', () => {
     expect(shouldRetry(0, new Error('bug'))).toBe(false);
   });

@@ -73,17 +73,23 @@ export function keepsQueued(error: unknown): boolean {
  */
 export const MAX_AUTOMATIC_RETRIES = 1;
 
+/** The longest the crew waits, unasked, for the automatic retry. */
+export const MAX_RETRY_DELAY_MS = 5000;
+
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_AUTOMATIC_RETRIES) return false;
   if (!isServiceError(error) || error.kind === 'timeout') return false;
+  // A service that asks for a longer wait than the crew is kept waiting would refuse the retry
+  // too: say so at once, with its wait in words ("Try again in about 30 seconds").
+  if (error.retryAfterSeconds !== undefined && error.retryAfterSeconds * 1000 > MAX_RETRY_DELAY_MS) return false;
   const failure = failureClass(error);
   return failure === 'no-signal' || failure === 'temporary';
 }
 
-/** Waits before the automatic retry; honours Retry-After up to a short cap. */
+/** Waits before the automatic retry: the service's Retry-After (at most the cap, see shouldRetry), else a short backoff. */
 export function retryDelayMs(failureCount: number, error: unknown): number {
   if (isServiceError(error) && error.retryAfterSeconds !== undefined) {
-    return Math.min(error.retryAfterSeconds * 1000, 5000);
+    return Math.min(error.retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS);
   }
-  return Math.min(1000 * 2 ** failureCount, 5000);
+  return Math.min(1000 * 2 ** failureCount, MAX_RETRY_DELAY_MS);
 }

@@ -15,7 +15,10 @@ import type { SessionControl } from '../sync/session-control';
 export interface DemoPatientEntry {
   readonly nhsNumber: string;
   readonly title: string;
+  /** In a trainer's words: what the crew will see, and why. */
   readonly description: string;
+  /** FHIR date of birth, when PDS holds the person: the age is worked out when shown, never written in. */
+  readonly birthDate: string | undefined;
 }
 
 /** What the composition root built from /config.json, for every screen. */

@@ -15,7 +15,7 @@ export interface DemoTransport {
   readonly bases: { readonly pds: string; readonly nrl: string; readonly ods: string; readonly ssp: string; readonly audit: string };
   readonly organisationOds: string;
   readonly asid: string;
-  readonly patients: readonly { readonly nhsNumber: string; readonly title: string; readonly description: string }[];
+  readonly patients: readonly { readonly nhsNumber: string; readonly title: string; readonly description: string; readonly birthDate: string | undefined }[];
   /** The synthetic trainer demo mode signs in (no provider): trainer is the only app role demo grants. */
   readonly trainer: SignedInPerson;
   /** Reset demo: the synthetic services start again empty (the audit service forgets what it was sent). */
@@ -72,7 +72,7 @@ export async function createDemoTransport(options: DemoTransportOptions = {}): P
       organisationName: DEMO_CONSUMER.trainer.org_name,
       appRoles: ['trainer'],
     },
-    patients: Object.values(SCENARIOS).map((s) => ({ nhsNumber: s.nhsNumber, title: s.label, description: s.description })),
+    patients: Object.values(SCENARIOS).map((s) => ({ nhsNumber: s.nhsNumber, title: s.label, description: s.description, birthDate: s.birthDate })),
     resetServices: () => {
       handlers = newHandlers();
     },

@@ -75,7 +75,7 @@ describe('NRL search: bounds on the Bundle (issue 7 point 5)', () => {
     const error = await failure(nrl.searchPointers(number('locatorPartial'), testContext()));
     expect(error).toMatchObject({ service: 'nrl', kind: 'incomplete', recordCount: 4 });
     expect(describeServiceError(error)).toBe(
-      'The National Record Locator says it holds 4 records for this person but sent only some of them, so it is not known whether this patient has a crisis plan. Try again. If it keeps happening, tell your service desk.',
+      'The National Record Locator says it holds 4 records for this person but sent only some of them, so it is not known whether this patient has a crisis plan. Tell your service desk.',
     );
   });
 

@@ -37,7 +37,7 @@ export const PdsPatient = z.object({
   meta: z.optional(z.object({ security: z.optional(z.array(z.object({ system: z.optional(z.string()), code: z.optional(z.string()) }))) })),
   // PDS `components/schemas/Patient.yaml` requires only `id`: `name` "may not appear if the patient
   // is tagged as restricted", and the sandbox's Minimal_Patient (9000000033) has no name, gender or
-  // birthDate. A missing or empty list becomes "Name not available"; the NHS number still identifies.
+  // birthDate. A missing or empty list becomes "Name withheld" on a restricted record, else "Name not available" (displayName); the NHS number still identifies.
   name: z.optional(z.array(PdsName)),
   gender: z.optional(z.enum(['male', 'female', 'other', 'unknown'])),
   birthDate: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
 import { describeAccessHistoryError, describeServiceError } from './service-error-messages';
+import { isTemporary } from '../queries/offline-policy';
 
 const SERVICES: readonly ServiceName[] = ['pds', 'nrl', 'ods', 'ssp', 'contact-page'];
 const KINDS: readonly ServiceErrorKind[] = [
@@ -85,6 +86,28 @@ describe('describeServiceError', () => {
     expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 90 })).toMatch(/about 2 minutes\.$/);
     expect(describe_('nrl', 'rate-limited', { retryAfterSeconds: 0 })).not.toMatch(/about/);
   });
+
+  it('gives one wait, never "a few seconds" beside the service’s own (issue 9 point 6)', () => {
+    expect(describe_('pds', 'rate-limited', { retryAfterSeconds: 30 })).toBe('The Personal Demographics Service is busy. Try again in about 30 seconds.');
+    expect(describe_('pds', 'rate-limited')).toBe('The Personal Demographics Service is busy. Wait a few seconds, then try again.');
+    for (const service of SERVICES) {
+      const message = describe_(service, 'rate-limited', { retryAfterSeconds: 30 });
+      expect(message).toMatch(/about 30 seconds/);
+      expect(message).not.toMatch(/few seconds|\{wait\}/);
+      expect(describe_(service, 'rate-limited')).not.toMatch(/about|\{wait\}/);
+    }
+  });
+
+  it('never says "try again" for an answer that trying again will not change (issue 9 point 6)', () => {
+    for (const [service, kind] of PAIRS) {
+      if (isTemporary(new ServiceError({ service, kind, detail: 'x' }))) continue;
+      expect(describe_(service, kind)).not.toMatch(/try again/i);
+    }
+  });
+
+  it('sends a crew whose sign-in ran out to the sign-in button, which live mode shows then', () => {
+    for (const service of ['pds', 'nrl', 'ssp', 'ods'] as const) expect(describe_(service, 'unauthorised')).toMatch(/Sign in again with the button at the top of the screen\./);
+  });
 });
 
 describe('describeAccessHistoryError', () => {
@@ -106,6 +129,13 @@ describe('describeAccessHistoryError', () => {
   });
 
   it('says how long to wait when the service said so', () => {
-    expect(history('rate-limited', { retryAfterSeconds: 30 })).toMatch(/about 30 seconds\.$/);
+    expect(history('rate-limited', { retryAfterSeconds: 30 })).toBe('The audit service is busy. Try again in about 30 seconds.');
+  });
+
+  it('never says "try again" for an answer that trying again will not change', () => {
+    for (const kind of KINDS) {
+      if (isTemporary(new ServiceError({ service: 'audit', kind, detail: 'x' }))) continue;
+      expect(history(kind)).not.toMatch(/try again/i);
+    }
   });
 });

@@ -222,6 +222,13 @@ describe('plan cache: a patient PDS names no name for', () => {
     expect((await cache.find(MARIGOLD, NOW))?.snapshot.patient.name).toBeUndefined();
     expect((await cache.list(NOW))[0]?.name).toBe(NAME_NOT_AVAILABLE);
   });
+
+  it('lists a restricted patient with no name as "Name withheld", as every other sentence says it', async () => {
+    const cache = createPlanCache((await unlockedDevice()).db);
+    const base = buildSnapshot({ restricted: true });
+    await cache.save({ ...base, patient: { ...base.patient, name: undefined } }, DAY);
+    expect((await cache.list(NOW))[0]?.name).toBe('Name withheld');
+  });
 });
 
 describe('plan cache: a full disk', () => {

@@ -244,7 +244,7 @@ function summaryOf(snapshot: LookupSnapshot): PlanSummary {
   const { patient, search } = snapshot;
   return {
     nhsNumber: patient.nhsNumber,
-    name: displayName(patient.name),
+    name: displayName(patient),
     birthDate: patient.birthDate,
     hasCrisisPlan: search.pointers.some((pointer) => isCrisisPlan(pointer.recordType)),
   };

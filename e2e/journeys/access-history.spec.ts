@@ -73,7 +73,7 @@ test('a paramedic’s lookups are recorded under their name; they cannot open th
       `Record search for ${spaced(otherPatient)} by ${paramedic} at Synthetic Ambulance Service NHS Trust (RX8)`,
     ].sort(),
   );
-  expect(all.every(([when, , , , , outcome]) => /^\d{1,2} \w+ \d{4}, \d\d:\d\d:\d\d$/.test(when!) && outcome === 'Answered (200)')).toBe(true);
+  expect(all.every(([when, , , , , outcome]) => /^\d{1,2} \w+ \d{4}, \d\d:\d\d:\d\d (GMT|BST)$/.test(when!) && outcome === 'Answered (200)')).toBe(true);
   // Newest first: the second patient was looked up last.
   expect(all[0]![2]).toBe(spaced(otherPatient));
   await expectNoSeriousA11yViolations(page);
@@ -104,7 +104,16 @@ test('a paramedic’s lookups are recorded under their name; they cannot open th
   const csv = await readFile(await download.path(), 'utf8');
   const lines = csv.split('\r\n');
   expect(lines[0]).toBe('When,What,NHS number,Who,Organisation,Outcome');
-  expect(lines.slice(1, -1)).toEqual(filtered.map((cells) => cells.map((cell) => (cell.includes(',') ? `"${cell}"` : cell)).join(',')));
+  // The rest as shown; the time as ISO 8601 with its UK offset, at the clock time the table shows.
+  const rows = lines.slice(1, -1);
+  expect(rows.map((line) => line.slice(line.indexOf(',') + 1))).toEqual(
+    filtered.map((cells) => cells.slice(1).map((cell) => (cell.includes(',') ? `"${cell}"` : cell)).join(',')),
+  );
+  rows.forEach((line, index) => {
+    const iso = line.slice(0, line.indexOf(','));
+    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[01]:00$/);
+    expect(filtered[index]![0]).toContain(`, ${iso.slice(11, 19)} ${iso.endsWith('+01:00') ? 'BST' : 'GMT'}`);
+  });
   expect(lines.at(-1)).toBe('');
 
   // Night shift: the same screen in the dark theme.
@@ -127,5 +136,8 @@ test('a lead is told plainly when the NHS number to filter by is not one', async
   await history.nhsNumber.fill('943 476 5918');
   await history.showRecords.click();
   await expect(page.getByRole('alert')).toContainText('NHS number is not a valid NHS number: check the digits');
+  // The answer to the last good filters goes, so it cannot be read as this one's.
+  await expect(page.getByText('No access recorded for these filters')).toHaveCount(0);
+  await expect(page.getByText('No records are shown until the filters are corrected.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

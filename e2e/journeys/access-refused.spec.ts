@@ -11,7 +11,8 @@ test('when the sign-in has run out the crew is told to sign in again, and no pat
   const problem = page.getByRole('region', { name: 'Sign in again to see this patient' });
   await expect(problem.getByRole('heading', { name: 'Sign in again to see this patient' })).toBeVisible();
   await expect(problem).not.toContainText('Records are only shown once');
-  await expect(problem).toContainText('Your sign-in to NHS services has run out. Use Sign in again at the top of the screen: the search then runs again by itself.');
+  await expect(problem).toContainText('Your sign-in to NHS services has run out, so this patient’s details could not be checked. Sign in again with the button at the top of the screen.');
+  await expect(problem.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(screen.patientBanner).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
 
@@ -38,7 +39,7 @@ test('when PDS is busy the crew is told so, and can try again', async ({ lookup:
   await expect(problem.getByRole('heading', { name: 'Could not confirm who this is' })).toBeVisible();
   // PDS sends Retry-After: 30; the gateway exposes it to the page (docs/deployment.md, CORS).
   await expect(problem).toContainText(
-    'The Personal Demographics Service is busy. Wait a few seconds, then try again. It should be ready again in about 30 seconds.',
+    'The Personal Demographics Service is busy. Try again in about 30 seconds.',
   );
   await expect(problem.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(screen.patientBanner).toHaveCount(0);
@@ -52,7 +53,9 @@ test('when the locator refuses the organisation the crew is told it is not known
   await expect(problem).toContainText(
     'Your organisation is not allowed to search the National Record Locator, so it is not known whether this patient has a crisis plan. Tell your service desk.',
   );
-  await expect(problem).toContainText('This does not mean there is no plan.');
+  await expect(problem).toContainText('This does not mean there is no plan. Use your usual process to contact the local crisis team.');
+  // Asking again would be refused again: no Try again (issue 9 point 6).
+  await expect(problem.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'No crisis plan found' })).toHaveCount(0);
   await expect(page.getByText('No crisis plan found')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);

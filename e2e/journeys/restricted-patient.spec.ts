@@ -10,3 +10,13 @@ test("a restricted patient's address is never shown", async ({ lookup: screen, p
   expect(banner).not.toMatch(/[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}/); // no postcode
   await expectNoSeriousA11yViolations(page);
 });
+
+test('a restricted patient PDS gives no name for reads "Name withheld" in every sentence', async ({ lookup: screen, page }) => {
+  await screen.search(SCENARIOS.restrictedNoName.nhsNumber);
+  await expect(screen.patientBanner.getByRole('heading', { level: 2 })).toHaveText('Name withheld');
+  await expect(page.getByText('For Name withheld, NHS number 999 000 0166')).toBeVisible();
+  await expect(page.getByText(/^Saved on this device at /)).toBeVisible();
+  await expect(page.getByText(/Name not available/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Close this result and show what is saved on this device' }).click();
+  await expect(page.getByRole('list', { name: 'Saved on this device' })).toContainText('Name withheld');
+});

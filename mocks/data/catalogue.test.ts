@@ -44,6 +44,20 @@ describe('SCENARIOS', () => {
     }
   });
 
+  it('describes each demo patient in a trainer’s words: no service jargon, and no age written in (issue 9 point 6)', () => {
+    const JARGON = /\b(FHIR|PDS|NRL|SSP|ODS|HTTP|JSON|XHTML|CarePlan|Bundle|OperationOutcome|pointers?|practiceSetting|retrieval-mechanism|[A-Z]+_[A-Z_]+|[1-5]\d\d [A-Z]{3,})\b/;
+    const WRITTEN_AGE = /\d+[- ]years?[- ]old|\baged? \d+/i;
+    for (const { label, description } of Object.values(SCENARIOS)) {
+      expect(`${label} ${description}`).not.toMatch(JARGON);
+      expect(`${label} ${description}`).not.toMatch(WRITTEN_AGE);
+    }
+  });
+
+  it('gives the demo list each date of birth PDS holds, to work the age out from', () => {
+    expect(SCENARIOS.planFhir.birthDate).toBe('2009-10-31');
+    expect(SCENARIOS.pdsBusy.birthDate).toBeUndefined();
+  });
+
   it.each([
     ['supersededOldPointer', [SCENARIOS.supersededOldPointer.nhsNumber]],
     ['supersededBothNumbers', [SCENARIOS.supersededBothNumbers.currentNhsNumber, SCENARIOS.supersededBothNumbers.nhsNumber]],

@@ -58,10 +58,12 @@ export interface ScenarioSummary {
   readonly description: string;
   /** Only where PDS answers with a different, current number (a superseded one was typed). */
   readonly currentNhsNumber?: string;
+  /** The date of birth PDS holds, when it holds the person: the demo list works out the age from it. */
+  readonly birthDate: string | undefined;
 }
 
 function summary(scenario: Scenario): ScenarioSummary {
-  return { nhsNumber: scenario.nhsNumber, label: scenario.label, description: scenario.description };
+  return { nhsNumber: scenario.nhsNumber, label: scenario.label, description: scenario.description, birthDate: scenario.patient?.birthDate };
 }
 
 /**

@@ -1,9 +1,13 @@
 import './demo-patient-list.css';
 import { parseNhsNumber, formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import type { DemoPatientEntry } from '../../runtime/runtime-context';
+import { ageInYears } from '../../domain/dates';
 import { demoWords } from './demo-words';
 
 const words = demoWords.patients;
+
+/** Today's age, from the date of birth, each time the list is shown. */
+const age = (birthDate: string | undefined) => (birthDate === undefined ? undefined : ageInYears(birthDate, new Date()));
 
 /** Demo mode: the synthetic patients and what each one shows, for trainers. */
 export function DemoPatientList({
@@ -26,12 +30,16 @@ export function DemoPatientList({
           {patients.map((patient) => {
             const parsed = parseNhsNumber(patient.nhsNumber);
             if (!parsed.ok) return null;
+            const years = age(patient.birthDate);
             return (
               <li key={patient.nhsNumber}>
                 <button type="button" className="nhsuk-button nhsuk-button--secondary crl-demo-patients__button" onClick={() => onPick(parsed.value)}>
                   <span className="crl-nhs-number">{formatNhsNumber(parsed.value)}</span> {patient.title}
                 </button>
-                <span className="nhsuk-body-s crl-demo-patients__description">{patient.description}</span>
+                <span className="nhsuk-body-s crl-demo-patients__description">
+                  {years !== undefined && <>{words.age(years)} </>}
+                  {patient.description}
+                </span>
               </li>
             );
           })}

@@ -3,6 +3,8 @@ export const demoWords = {
   patients: {
     heading: 'Demo patients for training',
     intro: 'Synthetic people with NHS numbers from the 999 test range. Pick one to search.',
+    // Worked out from the date of birth the demo's patient details service holds, so it stays true.
+    age: (years: number) => `Age ${years}.`,
   },
   trainerTools: {
     heading: 'Trainer tools',

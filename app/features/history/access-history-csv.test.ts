@@ -61,16 +61,30 @@ describe('accessHistoryCsv: what the table shows', () => {
     ]);
     expect(csv.split('\r\n')).toEqual([
       'When,What,NHS number,Who,Organisation,Outcome',
-      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
-      '"4 March 2025, 14:02:10",Record search,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
-      '"4 March 2025, 14:02:10",Saved copy opened,943 476 5919,Not recorded (before sign-in),Not recorded,From this device',
+      '2025-03-04T14:02:10+00:00,Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
+      '2025-03-04T14:02:10+00:00,Record search,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
+      '2025-03-04T14:02:10+00:00,Saved copy opened,943 476 5919,Not recorded (before sign-in),Not recorded,From this device',
       '',
     ]);
   });
 
+  it('writes each time as ISO 8601 in UK time with its offset, GMT or BST', () => {
+    const csv = accessHistoryCsv([record({ occurredAt: '2025-07-01T09:15:00.000Z' }), record()]);
+    expect(csv.split('\r\n').slice(1, -1).map((row) => row.split(',')[0])).toEqual(['2025-07-01T10:15:00+01:00', '2025-03-04T14:02:10+00:00']);
+  });
+
+  it('never writes a refused or failed request as answered', () => {
+    const csv = accessHistoryCsv([
+      record({ outcome: { kind: 'answered', status: 403 } }),
+      record({ outcome: { kind: 'answered', status: 500 } }),
+      record({ outcome: { kind: 'answered', status: 404 } }),
+    ]);
+    expect(csv.split('\r\n').slice(1, -1).map((row) => row.split(',').at(-1))).toEqual(['Refused (403)', 'Failed: service error (500)', 'Failed: not found (404)']);
+  });
+
   it('defuses an organisation code from the audit service that would be a formula', () => {
     const csv = accessHistoryCsv([record({ organisationOds: '=cmd|" /C calc"!A0' })]);
-    expect(csv.split('\r\n')[1]).toBe(`"4 March 2025, 14:02:10",Document retrieved,943 476 5919,Not recorded (before sign-in),"'=cmd|"" /C calc""!A0",Answered (200)`);
+    expect(csv.split('\r\n')[1]).toBe(`2025-03-04T14:02:10+00:00,Document retrieved,943 476 5919,Not recorded (before sign-in),"'=cmd|"" /C calc""!A0",Answered (200)`);
   });
 
   it('names who made each access: name, role and session, and the organisation by name and code', () => {
@@ -81,9 +95,9 @@ describe('accessHistoryCsv: what the table shows', () => {
       record({ person: { ...person, name: undefined, roleName: undefined, session: 'demo' } }),
     ]);
     expect(csv.split('\r\n').slice(1, -1)).toEqual([
-      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"Alex Carter, Paramedic",North West Ambulance Service NHS Trust (RX7),Answered (200)',
-      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"Alex Carter, Paramedic, offline session",RX7,Answered (200)',
-      '"4 March 2025, 14:02:10",Document retrieved,943 476 5919,"Name not recorded, demo",RX8,Answered (200)',
+      '2025-03-04T14:02:10+00:00,Document retrieved,943 476 5919,"Alex Carter, Paramedic",North West Ambulance Service NHS Trust (RX7),Answered (200)',
+      '2025-03-04T14:02:10+00:00,Document retrieved,943 476 5919,"Alex Carter, Paramedic, offline session",RX7,Answered (200)',
+      '2025-03-04T14:02:10+00:00,Document retrieved,943 476 5919,"Name not recorded, demo",RX8,Answered (200)',
     ]);
   });
 

@@ -20,11 +20,14 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
-/** The history as shown, with a header row of the table's column names. */
+/**
+ * The history as shown, with a header row of the table's column names. Times are ISO 8601 with
+ * their offset, so a spreadsheet or audit tool reads the exact instant (issue 9 point 8).
+ */
 export function accessHistoryCsv(records: readonly AccessRecord[]): string {
   const { columns } = words;
   const header = [columns.when, columns.what, columns.nhsNumber, columns.person, columns.organisation, columns.outcome];
-  const rows = records.map(describeAccessRecord).map((cells) => [cells.when, cells.what, cells.nhsNumber, cells.person, cells.organisation, cells.outcome]);
+  const rows = records.map(describeAccessRecord).map((cells) => [cells.whenIso, cells.what, cells.nhsNumber, cells.person, cells.organisation, cells.outcome]);
   return toCsv([header, ...rows]);
 }
 

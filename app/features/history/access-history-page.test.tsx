@@ -99,11 +99,17 @@ describe('AccessHistoryPage', () => {
     const table = await screen.findByRole('table', { name: '3 accesses' });
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['When', 'What', 'NHS number', 'Who', 'Organisation', 'Outcome']);
     expect(rowsOf(table).slice(1)).toEqual([
-      ['4 March 2025, 14:30:00', 'Saved copy opened', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'From this device'],
-      ['4 March 2025, 14:02:11', 'Document retrieved', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'No answer: timeout'],
-      ['4 March 2025, 14:02:10', 'Patient details', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'Answered (200)'],
+      ['4 March 2025, 14:30:00 GMT', 'Saved copy opened', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'From this device'],
+      ['4 March 2025, 14:02:11 GMT', 'Document retrieved', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'No answer: timeout'],
+      ['4 March 2025, 14:02:10 GMT', 'Patient details', '943 476 5919', 'Not recorded (before sign-in)', 'RX8', 'Answered (200)'],
     ]);
     expect(document.title).toBe('Access history – Crew Record Locator');
+  });
+
+  it('says DEMO in the page title in demo mode, as on every screen', async () => {
+    renderHistory(vi.fn(async () => THREE), { mode: 'demo' });
+    await screen.findByRole('table');
+    expect(document.title).toBe('DEMO – Access history – Crew Record Locator');
   });
 
   it('sends the filters chosen: dates, an NHS number as typed by a person, and what was done', async () => {
@@ -201,6 +207,20 @@ describe('AccessHistoryPage', () => {
     ]);
     expect(screen.getByLabelText('NHS number (optional)')).toHaveAccessibleDescription(/Error: ?NHS number is not a valid NHS number/);
     expect(search).toHaveBeenCalledTimes(1);
+    // The rows of the last good filters go, so nobody reads them as the answer to the bad ones.
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Showing /)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
+    expect(screen.getByText('No records are shown until the filters are corrected.')).toBeInTheDocument();
+
+    // Corrected, the records come back for the new filters.
+    await user.clear(screen.getByLabelText('NHS number (optional)'));
+    await user.clear(screen.getByLabelText('From'));
+    await user.type(screen.getByLabelText('From'), '2025-03-01');
+    await user.click(screen.getByRole('button', { name: 'Show records' }));
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.queryByText('No records are shown until the filters are corrected.')).not.toBeInTheDocument();
+    expect(search).toHaveBeenCalledTimes(2);
   });
 
   it('says so when nothing was recorded for the filters', async () => {
@@ -236,7 +256,7 @@ describe('AccessHistoryPage', () => {
     const table = await screen.findByRole('table', { name: '4 accesses' });
     expect(search).toHaveBeenCalledTimes(2);
     expect(search).toHaveBeenLastCalledWith({ fromDate: '2025-02-26', toDate: '2025-03-04', nhsNumber: undefined, action: undefined }, expect.objectContaining({ next }));
-    expect(rowsOf(table).slice(1).map((cells) => cells[0])).toEqual(['4 March 2025, 14:30:00', '4 March 2025, 14:02:11', '4 March 2025, 14:02:10', '3 March 2025, 09:00:00']);
+    expect(rowsOf(table).slice(1).map((cells) => cells[0])).toEqual(['4 March 2025, 14:30:00 GMT', '4 March 2025, 14:02:11 GMT', '4 March 2025, 14:02:10 GMT', '3 March 2025, 09:00:00 GMT']);
     expect(screen.getByText(/returned 3 records this app could not read/)).toBeInTheDocument();
     expect(screen.getByText('Showing 26 February 2025 to 4 March 2025, every patient, anything done, by anyone.')).toBeInTheDocument();
     // The last page had no next link: nothing more to load.
@@ -246,11 +266,11 @@ describe('AccessHistoryPage', () => {
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveAccessibleDescription(/The file holds the 4 accesses shown here/);
     const csv = await downloads.text(0);
-    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
-      '"4 March 2025, 14:30:00"',
-      '"4 March 2025, 14:02:11"',
-      '"4 March 2025, 14:02:10"',
-      '"3 March 2025, 09:00:00"',
+    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual([
+      '2025-03-04T14:30:00+00:00',
+      '2025-03-04T14:02:11+00:00',
+      '2025-03-04T14:02:10+00:00',
+      '2025-03-03T09:00:00+00:00',
     ]);
   });
 
@@ -279,20 +299,27 @@ describe('AccessHistoryPage', () => {
     expect(search.mock.calls.map(([, context]) => context?.next)).toEqual([undefined, next, next]);
   });
 
-  it('shows the audit service’s failure in words for a lead, and tries again', async () => {
+  it('shows the audit service’s failure in words for a lead, and offers Try again only when it may work', async () => {
     const user = userEvent.setup();
     const search = vi
       .fn<Runtime['accessHistory']['searchAccessHistory']>()
-      .mockRejectedValueOnce(new ServiceError({ service: 'audit', kind: 'forbidden', detail: 'HTTP 403', status: 403 }))
+      .mockRejectedValueOnce(new ServiceError({ service: 'audit', kind: 'unavailable', detail: 'HTTP 503', status: 503 }))
       .mockResolvedValue(THREE);
     renderHistory(search);
 
     const card = await screen.findByRole('region', { name: 'Could not load the access history' });
-    expect(card).toHaveTextContent('You are not allowed to see the access history: only clinical leads can.');
+    expect(card).toHaveTextContent('The audit service did not answer, so the access history cannot be shown. Try again in a moment.');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     await user.click(within(card).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('table', { name: '3 accesses' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Could not load the access history' })).not.toBeInTheDocument();
+  });
+
+  it('offers no Try again when the audit service refuses the lead: asking again cannot change that', async () => {
+    renderHistory(vi.fn(async () => Promise.reject(new ServiceError({ service: 'audit', kind: 'forbidden', detail: 'HTTP 403', status: 403 }))));
+    const card = await screen.findByRole('region', { name: 'Could not load the access history' });
+    expect(card).toHaveTextContent('You are not allowed to see the access history: only clinical leads can. If you should be, tell your service desk.');
+    expect(within(card).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('says how many records on this device are not in the audit service yet', async () => {
@@ -316,9 +343,9 @@ describe('AccessHistoryPage', () => {
     const csv = await readText(blobs[0]!);
     expect(csv.split('\r\n')).toEqual([
       'When,What,NHS number,Who,Organisation,Outcome',
-      '"4 March 2025, 14:30:00",Saved copy opened,943 476 5919,Not recorded (before sign-in),RX8,From this device',
-      '"4 March 2025, 14:02:11",Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
-      '"4 March 2025, 14:02:10",Patient details,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
+      '2025-03-04T14:30:00+00:00,Saved copy opened,943 476 5919,Not recorded (before sign-in),RX8,From this device',
+      '2025-03-04T14:02:11+00:00,Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
+      '2025-03-04T14:02:10+00:00,Patient details,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
       '',
     ]);
     await vi.waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:history-1'));

@@ -1,10 +1,11 @@
 import './history.scss';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { AccessHistory, AccessHistoryFilters, AccessRecord } from '../../domain/access-record';
 import { formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { isServiceError } from '../../services/service-error';
+import { isTemporary } from '../../queries/offline-policy';
 import { describeAccessHistoryError } from '../../services/service-error-messages';
 import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
@@ -25,27 +26,61 @@ import { historyWords as words } from './history-words';
  * first screen does not carry it.
  */
 export function AccessHistoryPage() {
-  const { accessHistory } = useRuntime();
+  const { accessHistory, mode } = useRuntime();
   const [search, setSearch] = useState<HistorySearch>(() => ({ id: 0, filters: defaultHistoryFilters(new Date()) }));
+  // Show records pressed with filters that do not pass: the last good result is taken off the
+  // screen, so a lead cannot read it as the answer to the filters now in the boxes (issue 9 point 8).
+  const [invalidFilters, setInvalidFilters] = useState(false);
   const history = useInfiniteQuery(accessHistoryQuery(accessHistory, search));
-  // The first page (a new search, or trying it again); a later page loads under the rows shown.
-  const loadingFirst = history.isFetching && !history.isFetchingNextPage;
   const people = usePeopleSeen(history.data?.pages);
 
   useEffect(() => {
     const before = document.title;
-    document.title = `${words.pageTitle} – ${uiWords.serviceName}`;
+    document.title = uiWords.documentTitle(mode, words.pageTitle);
     return () => {
       document.title = before;
     };
-  }, []);
+  }, [mode]);
 
   return (
     <>
       <h1 className="nhsuk-heading-l">{words.pageTitle}</h1>
       <p>{words.intro}</p>
-      <HistoryFilters initial={search.filters} people={people} onApply={(filters) => setSearch((previous) => ({ id: previous.id + 1, filters }))} />
+      <HistoryFilters
+        initial={search.filters}
+        people={people}
+        onApply={(filters) => {
+          setInvalidFilters(false);
+          setSearch((previous) => ({ id: previous.id + 1, filters }));
+        }}
+        onInvalid={() => setInvalidFilters(true)}
+      />
       <RecordsStillOnDevice />
+      {invalidFilters ? (
+        <p className="nhsuk-body-l">{words.invalidFilters}</p>
+      ) : (
+        <HistoryAnswer history={history} search={search} people={people} />
+      )}
+    </>
+  );
+}
+
+/**
+ * What the audit service said for the search last applied: loading, a failure, or the records.
+ * The first page (a new search, or trying it again) hides the rows; a later page loads under them.
+ */
+function HistoryAnswer({
+  history,
+  search,
+  people,
+}: {
+  history: UseInfiniteQueryResult<InfiniteData<AccessHistoryPageResult>>;
+  search: HistorySearch;
+  people: readonly PersonChoice[];
+}) {
+  const loadingFirst = history.isFetching && !history.isFetchingNextPage;
+  return (
+    <>
       {loadingFirst && (
         <p className="crl-status" role="status">
           {words.loading}
@@ -54,9 +89,11 @@ export function AccessHistoryPage() {
       {history.isError && !history.isFetchNextPageError && !loadingFirst && (
         <ProblemCard title={words.failedTitle} level="warning">
           <p>{describeFailure(history.error)}</p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void history.refetch()}>
-            {words.tryAgain}
-          </button>
+          {isTemporary(history.error) && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void history.refetch()}>
+              {words.tryAgain}
+            </button>
+          )}
         </ProblemCard>
       )}
       {history.data && !loadingFirst && (
@@ -149,9 +186,11 @@ function HistoryResult({
         <ProblemCard title={words.moreFailedTitle} level="warning">
           <p>{describeFailure(next.error)}</p>
           <p>{words.moreFailedKept}</p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={next.load}>
-            {words.tryAgain}
-          </button>
+          {isTemporary(next.error) && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={next.load}>
+              {words.tryAgain}
+            </button>
+          )}
         </ProblemCard>
       ) : next.available ? (
         <>

@@ -30,11 +30,14 @@ export function HistoryFilters({
   initial,
   people,
   onApply,
+  onInvalid,
 }: {
   initial: AccessHistoryFilters;
   /** The people seen in the records loaded on this screen, to pick one from. */
   people: readonly PersonChoice[];
   onApply: (filters: AccessHistoryFilters) => void;
+  /** Show records was pressed with filters that do not pass: nothing is asked for. */
+  onInvalid: () => void;
 }) {
   const id = useId();
   const fieldId = (field: Field) => `${id}-${field}`;
@@ -57,6 +60,7 @@ export function HistoryFilters({
     if (parsed && !parsed.ok) found.push({ field: 'nhs-number', message: words.nhsNumberProblem[parsed.problem] });
     setProblems(found);
     if (found.length > 0) {
+      onInvalid();
       // Move focus to the summary, as the NHS.UK error summary pattern asks.
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
@@ -88,8 +92,6 @@ export function HistoryFilters({
       <div className="crl-history-filters__row">
         <DateField id={fieldId('from')} name="from" label={words.fromDate} hint={words.dateHint} error={problemFor('from')} value={fromDate} onChange={setFromDate} />
         <DateField id={fieldId('to')} name="to" label={words.toDate} hint={words.dateHint} error={problemFor('to')} value={toDate} onChange={setToDate} />
-      </div>
-      <div className="crl-history-filters__row">
         <FormGroup inputId={fieldId('nhs-number')} label={words.nhsNumberLabel} hint={words.nhsNumberHint} error={problemFor('nhs-number')}>
           {(describedBy, invalid) => (
             <input

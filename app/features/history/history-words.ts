@@ -28,6 +28,7 @@ export const historyWords = {
   fromMissing: 'Enter the first day, as a date',
   toMissing: 'Enter the last day, as a date',
   wrongOrder: 'The first day must be the same as or before the last day',
+  invalidFilters: 'No records are shown until the filters are corrected.',
   nhsNumberProblem: {
     empty: 'Enter an NHS number, or leave it empty for every patient',
     'not-digits': 'NHS number must contain only digits',
@@ -52,7 +53,21 @@ export const historyWords = {
   caption: (count: number) => (count === 1 ? '1 access' : `${count} accesses`),
   columns: { when: 'When', what: 'What', nhsNumber: 'NHS number', person: 'Who', organisation: 'Organisation', outcome: 'Outcome' },
   outcome: {
-    answered: (status: number) => `Answered (${status})`,
+    // What the service's HTTP status meant for the request: only a 2xx is "Answered".
+    replied: (status: number) =>
+      status >= 200 && status < 300
+        ? `Answered (${status})`
+        : status === 401 || status === 403
+          ? `Refused (${status})`
+          : status === 404 || status === 410
+            ? `Failed: not found (${status})`
+            : status === 429
+              ? `Failed: service busy (${status})`
+              : status >= 500 || status === 408
+                ? `Failed: service error (${status})`
+                : status >= 400
+                  ? `Failed: request not accepted (${status})`
+                  : `Failed: unexpected reply (${status})`,
     noAnswer: { network: 'No answer: no connection', timeout: 'No answer: timeout', cancelled: 'No answer: cancelled' },
     fromDevice: 'From this device',
   },

@@ -43,7 +43,7 @@ export function LookupAnswer({
    */
   whileRetrying?: ReactNode;
 }) {
-  const { services } = useRuntime();
+  const { services, mode } = useRuntime();
   const patient = useQuery(patientQuery(services, lookup));
   // The typed number's search starts beside PDS and is kept when PDS names another number.
   const numbers = patient.data ? pointerSearchNumbers(patient.data) : [lookup.nhsNumber];
@@ -56,10 +56,12 @@ export function LookupAnswer({
   if (patient.isError) {
     // A sign-in that ran out says nothing about who the patient is: never word it as a mismatch.
     const signIn = failureClass(patient.error) === 'sign-in';
+    // Demo mode has no sign-in of its own to renew: its words must not point at a button that is not there.
+    const demoSignIn = signIn && mode === 'demo';
     return (
       <>
-        <ProblemCard title={signIn ? lookupWords.signInAgainTitle : lookupWords.identityFailedTitle} level="urgent">
-          <p>{describeError(patient.error)}</p>
+        <ProblemCard title={demoSignIn ? lookupWords.signInRefusedDemoTitle : signIn ? lookupWords.signInAgainTitle : lookupWords.identityFailedTitle} level="urgent">
+          <p>{demoSignIn ? lookupWords.signInRefusedDemo : describeError(patient.error)}</p>
           {!signIn && <p>{lookupWords.identityFailedAdvice}</p>}
           {isTemporary(patient.error) && (
             <button type="button" className="nhsuk-button" onClick={() => void patient.refetch()}>

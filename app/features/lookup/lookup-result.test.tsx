@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { parseNhsNumber, type NhsNumber } from '../../domain/nhs-number';
@@ -100,6 +100,61 @@ describe('LookupResult', () => {
     });
     expect(await screen.findByRole('heading', { name: 'Could not check for a crisis plan' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['a refused organisation (403)', new ServiceError({ service: 'nrl', kind: 'forbidden', status: 403, detail: 'test' }), /Your organisation is not allowed to search/],
+    ['a misrouted request (404 from a proxy)', new ServiceError({ service: 'nrl', kind: 'misrouted', status: 404, detail: 'test' }), /could not be reached as set up/],
+    ['an answer it could not read', new ServiceError({ service: 'nrl', kind: 'malformed', status: 200, detail: 'test' }), /could not read/],
+  ])('says "Could not check" with no Try again after %s, and what to do instead (issue 9 point 6)', async (_, error, words) => {
+    renderLookup({ getPatient: async () => patient('9990000042'), searchPointers: async () => Promise.reject(error) });
+    const card = await screen.findByRole('region', { name: 'Could not check for a crisis plan' });
+    expect(card).toHaveTextContent(words);
+    expect(card).toHaveTextContent('This does not mean there is no plan. Use your usual process to contact the local crisis team.');
+    expect(card).not.toHaveTextContent(/try again/i);
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('offers no Try again for entries that could not be read: asking again returns the same entries', async () => {
+    renderLookup({ getPatient: async () => patient('9990000042'), searchPointers: async () => ({ pointers: [], skippedEntries: 1 }) });
+    await screen.findByRole('heading', { name: 'Could not check for a crisis plan' });
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('sends a crew whose sign-in ran out to Sign in again, which live mode shows at the top of the screen', async () => {
+    const expired = new ServiceError({ service: 'pds', kind: 'unauthorised', status: 401, detail: 'test' });
+    renderLookup({ getPatient: async () => Promise.reject(expired), searchPointers: async () => none });
+    const card = await screen.findByRole('region', { name: 'Sign in again to see this patient' });
+    expect(card).toHaveTextContent('Your sign-in to NHS services has run out, so this patient’s details could not be checked. Sign in again with the button at the top of the screen.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('in demo mode, which has no sign-in to renew, says what the refused sign-in shows instead of pointing at a button', async () => {
+    const expired = new ServiceError({ service: 'pds', kind: 'unauthorised', status: 401, detail: 'test' });
+    const fail = () => Promise.reject(new Error('not expected in this test'));
+    const runtime = testRuntime(
+      {
+        pds: { getPatient: async () => Promise.reject(expired) },
+        nrl: { searchPointers: async () => none },
+        documents: { getDocument: fail },
+        contactPages: { getContactDetails: fail },
+        ods: { getOrganisation: fail },
+      },
+      { mode: 'demo' },
+    );
+    renderWith(runtime, '9990000042');
+    const card = await screen.findByRole('region', { name: 'The national services refused the sign-in' });
+    expect(card).toHaveTextContent(/Demo mode has no sign-in to renew, so pick another demo patient to go on\./);
+    expect(screen.queryByRole('heading', { name: 'Sign in again to see this patient' })).not.toBeInTheDocument();
+  });
+
+  it('names a restricted patient PDS gives no name for "Name withheld" in every sentence: the banner and the plan', async () => {
+    const withheld: Patient = { ...patient('9990000042'), name: undefined, restricted: true };
+    renderLookup({ getPatient: async () => withheld, searchPointers: async () => crisisPlanUnder('9990000042') });
+    const banner = await screen.findByRole('region', { name: 'Patient details from the Personal Demographics Service' });
+    expect(within(banner).getByRole('heading', { level: 2 })).toHaveTextContent(/^Name withheld$/);
+    expect(await screen.findByText('For Name withheld, NHS number 999 000 0042')).toBeInTheDocument();
+    expect(screen.queryByText(/Name not available/)).not.toBeInTheDocument();
   });
 
   it('shows nothing from the locator when PDS cannot confirm the patient', async () => {

@@ -22,8 +22,13 @@ export const lookupWords = {
   checkingPatient: 'Checking who this is on the Personal Demographics Service…',
   checkingRecords: 'Checking the National Record Locator for a crisis plan…',
   identityFailedTitle: 'Could not confirm who this is',
-  // A 401: the crew's sign-in ran out; nothing is known about the patient either way.
+  // A 401: the crew's sign-in ran out; nothing is known about the patient either way. Live mode
+  // then shows Sign in again at the top of the screen (service-error-messages.ts says where).
   signInAgainTitle: 'Sign in again to see this patient',
+  // Demo mode has no sign-in to renew: a trainer's demo patient answers 401 on purpose.
+  signInRefusedDemoTitle: 'The national services refused the sign-in',
+  signInRefusedDemo:
+    'This demo patient shows what a crew sees when their sign-in to NHS services has run out: no patient details, and a Sign in again button at the top of the screen. Demo mode has no sign-in to renew, so pick another demo patient to go on.',
   identityFailedAdvice: 'Records are only shown once the Personal Demographics Service confirms the patient.',
   tryAgain: 'Try again',
 
@@ -31,6 +36,8 @@ export const lookupWords = {
   noCrisisPlanBody: 'The National Record Locator answered: there is no mental health crisis plan for this person.',
   couldNotCheckTitle: 'Could not check for a crisis plan',
   couldNotCheckAdvice: 'This does not mean there is no plan. Try again, or use your usual process to contact the local crisis team.',
+  // Trying again would get the same answer (a refusal, a setup fault, an unreadable entry).
+  couldNotCheckAdviceFinal: 'This does not mean there is no plan. Use your usual process to contact the local crisis team.',
   searchFailedUnder: (which: 'old' | 'current', nhsNumber: string) => `The search under the ${which} NHS number ${nhsNumber} did not finish.`,
   searchIncompleteTitle: (which: 'old' | 'current', nhsNumber: string) =>
     `Could not check under the ${which} NHS number ${nhsNumber}: there may be other plans`,

@@ -14,7 +14,7 @@ export function PatientBanner({ patient, now = new Date() }: { patient: Patient;
   const age = patient.birthDate ? ageInYears(patient.birthDate, now) : undefined;
   return (
     <section className="crl-patient-banner" aria-label={words.region}>
-      <h2 className="crl-patient-banner__name">{displayName(patient.name)}</h2>
+      <h2 className="crl-patient-banner__name">{displayName(patient)}</h2>
       <dl className="crl-patient-banner__facts">
         <div>
           <dt>{words.born}</dt>

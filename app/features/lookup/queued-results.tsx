@@ -21,7 +21,7 @@ export function QueuedResults({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
           <li key={result.nhsNumber}>
             <p className="nhsuk-notification-banner__heading">
               <span className="crl-nhs-number">{formatNhsNumber(result.nhsNumber)}</span>
-              {result.outcome !== 'failed' && <>, {displayName(result.snapshot.patient.name)}</>}: {words.outcome[result.outcome]}
+              {result.outcome !== 'failed' && <>, {displayName(result.snapshot.patient)}</>}: {words.outcome[result.outcome]}
             </p>
             {result.outcome === 'failed' && <p>{describeError(result.error)}</p>}
             {result.outcome !== 'failed' && (

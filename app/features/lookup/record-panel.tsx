@@ -41,7 +41,7 @@ export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup:
           )}
         </p>
         {/* Repeated beside the document: wrong-patient mistakes are the worst this app can make. */}
-        <p className="crl-record__patient">{words.forPatient(displayName(patient.name), formatNhsNumber(patient.nhsNumber))}</p>
+        <p className="crl-record__patient">{words.forPatient(displayName(patient), formatNhsNumber(patient.nhsNumber))}</p>
       </header>
       {isCrisisPlan(pointer.recordType) && <CrisisTeamCard lookup={lookup} pointer={pointer} allPointers={allPointers} />}
       <RecordDocument lookup={lookup} patient={patient} pointer={pointer} />

@@ -13,6 +13,7 @@ import type { Lookup } from '../../queries/lookup-queries';
 import { lookupWords } from './lookup-words';
 import { RecordList } from './record-list';
 import { SAVED_ON_DEVICE_KEY } from '../../queries/saved-on-device-key';
+import { isTemporary } from '../../queries/offline-policy';
 
 /** A locator search under one number that did not answer. */
 export interface SearchFailure {
@@ -90,7 +91,9 @@ export function RecordsOutcome({
     return (
       <>
         {failures.length > 0 || skippedEntries > 0 ? (
-          <CouldNotCheck onRetry={search.retry} retrying={search.retrying} saved={failures.length > 0 && onShowSaved ? { patient, onShowSaved } : undefined}>
+          <CouldNotCheck
+            retry={failures.some((failure) => isTemporary(failure.error)) ? { onRetry: search.retry, retrying: search.retrying } : undefined}
+            saved={failures.length > 0 && onShowSaved ? { patient, onShowSaved } : undefined}>
             {failureTexts}
             {skippedEntries > 0 && <p>{lookupWords.unreadableRecords(skippedEntries)}</p>}
           </CouldNotCheck>
@@ -115,12 +118,12 @@ export function RecordsOutcome({
         // A plan was found under one number, but the other could not be searched: there may be more.
         <ProblemCard key={failure.nhsNumber} title={lookupWords.searchIncompleteTitle(whichNumber(patient, failure.nhsNumber), formatNhsNumber(failure.nhsNumber))} level="warning">
           <p>{describeError(failure.error)}</p>
-          <RetryButton onRetry={search.retry} retrying={search.retrying} />
+          {isTemporary(failure.error) && <RetryButton onRetry={search.retry} retrying={search.retrying} />}
         </ProblemCard>
       ))}
       {skippedEntries > 0 && (
         <ProblemCard title={lookupWords.unreadableRecordsAlongside(skippedEntries)} level="warning">
-          <p>{lookupWords.couldNotCheckAdvice}</p>
+          <p>{lookupWords.couldNotCheckAdviceFinal}</p>
         </ProblemCard>
       )}
       <FoundRecords lookup={lookup} patient={patient} records={records} all={all} title={lookupWords.records.crisisPlansFound(crisisPlans.length)} filedUnder={filedUnder} />
@@ -140,22 +143,25 @@ function RetryButton({ onRetry, retrying }: { onRetry: () => void; retrying: boo
   );
 }
 
+/**
+ * Try again only where asking again may change the answer (offline policy): a refused
+ * organisation, a misrouted request or an unreadable entry stays as it is however often the
+ * crew presses it (issue 9 point 6).
+ */
 function CouldNotCheck({
   children,
-  onRetry,
-  retrying,
+  retry,
   saved,
 }: {
   children: React.ReactNode;
-  onRetry: () => void;
-  retrying: boolean;
+  retry: { onRetry: () => void; retrying: boolean } | undefined;
   saved: { patient: Patient; onShowSaved: (nhsNumber: NhsNumber) => void } | undefined;
 }) {
   return (
     <ProblemCard title={lookupWords.couldNotCheckTitle} level="urgent">
       {children}
-      <p>{lookupWords.couldNotCheckAdvice}</p>
-      <RetryButton onRetry={onRetry} retrying={retrying} />
+      <p>{retry ? lookupWords.couldNotCheckAdvice : lookupWords.couldNotCheckAdviceFinal}</p>
+      {retry && <RetryButton onRetry={retry.onRetry} retrying={retry.retrying} />}
       {saved && <SavedCopyOffer patient={saved.patient} onShowSaved={saved.onShowSaved} />}
     </ProblemCard>
   );

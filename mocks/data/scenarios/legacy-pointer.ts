@@ -39,9 +39,8 @@ const plan = crisisPlanRecord({
 
 export const legacyPointer: Scenario = {
   name: 'legacyPointer',
-  label: 'Legacy pointer',
-  description:
-    'A pointer migrated from NRL v2: no team (practiceSetting), no retrieval-mechanism extension, format shown as "Unstructured document"; its trust has no phone in ODS.',
+  label: 'Older record format',
+  description: 'A record filed in the locator’s older format: it names no crisis team, shows as “Unstructured document”, and its trust lists no switchboard number.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

@@ -5,8 +5,8 @@ const nhsNumber = '9990000093';
 
 export const locatorError: Scenario = {
   name: 'locatorError',
-  label: 'Locator error',
-  description: 'NRL fails with 500 INTERNAL_SERVER_ERROR: the app must say it could not check for a plan, never "no plan".',
+  label: 'Record locator fails',
+  description: 'The national record locator fails: the crew sees “Could not check for a crisis plan”, never “No crisis plan found”, and can try again.',
   nhsNumber,
   patient: buildPatient({
     nhsNumber,

@@ -9,8 +9,8 @@ const nhsNumber = '9990000190';
  */
 export const locatorForbidden: Scenario = {
   name: 'locatorForbidden',
-  label: 'Locator refuses the organisation',
-  description: 'NRL answers 403 ACCESS DENIED (organisation not onboarded for any record type): the app must say it could not check, never "no plan".',
+  label: 'Record locator refuses the trust',
+  description: 'The record locator refuses this ambulance trust: “Could not check”, no Try again, and the crew is told to contact the crisis team the usual way.',
   nhsNumber,
   patient: buildPatient({
     nhsNumber,

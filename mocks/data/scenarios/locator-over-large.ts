@@ -46,8 +46,8 @@ const plan = crisisPlanRecord({
  */
 export const locatorOverLarge: Scenario = {
   name: 'locatorOverLarge',
-  label: 'Locator sends 10,000 records',
-  description: 'NRL answers with a 10,000-entry Bundle: the app stops reading at its size limit and says it could not check.',
+  label: 'Record locator sends 10,000 records',
+  description: 'Far more records than anyone could check arrive for one person: the app stops reading and says it could not check, rather than guess.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

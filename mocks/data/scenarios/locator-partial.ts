@@ -46,8 +46,8 @@ const plan = crisisPlanRecord({
  */
 export const locatorPartial: Scenario = {
   name: 'locatorPartial',
-  label: 'Locator sends part of the answer',
-  description: 'NRL’s Bundle holds 1 record but says there are 4 (total and a next link): the app says it could not check, and shows none.',
+  label: 'Record locator sends part of its answer',
+  description: 'Only 1 of 4 records arrives: the app shows none and says it could not check, because a missing one could be the crisis plan.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

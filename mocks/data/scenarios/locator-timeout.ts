@@ -5,8 +5,8 @@ const nhsNumber = '9990000107';
 
 export const locatorTimeout: Scenario = {
   name: 'locatorTimeout',
-  label: 'Locator does not answer',
-  description: "NRL never answers: the app's own timeout must fire and say it could not check for a plan.",
+  label: 'Record locator does not answer',
+  description: 'The record locator never answers: after a short wait the crew sees “Could not check for a crisis plan” under the patient’s details, with Try again.',
   nhsNumber,
   patient: buildPatient({
     nhsNumber,

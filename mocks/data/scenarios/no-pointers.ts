@@ -6,8 +6,7 @@ const nhsNumber = '9990000042';
 export const noPointers: Scenario = {
   name: 'noPointers',
   label: 'No records',
-  description:
-    'Known to PDS, and NRL answers 200 with an empty Bundle: there is no crisis plan (which is not the same as "could not check").',
+  description: 'A known patient with no records at all: the crew sees “No crisis plan found”, which is not the same as “Could not check”.',
   nhsNumber,
   patient: buildPatient({
     nhsNumber,

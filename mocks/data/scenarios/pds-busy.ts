@@ -6,8 +6,8 @@ import type { Scenario } from '../scenario';
  */
 export const pdsBusy: Scenario = {
   name: 'pdsBusy',
-  label: 'PDS busy',
-  description: 'PDS answers 429 TOO_MANY_REQUESTS with Retry-After: 30: the crew is told it is busy and roughly how long to wait. It stays busy in the demo.',
+  label: 'Patient details service busy',
+  description: 'The patient details service is busy and asks for 30 seconds: the crew is told when to try again. It stays busy in the demo.',
   nhsNumber: '9990000182',
   patient: undefined,
   pointers: [],

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario';
 export const pdsSignInExpired: Scenario = {
   name: 'pdsSignInExpired',
   label: 'Sign-in run out',
-  description: 'PDS and NRL both answer 401 ACCESS_DENIED (the access token has run out): the crew is told to sign in again, and no patient is shown.',
+  description: 'What a crew sees when their sign-in to NHS services has run out: no patient details. Demo mode has no sign-in to renew.',
   nhsNumber: '9990000174',
   patient: undefined,
   pointers: [],

@@ -25,8 +25,8 @@ const patient = buildPatient({
 
 export const planFhir: Scenario = {
   name: 'planFhir',
-  label: 'Crisis plan (FHIR)',
-  description: "A 16-year-old's crisis plan published as FHIR JSON: a CarePlan whose XHTML narrative is the plan.",
+  label: 'Crisis plan (structured data)',
+  description: 'A young person’s crisis plan sent as structured data rather than a document: the app shows the plan’s text.',
   nhsNumber,
   patient,
   pointers: [

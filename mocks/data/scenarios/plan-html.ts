@@ -25,9 +25,8 @@ const patient = buildPatient({
 
 export const planHtml: Scenario = {
   name: 'planHtml',
-  label: 'Crisis plan (HTML)',
-  description:
-    'Leeds crisis plan as HTML carrying a script, event handlers and tracking loads: the plan must read normally and none of that may run or load.',
+  label: 'Crisis plan (web page)',
+  description: 'A Leeds crisis plan sent as a web page with hidden code and tracking in it: the crew reads the plan as normal, and none of that code runs.',
   nhsNumber,
   patient,
   pointers: [

@@ -46,8 +46,8 @@ const otherPatient = buildPatient({
  */
 export const planOtherPatient: Scenario = {
   name: 'planOtherPatient',
-  label: 'Plan about another patient (FHIR)',
-  description: 'The FHIR crisis plan the provider sends names a different NHS number: the app refuses it and says why.',
+  label: 'Plan about another patient',
+  description: 'The trust sends a plan that names a different patient: the app refuses to show it and says why.',
   nhsNumber,
   patient,
   pointers: [

@@ -43,8 +43,7 @@ const plan = crisisPlanRecord({
 export const planPdfLong: Scenario = {
   name: 'planPdfLong',
   label: 'Crisis plan (400-page PDF)',
-  description:
-    'A crisis plan exported with the whole record: 400 pages. The app shows the first pages, says how many are not shown and draws only the pages near the screen.',
+  description: 'A crisis plan exported with the whole record, 400 pages long: the app shows the first pages and says how many more there are.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

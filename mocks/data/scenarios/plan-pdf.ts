@@ -57,8 +57,7 @@ const plan = crisisPlanRecord({
 export const planPdf: Scenario = {
   name: 'planPdf',
   label: 'Crisis plan (PDF)',
-  description:
-    "Lancashire crisis plan as a two-page PDF through SSP, plus a separate pointer to the crisis team's contact-details page.",
+  description: 'The usual case: a two-page crisis plan from Lancashire, with the crisis team’s phone numbers from its contact page.',
   nhsNumber,
   patient,
   pointers: [

@@ -20,7 +20,7 @@ const asTheTrustHoldsIt = buildPatient({
 
 // PDS sends no name for this restricted record: `components/schemas/Patient.yaml` requires only
 // `id`, and `name` "may not appear if the patient is tagged as restricted". Like every R record it
-// has no address, telecom or GP either (§3). The app shows "Name not available" and the NHS number.
+// has no address, telecom or GP either (§3). The app shows "Name withheld" and the NHS number.
 const { name: _name, ...patient } = asTheTrustHoldsIt;
 
 const plan = crisisPlanRecord({
@@ -47,8 +47,7 @@ const plan = crisisPlanRecord({
 export const restrictedNoName: Scenario = {
   name: 'restrictedNoName',
   label: 'Restricted record, no name',
-  description:
-    'PDS marks the record restricted (R) and sends no name, address, phone or GP; the app shows "Name not available" and the NHS number. Has a crisis plan.',
+  description: 'A sensitive (restricted) record where even the name is withheld: the crew sees “Name withheld”, the NHS number and the plan, and no address.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

@@ -42,8 +42,7 @@ const plan = crisisPlanRecord({
 export const restricted: Scenario = {
   name: 'restricted',
   label: 'Restricted record',
-  description:
-    'PDS marks the record restricted (security label R) and sends no address, phone or GP; the app must show and store no location. Has a crisis plan.',
+  description: 'A sensitive (restricted) record: the crew sees the name and the plan, but no address is shown or kept on the tablet.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

@@ -39,8 +39,7 @@ const plan = crisisPlanRecord({
 export const retrievalFails: Scenario = {
   name: 'retrievalFails',
   label: 'Plan cannot be fetched',
-  description:
-    "A crisis plan pointer exists but SSP answers 504: the app must say the plan could not be fetched and still offer the team's number.",
+  description: 'There is a crisis plan, but the trust’s system does not send it: the crew is told so, and still gets the crisis team’s number.',
   nhsNumber,
   patient,
   pointers: [plan.pointer],

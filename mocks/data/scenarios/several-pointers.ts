@@ -73,8 +73,7 @@ const olderPlan = crisisPlanRecord({
 export const severalPointers: Scenario = {
   name: 'severalPointers',
   label: 'Several records, two trusts',
-  description:
-    'Four pointers from London and Lancashire: a current and an older crisis plan, a ReSPECT form and an emergency health care plan, all on different dates.',
+  description: 'Four records from London and Lancashire: a current and an older crisis plan, a ReSPECT form and an emergency health care plan.',
   nhsNumber,
   patient,
   // Deliberately not in date or type order: NRL promises no order, the app sorts.

@@ -66,7 +66,7 @@ const currentPlan = crisisPlanRecord({
 export const supersededBothNumbers: Scenario & { readonly currentNhsNumber: string } = {
   name: 'supersededBothNumbers',
   label: 'Replaced NHS number, plans under both',
-  description: 'PDS replaced 999 000 0727 with 999 000 0735; an older plan is under the old number, the current one under the new.',
+  description: 'NHS number 999 000 0727 was replaced by 999 000 0735, with a plan under each: both show, each saying which number it is under.',
   nhsNumber,
   currentNhsNumber,
   patient,

@@ -46,7 +46,7 @@ const plan = crisisPlanRecord({
 export const supersededOldPointer: Scenario & { readonly currentNhsNumber: string } = {
   name: 'supersededOldPointer',
   label: 'Replaced NHS number, plan under the old one',
-  description: 'PDS replaced 999 000 0700 with 999 000 0719; the crisis plan is still filed under the old number only.',
+  description: 'NHS number 999 000 0700 was replaced by 999 000 0719, but the plan is still under the old one: the app finds it and says so.',
   nhsNumber,
   currentNhsNumber,
   patient,

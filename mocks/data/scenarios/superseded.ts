@@ -43,9 +43,8 @@ const plan = crisisPlanRecord({
 
 export const superseded: Scenario & { readonly currentNhsNumber: string } = {
   name: 'superseded',
-  label: 'Superseded NHS number',
-  description:
-    'The number typed (999 000 0069) was superseded: PDS answers 200 with the record for 999 000 0077, and NRL holds the plan only under the new number.',
+  label: 'Replaced NHS number',
+  description: 'NHS number 999 000 0069 was replaced by 999 000 0077, and the plan is under the new one: the app shows the new number and finds the plan.',
   nhsNumber,
   currentNhsNumber,
   patient,

@@ -39,9 +39,8 @@ const plan = crisisPlanRecord({
 
 export const unparseableEntry: Scenario = {
   name: 'unparseableEntry',
-  label: 'Damaged pointer in the results',
-  description:
-    "NRL's Bundle holds an OperationOutcome in place of a pointer it could not read (still counted in total) next to a valid crisis plan.",
+  label: 'Damaged record beside a plan',
+  description: 'One record the locator sends is damaged, next to a good crisis plan: the plan shows, with a warning that one record could not be read.',
   nhsNumber,
   patient,
   pointers: [
