@@ -11,6 +11,11 @@ import type { SignedInPerson } from './signed-in-person';
 export type AccessAction =
   /** PDS `GET Patient/{nhs}`: who is this. */
   | 'patient-read'
+  /**
+   * PDS `GET Patient?family=…`: who might this be, by name and date of birth (issue 12). Names
+   * no patient: it records the search terms (`query`), never the people it found.
+   */
+  | 'patient-search'
   /** NRL `POST DocumentReference/_search`: which records exist. */
   | 'pointer-search'
   /** A document a pointer locates, retrieved through SSP (or directly). */
@@ -69,8 +74,16 @@ export interface AccessEvent {
   /** UUID. Also the AuditEvent's id when delivered, so delivering twice stores it once. */
   readonly id: string;
   readonly action: AccessAction;
-  /** The patient whose data was accessed: the number the request was for. */
-  readonly nhsNumber: NhsNumber;
+  /**
+   * The patient whose data was accessed: the number the request was for. Undefined only for a
+   * 'patient-search', which is for no one patient.
+   */
+  readonly nhsNumber: NhsNumber | undefined;
+  /**
+   * A 'patient-search''s terms: the query string as sent (`family=…&birthdate=…`), which BALP's
+   * query entity carries. Undefined for every other action.
+   */
+  readonly query?: string | undefined;
   /**
    * The crew's organisation (`NHSD-End-User-Organisation-ODS`): the actor's when there is one (the
    * selected role's `org_code`), else the configured one.
@@ -95,7 +108,7 @@ export interface AccessEvent {
  * What a service client knows about one access it made; the composition root adds who made
  * it (person, organisation, ASID) and an id, and records it before the answer is used.
  */
-export type ServiceAccess = Pick<AccessEvent, 'action' | 'nhsNumber' | 'correlationId' | 'pointerId' | 'occurredAt' | 'request' | 'outcome'>;
+export type ServiceAccess = Pick<AccessEvent, 'action' | 'nhsNumber' | 'query' | 'correlationId' | 'pointerId' | 'occurredAt' | 'request' | 'outcome'>;
 
 /** Records one access durably; resolves only once it is written. Rejects if it could not be. */
 export type RecordAccess = (access: ServiceAccess) => Promise<void>;

@@ -10,8 +10,8 @@ export interface AccessRecord {
   /** The AuditEvent's id (the device's AccessEvent id). */
   readonly id: string;
   readonly action: AccessAction;
-  /** The patient whose record was accessed. */
-  readonly nhsNumber: NhsNumber;
+  /** The patient whose record was accessed; undefined for a search by details, which names no one. */
+  readonly nhsNumber: NhsNumber | undefined;
   /** The crew's organisation (ODS code), when the record names one. */
   readonly organisationOds: string | undefined;
   /** The organisation's name, when the record gives one. */

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { auditEventProblems } from '../../mocks/audit';
 import type { AccessEvent, AccessOutcome } from '../domain/access-event';
-import { ACTOR, ANSWERED_AT, NHS, OBSERVER, REQUEST_ID, SENT_AT, SSP_URL, accessEvent, attributedEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
+import {
+  ACTOR,
+  ANSWERED_AT,
+  NHS,
+  OBSERVER,
+  REQUEST_ID,
+  SEARCH_QUERY,
+  SENT_AT,
+  SSP_URL,
+  accessEvent,
+  attributedEvent,
+  documentRetrieval,
+  patientSearch,
+  pointerSearch,
+  savedCopyView,
+} from '../test-support/access-events';
 import { toAuditEventResource } from './audit-event-resource';
 
 describe('toAuditEventResource: each access as an R4 AuditEvent', () => {
@@ -63,6 +78,32 @@ describe('toAuditEventResource: each access as an R4 AuditEvent', () => {
       { type: 'X-Request-ID', valueString: REQUEST_ID },
       { type: 'X-Correlation-ID', valueString: 'lookup-5f0c2a51' },
     ]);
+  });
+
+  it('patient-search: BALP Query, a RESTful search executed, its terms as the base64 query, and no patient', () => {
+    const resource = toAuditEventResource(patientSearch(), OBSERVER);
+    expect(resource.type.code).toBe('rest');
+    expect(resource.subtype).toEqual([{ system: 'http://hl7.org/fhir/restful-interaction', code: 'search', display: 'search' }]);
+    expect(resource.action).toBe('E');
+    // No one patient: only the query entity, and nothing names an NHS number.
+    expect(resource.entity).toHaveLength(1);
+    const [query] = resource.entity as [(typeof resource.entity)[number]];
+    expect(query).toMatchObject({ type: { code: '2' }, role: { code: '24', display: 'Query' }, description: 'PDS Patient search by demographics' });
+    expect(query.what).toBeUndefined();
+    expect(atob(query.query!)).toBe(SEARCH_QUERY);
+    expect(query.detail).toEqual([
+      { type: 'HTTP method', valueString: 'GET' },
+      { type: 'HTTP request URL', valueString: `https://gw.test/personal-demographics/FHIR/R4/Patient?${SEARCH_QUERY}` },
+      { type: 'X-Request-ID', valueString: REQUEST_ID },
+      { type: 'X-Correlation-ID', valueString: 'lookup-5f0c2a51' },
+    ]);
+    expect(JSON.stringify(resource)).not.toContain('https://fhir.nhs.uk/Id/nhs-number');
+  });
+
+  it('patient-search: terms outside ASCII are encoded as UTF-8 before base64', () => {
+    const resource = toAuditEventResource({ ...patientSearch(), query: 'family=Kociński' }, OBSERVER);
+    const bytes = Uint8Array.from(atob(resource.entity[0]!.query!), (c) => c.charCodeAt(0));
+    expect(new TextDecoder().decode(bytes)).toBe('family=Kociński');
   });
 
   it('document-retrieval: a read naming the pointer, the SSP URL with its attachment URL, and the Ssp-TraceID (§6.4)', () => {
@@ -208,6 +249,8 @@ describe('toAuditEventResource: accepted by the audit service mock’s R4 valida
   it.each<[string, AccessEvent]>([
     ['patient-read', accessEvent()],
     ['pointer-search', pointerSearch()],
+    ['patient-search', patientSearch()],
+    ['patient-search by a signed-in person', { ...patientSearch(), actor: ACTOR, organisationOds: ACTOR.organisationOds }],
     ['document-retrieval', documentRetrieval()],
     ['saved-copy-view', savedCopyView()],
     ['no ASID', accessEvent({ asid: undefined })],

@@ -57,6 +57,8 @@ export interface FhirAuditEvent {
     readonly type: Coding;
     readonly role: Coding;
     readonly description?: string;
+    /** base64Binary: the query as sent, for a search (BALP Query). */
+    readonly query?: string;
     readonly detail?: readonly { readonly type: string; readonly valueString: string }[];
   }[];
 }
@@ -77,6 +79,12 @@ const PATIENT_RECORD: Coding = { system: 'http://dicom.nema.org/resources/ontolo
 const RESTFUL_INTERACTION = 'http://hl7.org/fhir/restful-interaction';
 const READ: Coding = { system: RESTFUL_INTERACTION, code: 'read', display: 'read' };
 const SEARCH_TYPE: Coding = { system: RESTFUL_INTERACTION, code: 'search-type', display: 'search type' };
+/**
+ * BALP's Query (and FHIR R4's `audit-event-example-search`) subtype. The NRL pointer search keeps
+ * `search-type`, as delivered records already say; the PDS search takes `search`, which also keeps
+ * the two apart when the history asks for one kind (`accessActionSearch`).
+ */
+const SEARCH: Coding = { system: RESTFUL_INTERACTION, code: 'search', display: 'search' };
 
 /** Direct care, as the Spine JWT's `reason_for_request: "directcare"` says (§6.3). */
 const TREATMENT: Coding = { system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: 'treatment' };
@@ -99,6 +107,8 @@ const DOMAIN_RESOURCE_ROLE: Coding = { system: OBJECT_ROLE, code: '4', display: 
 const QUERY_ROLE: Coding = { system: OBJECT_ROLE, code: '24', display: 'Query' };
 
 export interface ActionMapping {
+  /** Whether the event names one patient (entity[0]); a search by details names none. */
+  readonly namesPatient: boolean;
   readonly type: Coding;
   readonly subtype: Coding | undefined;
   /** R4 "Audit Event Action": a search is Execute, not Read. */
@@ -113,6 +123,7 @@ export interface ActionMapping {
 /** How each kind of access is written; `audit-history-search.ts` reads them back by the same table. */
 export const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
   'patient-read': {
+    namesPatient: true,
     type: REST,
     subtype: READ,
     action: 'R',
@@ -120,7 +131,17 @@ export const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
     description: 'PDS Patient read',
     requestIdHeader: 'X-Request-ID',
   },
+  'patient-search': {
+    namesPatient: false,
+    type: REST,
+    subtype: SEARCH,
+    action: 'E',
+    role: QUERY_ROLE,
+    description: 'PDS Patient search by demographics',
+    requestIdHeader: 'X-Request-ID',
+  },
   'pointer-search': {
+    namesPatient: true,
     type: REST,
     subtype: SEARCH_TYPE,
     action: 'E',
@@ -129,6 +150,7 @@ export const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
     requestIdHeader: 'X-Request-ID',
   },
   'document-retrieval': {
+    namesPatient: true,
     type: REST,
     subtype: READ,
     action: 'R',
@@ -137,6 +159,7 @@ export const ACTIONS: Readonly<Record<AccessAction, ActionMapping>> = {
     requestIdHeader: 'Ssp-TraceID',
   },
   'saved-copy-view': {
+    namesPatient: true,
     type: PATIENT_RECORD,
     subtype: undefined,
     action: 'R',
@@ -194,11 +217,11 @@ export function toAuditEventResource(event: AccessEvent, observer: { readonly na
       type: [USER_DEVICE],
     },
     entity: [
-      {
-        what: { type: 'Patient', identifier: { system: NHS_NUMBER_SYSTEM, value: event.nhsNumber } },
-        type: PERSON,
-        role: PATIENT_ROLE,
-      },
+      // A search by details is for no one patient: BALP's patient entity is left out, and the
+      // people found are not listed (PDS's own audit records each of them).
+      ...(event.nhsNumber === undefined
+        ? []
+        : [{ what: { type: 'Patient', identifier: { system: NHS_NUMBER_SYSTEM, value: event.nhsNumber } }, type: PERSON, role: PATIENT_ROLE }]),
       {
         // NRL ids have no identifier system, and a relative reference would point into the
         // audit server, so the pointer is named by its bare logical id.
@@ -206,10 +229,18 @@ export function toAuditEventResource(event: AccessEvent, observer: { readonly na
         type: SYSTEM_OBJECT,
         role: mapping.role,
         description: mapping.description,
+        ...(event.query === undefined ? {} : { query: base64(event.query) }),
         detail,
       },
     ],
   };
+}
+
+/** base64 of the UTF-8 bytes (R4 base64Binary), in the browser and in Node alike. */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /**

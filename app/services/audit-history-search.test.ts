@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../domain/access-event';
-import { ACTOR, ANSWERED_AT, NHS, OBSERVER, SENT_AT, accessEvent, attributedEvent, documentRetrieval, pointerSearch, savedCopyView } from '../test-support/access-events';
+import { ACTOR, ANSWERED_AT, NHS, OBSERVER, SENT_AT, accessEvent, attributedEvent, documentRetrieval, patientSearch, pointerSearch, savedCopyView } from '../test-support/access-events';
 import { toAuditEventResource } from './audit-event-resource';
 import { accessActionSearch, accessHistoryQuery, accessRecordFrom } from './audit-history-search';
 
@@ -34,6 +34,32 @@ describe('accessRecordFrom: a stored AuditEvent read back for the access history
       occurredAt: SENT_AT,
       ...expected,
     });
+  });
+
+  it('a search by details comes back as itself, naming no patient, never as the NRL pointer search', () => {
+    const stored = JSON.parse(JSON.stringify(toAuditEventResource(patientSearch(), OBSERVER)));
+    expect(accessRecordFrom(stored)).toEqual({
+      id: patientSearch().id,
+      action: 'patient-search',
+      nhsNumber: undefined,
+      organisationOds: 'RX8',
+      organisationName: undefined,
+      person: undefined,
+      occurredAt: SENT_AT,
+      outcome: { kind: 'answered', status: 200 },
+    });
+  });
+
+  it('a search-by-details record that names a patient is not one this app wrote, so it is not shown', () => {
+    const stored = JSON.parse(JSON.stringify(toAuditEventResource(patientSearch(), OBSERVER)));
+    stored.entity.unshift(toAuditEventResource(accessEvent(), OBSERVER).entity[0]);
+    expect(accessRecordFrom(stored)).toBeUndefined();
+  });
+
+  it('a pointer search still needs its one patient', () => {
+    const stored = JSON.parse(JSON.stringify(toAuditEventResource(pointerSearch(), OBSERVER)));
+    stored.entity.shift();
+    expect(accessRecordFrom(stored)).toBeUndefined();
   });
 
   it('takes the time from recorded when there is no period', () => {
@@ -121,6 +147,13 @@ describe('accessActionSearch: R4 search parameters for one kind of access', () =
       ['subtype', 'http://hl7.org/fhir/restful-interaction|read'],
       ['entity-role', 'http://terminology.hl7.org/CodeSystem/object-role|4'],
     ]);
+    // The PDS search and the NRL search differ by subtype, so asking for one never returns the other.
+    expect(accessActionSearch('patient-search')).toEqual([
+      ['type', 'http://terminology.hl7.org/CodeSystem/audit-event-type|rest'],
+      ['subtype', 'http://hl7.org/fhir/restful-interaction|search'],
+      ['entity-role', 'http://terminology.hl7.org/CodeSystem/object-role|24'],
+    ]);
+    expect(accessActionSearch('pointer-search')[1]).toEqual(['subtype', 'http://hl7.org/fhir/restful-interaction|search-type']);
     expect(accessActionSearch('saved-copy-view')).toEqual([
       ['type', 'http://dicom.nema.org/resources/ontology/DCM|110110'],
       ['entity-role', 'http://terminology.hl7.org/CodeSystem/object-role|3'],

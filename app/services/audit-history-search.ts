@@ -178,8 +178,13 @@ export function accessRecordFrom(resource: unknown): AccessRecord | undefined {
   const patients = entities.filter((entity) => entity.what?.type === 'Patient' || (entity.role && sameCoding(entity.role, PATIENT_ROLE)));
   const numbers = new Set(patients.map((entity) => (entity.what?.identifier?.system === NHS_NUMBER_SYSTEM ? entity.what.identifier.value : undefined)));
   const [nhsNumber] = numbers;
-  // Exactly one patient, named by a valid NHS number: a record about someone unclear is not shown.
-  if (numbers.size !== 1 || nhsNumber === undefined || !isNhsNumber(nhsNumber)) return undefined;
+  if (ACTIONS[action].namesPatient) {
+    // Exactly one patient, named by a valid NHS number: a record about someone unclear is not shown.
+    if (numbers.size !== 1 || nhsNumber === undefined || !isNhsNumber(nhsNumber)) return undefined;
+  } else if (patients.length > 0) {
+    // A search by details names no patient; one that does is not one this app wrote.
+    return undefined;
+  }
 
   const outcome = recordOutcome(action, event.outcomeDesc);
   if (!outcome) return undefined;
@@ -191,7 +196,7 @@ export function accessRecordFrom(resource: unknown): AccessRecord | undefined {
   return {
     id: event.id,
     action,
-    nhsNumber,
+    nhsNumber: nhsNumber !== undefined && isNhsNumber(nhsNumber) ? nhsNumber : undefined,
     organisationOds: organisation?.who?.identifier?.value,
     organisationName: organisation?.who?.display,
     person: personFrom(agents, sessions[0]),

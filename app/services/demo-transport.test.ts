@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import type { AccessEvent, ServiceAccess } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
+import { validatePatientSearch, widenPatientSearch, type SearchForm } from '../domain/patient-search';
 import { createAuditClient } from './audit-client';
 import { createDemoTransport } from './demo-transport';
 import { createNationalServices } from './national-services';
@@ -109,5 +110,38 @@ describe('demo transport: Simulate no signal', () => {
     await expect(storedEvents()).resolves.toBe(1);
     wiring.resetServices();
     await expect(storedEvents()).resolves.toBe(0);
+  });
+});
+
+describe('demo mode: PDS search by details (issue 12), the real client against the mock', () => {
+  const details = (family: string, given: string, birthDate: SearchForm['birthDate']) => {
+    const result = validatePatientSearch({ family, given, birthDate, gender: '', postcode: '' });
+    if (!result.ok) throw new Error('invalid test search');
+    return result.search;
+  };
+
+  it('finds Amelia Crossley by name and date of birth, recording the search and not her', async () => {
+    const { services, recorded } = await demo();
+    const outcome = await services.pds.searchPatients(details('Crossley', 'Amelia', { kind: 'date', day: '14', month: '3', year: '1991' }), testContext());
+    expect(outcome.kind === 'matches' && outcome.matches.map((m) => [m.patient.nhsNumber, m.exact])).toEqual([[AMELIA, true]]);
+    expect(recorded).toEqual([expect.objectContaining({ action: 'patient-search', nhsNumber: undefined, query: expect.stringContaining('family=Crossley') })]);
+  });
+
+  it('too many, no match, then wider matching', async () => {
+    const { services } = await demo();
+    await expect(services.pds.searchPatients(details('Whitworth', '', { kind: 'age', from: '30', to: '60' }), testContext())).resolves.toEqual({ kind: 'too-many' });
+    const misspelt = details('Kettridge', 'Samuel', { kind: 'date', day: '17', month: '9', year: '1988' });
+    await expect(services.pds.searchPatients(misspelt, testContext())).resolves.toEqual({ kind: 'no-match' });
+    const wider = widenPatientSearch(misspelt);
+    if (!wider.ok) throw new Error('expected wider');
+    const outcome = await services.pds.searchPatients(wider.search, testContext());
+    expect(outcome.kind === 'matches' && outcome.matches.map((m) => [m.patient.nhsNumber, m.exact])).toEqual([[SCENARIOS.superseded.currentNhsNumber, false]]);
+  });
+
+  it('lists a restricted person without an address', async () => {
+    const { services } = await demo();
+    const outcome = await services.pds.searchPatients(details('Ellison', '', { kind: 'year', year: '1995' }), testContext());
+    const restricted = outcome.kind === 'matches' ? outcome.matches.find((m) => m.patient.restricted) : undefined;
+    expect(restricted?.patient).toMatchObject({ nhsNumber: SCENARIOS.restricted.nhsNumber, address: undefined });
   });
 });

@@ -11,7 +11,10 @@ export function lazyNationalServices(options: Parameters<typeof createNationalSe
   const services = () => (loaded ??= import('./national-services').then(({ createNationalServices }) => createNationalServices(options)));
   return {
     preload: () => void services(),
-    pds: { getPatient: async (...args) => (await services()).pds.getPatient(...args) },
+    pds: {
+      getPatient: async (...args) => (await services()).pds.getPatient(...args),
+      searchPatients: async (...args) => (await services()).pds.searchPatients(...args),
+    },
     nrl: { searchPointers: async (...args) => (await services()).nrl.searchPointers(...args) },
     documents: { getDocument: async (...args) => (await services()).documents.getDocument(...args) },
     contactPages: { getContactDetails: async (...args) => (await services()).contactPages.getContactDetails(...args) },

@@ -2,6 +2,15 @@ import type { RecordAccess } from '../domain/access-event';
 import * as z from 'zod/mini';
 import { isNhsNumber, type NhsNumber } from '../domain/nhs-number';
 import type { Patient, PatientName } from '../domain/patient';
+import {
+  patientSearchQueryString,
+  sortMatches,
+  type PatientMatch,
+  type PatientSearch,
+  type PatientSearchOutcome,
+  type SearchQueryOptions,
+} from '../domain/patient-search';
+import { findOutcomeSummary, OperationOutcome } from './operation-outcome';
 import { callService, serviceUrl, type ServiceReply } from './service-request';
 import { spineHeaders } from './spine-headers';
 import { newRequestId, type RequestContext, type Transport } from './transport';
@@ -9,6 +18,15 @@ import { newRequestId, type RequestContext, type Transport } from './transport';
 export interface PdsClient {
   /** Throws ServiceError (service 'pds'): not-found, invalidated, rejected, … */
   getPatient(nhsNumber: NhsNumber, context: RequestContext): Promise<Patient>;
+  /**
+   * PDS search by details (`GET Patient?family=…`, issue 12): the people who match, best first,
+   * or no match, or too many. The search is recorded as an access (its terms, not the people
+   * found) before anything in the answer is read. Throws ServiceError (service 'pds') otherwise:
+   * rejected (400: INVALID_SEARCH_DATA, MISSING_VALUE, INVALID_VALUE…), unauthorised, forbidden,
+   * rate-limited, unavailable, malformed (including a 200 OperationOutcome other than
+   * TOO_MANY_MATCHES: the server did not search, which is never "no match"), network, timeout.
+   */
+  searchPatients(search: PatientSearch, context: RequestContext, options?: SearchQueryOptions): Promise<PatientSearchOutcome>;
 }
 
 const Period = z.object({ start: z.optional(z.string()), end: z.optional(z.string()) });
@@ -80,7 +98,69 @@ export function createPdsClient(o: {
         read: (reply) => readPatient(reply, nhsNumber),
       });
     },
+
+    searchPatients(search, context, options) {
+      const requestId = newRequestId();
+      const query = patientSearchQueryString(search, options);
+      return callService({
+        service: 'pds',
+        transport: o.transport,
+        context,
+        timeoutMs: o.timeoutMs,
+        method: 'GET',
+        url: `${serviceUrl(o.baseUrl, 'Patient')}?${query}`,
+        headers: spineHeaders({ requestId, context, organisationOds: o.organisationOds() }),
+        requestId,
+        access: o.recordAccess && { record: o.recordAccess, action: 'patient-search', nhsNumber: undefined, query },
+        read: readSearchReply,
+      });
+    },
   };
+}
+
+/** A searchset entry (PDS `components/schemas/PatientSearch.yaml`): every match carries a score. */
+const PdsSearchEntry = z.object({
+  fullUrl: z.optional(z.string()),
+  search: z.object({ score: z.number().check(z.gte(0), z.lte(1)) }),
+  resource: PdsPatient,
+});
+
+/** An empty search has no `entry` at all (the PDS sandbox's EMPTY_SEARCHSET: `total: 0`). */
+const PdsSearchBundle = z.object({
+  resourceType: z.literal('Bundle'),
+  type: z.literal('searchset'),
+  total: z.optional(z.number()),
+  entry: z.optional(z.array(PdsSearchEntry)),
+});
+
+const PdsSearchReply = z.discriminatedUnion('resourceType', [PdsSearchBundle, OperationOutcome]);
+
+/**
+ * A 200 to a search is a searchset, or an OperationOutcome coded TOO_MANY_MATCHES (the spec's 200
+ * response; the sandbox's TOO_MANY_MATCHES.json, severity `information`, issue `multiple-matches`).
+ */
+async function readSearchReply(reply: ServiceReply): Promise<PatientSearchOutcome> {
+  const body = await reply.json(PdsSearchReply);
+  if (body.resourceType === 'OperationOutcome') {
+    const outcome = findOutcomeSummary(body);
+    if (outcome?.code === 'TOO_MANY_MATCHES') return { kind: 'too-many' };
+    // The PDS sandbox answers a combination it has no example for with a 200 `not-supported`
+    // warning: no search was done, so it must never read as "no one matched".
+    throw reply.malformed(`Search answered 200 with an OperationOutcome (${outcome?.code ?? outcome?.issueCodes.join(', ') ?? 'no code'}), not a searchset`);
+  }
+  const best = new Map<NhsNumber, PatientMatch>();
+  for (const entry of body.entry ?? []) {
+    if (!isNhsNumber(entry.resource.id)) throw reply.malformed('A search entry’s Patient.id is not a valid NHS number');
+    const nhsNumber = entry.resource.id;
+    const { score } = entry.search;
+    const match: PatientMatch = { patient: toPatient(entry.resource, nhsNumber, nhsNumber), score, exact: score === 1 };
+    // One person twice (a server listing a merged record under both numbers would give its
+    // successor's id both times): listed once, at the better score.
+    const seen = best.get(nhsNumber);
+    if (!seen || seen.score < score) best.set(nhsNumber, match);
+  }
+  if (best.size === 0) return { kind: 'no-match' };
+  return { kind: 'matches', matches: sortMatches([...best.values()]) };
 }
 
 async function readPatient(reply: ServiceReply, requested: NhsNumber): Promise<Patient> {

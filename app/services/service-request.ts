@@ -53,7 +53,10 @@ export interface ServiceCall<T> {
 export interface AccessToRecord {
   readonly record: RecordAccess;
   readonly action: AccessAction;
-  readonly nhsNumber: NhsNumber;
+  /** Undefined only for a search by details ('patient-search'), which sets `query` instead. */
+  readonly nhsNumber: NhsNumber | undefined;
+  /** A search's terms: the query string as sent. */
+  readonly query?: string | undefined;
   readonly pointerId?: string | undefined;
 }
 
@@ -96,6 +99,7 @@ export async function callService<T>(call: ServiceCall<T>): Promise<T> {
         access.record({
           action: access.action,
           nhsNumber: access.nhsNumber,
+          ...(access.query === undefined ? {} : { query: access.query }),
           correlationId: context.correlationId,
           pointerId: access.pointerId,
           occurredAt: sentAt,

@@ -50,8 +50,10 @@ const AccessActor = z.object({
 
 export const StoredAccessEvent = z.object({
   id: FhirId,
-  action: z.enum(['patient-read', 'pointer-search', 'document-retrieval', 'saved-copy-view']),
-  nhsNumber: NhsNumberField,
+  action: z.enum(['patient-read', 'patient-search', 'pointer-search', 'document-retrieval', 'saved-copy-view']),
+  // Undefined only for a search by details, which names no patient and carries its `query` instead.
+  nhsNumber: maybe(NhsNumberField),
+  query: maybe(z.string().check(z.minLength(1))),
   organisationOds: z.string().check(z.minLength(1)),
   actor: maybe(AccessActor),
   asid: maybe(z.string()),
@@ -60,7 +62,7 @@ export const StoredAccessEvent = z.object({
   occurredAt: AuditInstant,
   request: maybe(AccessRequest),
   outcome: AccessOutcome,
-});
+}).check(z.refine((event) => event.nhsNumber !== undefined || event.query !== undefined, 'must name a patient or a search'));
 
 export type AccessEventParse = { readonly ok: true; readonly event: AccessEvent } | { readonly ok: false; readonly reason: string };
 

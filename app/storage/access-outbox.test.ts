@@ -26,14 +26,21 @@ describe('access outbox: recording', () => {
   it('gives back every kind of event whole after a reload, with no attempts yet', async () => {
     const device = await unlockedDevice();
     const outbox = createAccessOutbox(device.db);
-    const events = (['patient-read', 'pointer-search', 'document-retrieval', 'saved-copy-view'] as const).map((action, i) =>
+    const events = (['patient-read', 'patient-search', 'pointer-search', 'document-retrieval', 'saved-copy-view'] as const).map((action, i) =>
       accessEventFor(action, MARIGOLD, seconds(i)),
     );
     for (const event of events) await outbox.record(event);
 
     const reloaded = createAccessOutbox((await unlocked(device.reopen())));
     await expect(reloaded.pending()).resolves.toEqual(events.map((event) => ({ event, attempts: 0 })));
-    await expect(reloaded.count()).resolves.toBe(4);
+    await expect(reloaded.count()).resolves.toBe(5);
+  });
+
+  it('refuses an event that names neither a patient nor a search: it could never say whose data was seen', async () => {
+    const device = await unlockedDevice();
+    const outbox = createAccessOutbox(device.db);
+    await expect(outbox.record({ ...buildAccessEvent(), nhsNumber: undefined })).rejects.toMatchObject({ kind: 'invalid-record' });
+    await expect(outbox.count()).resolves.toBe(0);
   });
 
   it('has the event on disk as soon as record resolves (another connection reads it)', async () => {

@@ -101,10 +101,15 @@ export function createAccessOutbox(db: DeviceDatabase): AccessOutbox {
         // Recording an access matters more than any cached plan: a full disk evicts old plans to
         // make room, but never this patient's: the crew may be opening that very plan (a
         // saved-copy view), and it must still be there next time.
-        const spare = await planIndex.blindIndex(parsed.event.nhsNumber).then(
-          (key) => [key],
-          () => [],
-        );
+        const { nhsNumber } = parsed.event;
+        // A search by details is for no one patient: there is no plan to spare.
+        const spare =
+          nhsNumber === undefined
+            ? []
+            : await planIndex.blindIndex(nhsNumber).then(
+                (key) => [key],
+                () => [],
+              );
         await writeWithEviction(db, () =>
           db.transaction('rw', db.accessEvents, async () => {
             const waiting = AccessEventRow.safeParse(await db.accessEvents.get(row.id));

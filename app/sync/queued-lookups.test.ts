@@ -37,7 +37,7 @@ function setup(
   const plans = { save: vi.fn(async (snapshot: LookupSnapshot) => void saved.push(snapshot)) };
   const fail = () => Promise.reject(new Error('unused'));
   const services: NationalServices = {
-    pds: { getPatient },
+    pds: { getPatient, searchPatients: fail },
     nrl: { searchPointers },
     documents: { getDocument: fail },
     contactPages: { getContactDetails: fail },

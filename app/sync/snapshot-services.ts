@@ -12,7 +12,13 @@ export function snapshotServices(snapshot: LookupSnapshot): NationalServices {
     new ServiceError({ service, kind: 'network', detail: `${what} was not saved on this device` });
   return {
     // The banner says "replaced" only when the number typed now is the superseded one.
-    pds: { getPatient: async (nhsNumber) => ({ ...snapshot.patient, requestedNhsNumber: nhsNumber }) },
+    pds: {
+      getPatient: async (nhsNumber) => ({ ...snapshot.patient, requestedNhsNumber: nhsNumber }),
+      // A saved lookup is one person's: a search by details is PDS's alone (issue 12 point 5).
+      searchPatients: async () => {
+        throw notSaved('pds', 'A search by details');
+      },
+    },
     nrl: { searchPointers: async () => snapshot.search },
     documents: {
       getDocument: async (pointer, content) => {

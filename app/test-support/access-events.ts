@@ -52,6 +52,18 @@ export const pointerSearch = (): AccessEvent =>
     request: { method: 'POST', url: 'https://gw.test/record-locator/consumer/FHIR/R4/DocumentReference/_search', requestId: REQUEST_ID },
   });
 
+/** The terms of PATIENT_SEARCH: a family name and a year of birth, as sent. */
+export const SEARCH_QUERY = 'family=Crossley&given=Am%2A&birthdate=ge1991-01-01&birthdate=le1991-12-31&_max-results=10';
+
+/** A PDS search by details (issue 12): for no one patient, with its terms. */
+export const patientSearch = (): AccessEvent =>
+  accessEvent({
+    action: 'patient-search',
+    nhsNumber: undefined,
+    query: SEARCH_QUERY,
+    request: { method: 'GET', url: `https://gw.test/personal-demographics/FHIR/R4/Patient?${SEARCH_QUERY}`, requestId: REQUEST_ID },
+  });
+
 export const documentRetrieval = (): AccessEvent =>
   accessEvent({ action: 'document-retrieval', pointerId: 'RW5-4b1d7c2a', request: { method: 'GET', url: SSP_URL, requestId: REQUEST_ID } });
 

@@ -11,7 +11,7 @@ const unused = () => Promise.reject(new Error('no national service in this test'
 
 /** National services for screens that must not call any: every call fails the test's expectations. */
 export const NO_NATIONAL_SERVICES: NationalServices = {
-  pds: { getPatient: unused },
+  pds: { getPatient: unused, searchPatients: unused },
   nrl: { searchPointers: unused },
   documents: { getDocument: unused },
   contactPages: { getContactDetails: unused },

@@ -384,6 +384,11 @@ export function accessEventFor(action: AccessEvent['action'], nhsNumber: NhsNumb
   switch (action) {
     case 'patient-read':
       return { ...base, action, pointerId: undefined, request: { method: 'GET', url: `${GATEWAY}/pds/Patient/${nhsNumber}`, requestId: crypto.randomUUID() } };
+    case 'patient-search': {
+      // A search by details names no patient; its terms are the query.
+      const query = 'family=Ashdown&birthdate=eq1984-06-01&_max-results=10';
+      return { ...base, action, nhsNumber: undefined, query, pointerId: undefined, request: { method: 'GET', url: `${GATEWAY}/pds/Patient?${query}`, requestId: crypto.randomUUID() } };
+    }
     case 'pointer-search':
       // The number travels in the body, not the URL.
       return { ...base, action, pointerId: undefined, request: { method: 'POST', url: `${GATEWAY}/nrl/DocumentReference/_search`, requestId: crypto.randomUUID() } };

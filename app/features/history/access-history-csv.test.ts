@@ -58,12 +58,14 @@ describe('accessHistoryCsv: what the table shows', () => {
       record(),
       record({ id: '2', action: 'pointer-search', outcome: { kind: 'no-answer', reason: 'timeout' } }),
       record({ id: '3', action: 'saved-copy-view', organisationOds: undefined, outcome: { kind: 'shown-from-device' } }),
+      record({ id: '4', action: 'patient-search', nhsNumber: undefined }),
     ]);
     expect(csv.split('\r\n')).toEqual([
       'When,What,NHS number,Who,Organisation,Outcome',
       '2025-03-04T14:02:10+00:00,Document retrieved,943 476 5919,Not recorded (before sign-in),RX8,Answered (200)',
       '2025-03-04T14:02:10+00:00,Record search,943 476 5919,Not recorded (before sign-in),RX8,No answer: timeout',
       '2025-03-04T14:02:10+00:00,Saved copy opened,943 476 5919,Not recorded (before sign-in),Not recorded,From this device',
+      '2025-03-04T14:02:10+00:00,Search by details,None (search by details),Not recorded (before sign-in),RX8,Answered (200)',
       '',
     ]);
   });

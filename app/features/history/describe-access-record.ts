@@ -22,7 +22,7 @@ export function describeAccessRecord(record: AccessRecord): AccessRecordCells {
     when: formatInstantDateTime(record.occurredAt),
     whenIso: formatInstantIso(record.occurredAt),
     what: words.actions[record.action],
-    nhsNumber: formatNhsNumber(record.nhsNumber),
+    nhsNumber: record.nhsNumber === undefined ? words.noPatient : formatNhsNumber(record.nhsNumber),
     person: record.person ? describePerson(record.person) : words.noPerson,
     organisation: record.organisationOds ? words.organisation(record.organisationOds, record.organisationName) : words.noOrganisation,
     outcome: describeOutcome(record.outcome),

@@ -38,6 +38,7 @@ export const historyWords = {
 
   actions: {
     'patient-read': 'Patient details',
+    'patient-search': 'Search by details',
     'pointer-search': 'Record search',
     'document-retrieval': 'Document retrieved',
     'saved-copy-view': 'Saved copy opened',
@@ -72,6 +73,8 @@ export const historyWords = {
     fromDevice: 'From this device',
   },
   noOrganisation: 'Not recorded',
+  // A search by name and date of birth is for no one patient (the people it found are not recorded here).
+  noPatient: 'None (search by details)',
   // Recorded before the app had sign-in: the record names the organisation only.
   noPerson: 'Not recorded (before sign-in)',
   unnamedPerson: 'Name not recorded',

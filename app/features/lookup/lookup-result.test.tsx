@@ -47,7 +47,7 @@ function renderLookup(
 ): Runtime {
   const fail = () => Promise.reject(new Error('not expected in this test'));
   const national: NationalServices = {
-    pds: { getPatient: services.getPatient },
+    pds: { getPatient: services.getPatient, searchPatients: fail },
     nrl: { searchPointers: services.searchPointers },
     documents: { getDocument: fail },
     contactPages: { getContactDetails: fail },
@@ -134,7 +134,7 @@ describe('LookupResult', () => {
     const fail = () => Promise.reject(new Error('not expected in this test'));
     const runtime = testRuntime(
       {
-        pds: { getPatient: async () => Promise.reject(expired) },
+        pds: { getPatient: async () => Promise.reject(expired), searchPatients: fail },
         nrl: { searchPointers: async () => none },
         documents: { getDocument: fail },
         contactPages: { getContactDetails: fail },
@@ -231,7 +231,7 @@ describe('LookupResult saving on the device (issue 8 point 1)', () => {
   it('saves an answered lookup once, as the save mutation, never as a query, also under StrictMode', async () => {
     const fail = () => Promise.reject(new Error('not expected in this test'));
     const runtime = testRuntime({
-      pds: { getPatient: async () => patient('9990000042') },
+      pds: { getPatient: async () => patient('9990000042'), searchPatients: fail },
       nrl: { searchPointers: async () => none },
       documents: { getDocument: fail },
       contactPages: { getContactDetails: fail },
