@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { NhsNumber } from '../../domain/nhs-number';
 import { pointerSearchNumbers } from '../../domain/pointer';
 import { describeRetrievedTime } from '../../domain/staleness';
@@ -10,7 +10,10 @@ import { isNoSignal, isTemporary, failureClass } from '../../queries/offline-pol
 import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
 import { useRuntime } from '../../runtime/runtime-context';
+import { IdentityBar, useScrolledAbove, type SavedCopy } from './identity-bar';
 import { PatientBanner } from './patient-banner';
+import type { Patient } from '../../domain/patient';
+import { useResultArrival } from './result-arrival';
 import { lookupWords } from './lookup-words';
 import { combineSearches, RecordsOutcome } from './records-outcome';
 
@@ -31,6 +34,8 @@ export function LookupAnswer({
   onShowSaved,
   whenNoSignal,
   whileRetrying,
+  savedCopy,
+  now,
 }: {
   lookup: Lookup;
   source: 'network' | 'device';
@@ -42,6 +47,9 @@ export function LookupAnswer({
    * retry succeeds; `whenNoSignal` follows if it fails too.
    */
   whileRetrying?: ReactNode;
+  /** For `source="device"`: when the copy was retrieved, for the identity bar. */
+  savedCopy?: SavedCopy | undefined;
+  now?: Date | undefined;
 }) {
   const { services, mode } = useRuntime();
   const patient = useQuery(patientQuery(services, lookup));
@@ -54,31 +62,14 @@ export function LookupAnswer({
   if (source === 'network' && patient.isPending && whileRetrying !== undefined && isNoSignal(patient.failureReason)) return whileRetrying;
   if (patient.isPending) return <CheckingPatient />;
   if (patient.isError) {
-    // A sign-in that ran out says nothing about who the patient is: never word it as a mismatch.
-    const signIn = failureClass(patient.error) === 'sign-in';
-    // Demo mode has no sign-in of its own to renew: its words must not point at a button that is not there.
-    const demoSignIn = signIn && mode === 'demo';
-    return (
-      <>
-        <ProblemCard title={demoSignIn ? lookupWords.signInRefusedDemoTitle : signIn ? lookupWords.signInAgainTitle : lookupWords.identityFailedTitle} level="urgent">
-          <p>{demoSignIn ? lookupWords.signInRefusedDemo : describeError(patient.error)}</p>
-          {!signIn && <p>{lookupWords.identityFailedAdvice}</p>}
-          {isTemporary(patient.error) && (
-            <button type="button" className="nhsuk-button" onClick={() => void patient.refetch()}>
-              {lookupWords.tryAgain}
-            </button>
-          )}
-        </ProblemCard>
-        {source === 'network' && <ForgetUnknownPatient lookup={lookup} error={patient.error} />}
-      </>
-    );
+    return <IdentityFailed lookup={lookup} source={source} error={patient.error} demo={mode === 'demo'} onRetry={() => void patient.refetch()} />;
   }
   return (
     <>
       {source === 'network' && (
         <p className="crl-inline-status">{lookupWords.fromNationalServices(describeRetrievedTime(new Date(patient.dataUpdatedAt).toISOString(), new Date()))}</p>
       )}
-      <PatientBanner patient={patient.data} />
+      <ConfirmedPerson patient={patient.data} savedCopy={savedCopy} now={now} takesFocus={source === 'network'} />
       {source === 'network' && search.state === 'answered' && search.failures.length === 0 && <SaveToDevice lookup={lookup} />}
       <RecordsOutcome lookup={lookup} patient={patient.data} search={search} onShowSaved={source === 'network' ? onShowSaved : undefined} />
     </>
@@ -90,6 +81,48 @@ export function CheckingPatient() {
     <p className="nhsuk-body-l crl-status" role="status">
       {lookupWords.checkingPatient}
     </p>
+  );
+}
+
+/** PDS did not confirm who this is: nothing else is shown, and the crew is told so first. */
+function IdentityFailed({ lookup, source, error, demo, onRetry }: { lookup: Lookup; source: 'network' | 'device'; error: unknown; demo: boolean; onRetry: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useResultArrival(heading);
+  // A sign-in that ran out says nothing about who the patient is: never word it as a mismatch.
+  const signIn = failureClass(error) === 'sign-in';
+  // Demo mode has no sign-in of its own to renew: its words must not point at a button that is not there.
+  const demoSignIn = signIn && demo;
+  return (
+    <>
+      <ProblemCard title={demoSignIn ? lookupWords.signInRefusedDemoTitle : signIn ? lookupWords.signInAgainTitle : lookupWords.identityFailedTitle} level="urgent" headingRef={heading}>
+        <p>{demoSignIn ? lookupWords.signInRefusedDemo : describeError(error)}</p>
+        {!signIn && <p>{lookupWords.identityFailedAdvice}</p>}
+        {isTemporary(error) && (
+          <button type="button" className="nhsuk-button" onClick={onRetry}>
+            {lookupWords.tryAgain}
+          </button>
+        )}
+      </ProblemCard>
+      {source === 'network' && <ForgetUnknownPatient lookup={lookup} error={error} />}
+    </>
+  );
+}
+
+/**
+ * The person PDS confirmed for this answer: the full banner, and the identity bar that keeps
+ * them in view once the banner's name has scrolled away. Both draw the same `patient`.
+ */
+function ConfirmedPerson({ patient, savedCopy, now, takesFocus }: { patient: Patient; savedCopy: SavedCopy | undefined; now: Date | undefined; takesFocus: boolean }) {
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A saved copy's own notice, above, is where its reading starts (saved-lookup.tsx).
+  useResultArrival(heading, section, takesFocus);
+  const nameScrolledAway = useScrolledAbove(heading);
+  return (
+    <>
+      <IdentityBar patient={patient} shown={nameScrolledAway} savedCopy={savedCopy} now={now} />
+      <PatientBanner patient={patient} now={now} sectionRef={section} headingRef={heading} />
+    </>
   );
 }
 

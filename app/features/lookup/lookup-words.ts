@@ -65,6 +65,18 @@ export const lookupWords = {
     genders: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Not known' },
   },
 
+  /** The compact bar that keeps the confirmed person in view while the crew scrolls. */
+  identityBar: {
+    label: 'Patient on this screen',
+    born: 'Born',
+    age: (years: number) => `(${years})`,
+    ageSpoken: (years: number) => `${years} ${years === 1 ? 'year' : 'years'} old`,
+    birthDateUnknown: 'not known',
+    nhsNumber: 'NHS number',
+    savedCopy: (age: string) => `Saved copy, ${age}`,
+    savedCopyStale: (age: string) => `Saved copy, ${age}: may be out of date`,
+  },
+
   records: {
     heading: (count: number) => (count === 1 ? '1 record found' : `${count} records found`),
     crisisPlansFound: (count: number) => (count === 1 ? 'Crisis plan found' : `${count} crisis plans found`),
@@ -83,6 +95,10 @@ export const lookupWords = {
     retrieveFailedTitle: 'The plan could not be retrieved',
     noDocument: 'This record has no document this app can open.',
     documentTitle: (label: string) => `${label} document`,
+    /** The short summary at the top of a crisis plan: the call and the jump to the plan's text. */
+    callTeam: 'Call the crisis team',
+    callTeamNumbers: 'Numbers for the crisis team',
+    readPlan: 'Read the plan',
   },
 
   device: {

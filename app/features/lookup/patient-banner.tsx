@@ -1,4 +1,5 @@
 import './patient-banner.css';
+import type { Ref } from 'react';
 import { ageInYears, formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { displayName, isSuperseded, type Patient } from '../../domain/patient';
@@ -10,11 +11,24 @@ const words = lookupWords.banner;
  * Who this is, from PDS: shown above any record so the crew can check identity before acting
  * (DESIGN.md safety rule 1). Restricted patients never show an address (rule 4).
  */
-export function PatientBanner({ patient, now = new Date() }: { patient: Patient; now?: Date }) {
+export function PatientBanner({
+  patient,
+  now = new Date(),
+  sectionRef,
+  headingRef,
+}: {
+  patient: Patient;
+  now?: Date;
+  sectionRef?: Ref<HTMLElement>;
+  /** The name heading: where focus moves when the answer appears (result-arrival.tsx). */
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const age = patient.birthDate ? ageInYears(patient.birthDate, now) : undefined;
   return (
-    <section className="crl-patient-banner" aria-label={words.region}>
-      <h2 className="crl-patient-banner__name">{displayName(patient)}</h2>
+    <section className="crl-patient-banner" aria-label={words.region} ref={sectionRef}>
+      <h2 className="crl-patient-banner__name" ref={headingRef} tabIndex={-1}>
+        {displayName(patient)}
+      </h2>
       <dl className="crl-patient-banner__facts">
         <div>
           <dt>{words.born}</dt>

@@ -1,10 +1,11 @@
 import './record-panel.css';
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useRef, type MouseEvent, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstantDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { displayName, type Patient } from '../../domain/patient';
-import { documentContents, owningOrganisationOds, type Pointer } from '../../domain/pointer';
+import { stripBidiControls } from '../../domain/contact-details';
+import { documentContents, findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { CrisisTeamCard } from '../contacts/crisis-team-card';
 import { useOrganisationName } from './record-list';
@@ -13,8 +14,8 @@ import type { Lookup } from '../../queries/lookup-queries';
 import { isTemporary } from '../../queries/offline-policy';
 import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
-import { useRuntime } from '../../runtime/runtime-context';
-import { documentQuery } from '../../queries/lookup-queries';
+import { useAllowCall, useRuntime } from '../../runtime/runtime-context';
+import { contactDetailsQuery, documentQuery } from '../../queries/lookup-queries';
 
 // pdf.js and the HTML sanitiser load only when a plan is opened.
 const PlanDocumentView = lazy(() => import('../plan/plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
@@ -25,6 +26,9 @@ const words = lookupWords.plan;
 export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup: Lookup; patient: Patient; pointer: Pointer; allPointers: readonly Pointer[] }) {
   const headingId = useId();
   const organisationName = useOrganisationName(lookup, owningOrganisationOds(pointer));
+  const crisisPlan = isCrisisPlan(pointer.recordType);
+  const teamCard = useRef<HTMLDivElement>(null);
+  const documentHeading = useRef<HTMLHeadingElement>(null);
   return (
     <article className="crl-record" aria-labelledby={headingId}>
       <header className="crl-record__header">
@@ -32,7 +36,8 @@ export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup:
           {pointer.recordType.label}
         </h2>
         <p className="nhsuk-body-l crl-record__meta">
-          {lookupWords.records.from} {organisationName}
+          {lookupWords.records.from} {crisisPlan && pointer.practiceSetting?.display && <>{pointer.practiceSetting.display}, </>}
+          {organisationName}
           {pointer.date && (
             <>
               {' · '}
@@ -42,10 +47,94 @@ export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup:
         </p>
         {/* Repeated beside the document: wrong-patient mistakes are the worst this app can make. */}
         <p className="crl-record__patient">{words.forPatient(displayName(patient), formatNhsNumber(patient.nhsNumber))}</p>
+        {crisisPlan && <PlanActions lookup={lookup} pointer={pointer} allPointers={allPointers} teamCard={teamCard} documentHeading={documentHeading} idPrefix={headingId} />}
       </header>
-      {isCrisisPlan(pointer.recordType) && <CrisisTeamCard lookup={lookup} pointer={pointer} allPointers={allPointers} />}
+      {crisisPlan && (
+        <div ref={teamCard} tabIndex={-1} className="crl-record__team" id={`${headingId}-team`}>
+          <CrisisTeamCard lookup={lookup} pointer={pointer} allPointers={allPointers} />
+        </div>
+      )}
+      <h3 className="nhsuk-heading-m crl-record__document-heading" ref={documentHeading} tabIndex={-1} id={`${headingId}-plan`}>
+        {words.documentTitle(documentContents(pointer)[0]?.title ?? pointer.recordType.label)}
+      </h3>
       <RecordDocument lookup={lookup} patient={patient} pointer={pointer} />
     </article>
+  );
+}
+
+/** Moves focus to `target` and brings it into view below the identity bar (the page's scroll-padding). */
+function jumpTo(target: RefObject<HTMLElement | null>) {
+  return (event: MouseEvent) => {
+    event.preventDefault();
+    const element = target.current;
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: 'start' });
+  };
+}
+
+/**
+ * The top of a found crisis plan, in one look (issue 9 point 2): a call to the team's first
+ * number and a jump to the plan's text, so neither waits below the team card and the PDF.
+ * The number is the team card's own (the same query, so nothing is fetched twice) and the
+ * link is the same tap-to-call, telling the idle lock a call is under way. With no number from
+ * the contact page, the jump goes to the team card, which says where else to look.
+ */
+function PlanActions({
+  lookup,
+  pointer,
+  allPointers,
+  teamCard,
+  documentHeading,
+  idPrefix,
+}: {
+  lookup: Lookup;
+  pointer: Pointer;
+  allPointers: readonly Pointer[];
+  teamCard: RefObject<HTMLDivElement | null>;
+  documentHeading: RefObject<HTMLHeadingElement | null>;
+  idPrefix: string;
+}) {
+  const contactContent = findContactContent(pointer, allPointers);
+  return (
+    <div className="crl-plan-actions">
+      {contactContent ? (
+ <FirstTeamNumber lookup={lookup} url={contactContent.url} teamCard={teamCard} teamHref={`#${idPrefix}-team`} />
+      ) : (
+        <a href={`#${idPrefix}-team`} className="crl-plan-actions__jump" onClick={jumpTo(teamCard)}>
+          {words.callTeamNumbers}
+        </a>
+      )}
+      <a href={`#${idPrefix}-plan`} className="crl-plan-actions__jump" onClick={jumpTo(documentHeading)}>
+        {words.readPlan}
+      </a>
+    </div>
+  );
+}
+
+function FirstTeamNumber({ lookup, url, teamCard, teamHref }: { lookup: Lookup; url: string; teamCard: RefObject<HTMLDivElement | null>; teamHref: string }) {
+  const { services } = useRuntime();
+  const allowCall = useAllowCall();
+  const contact = useQuery(contactDetailsQuery(services, lookup, url));
+  const first = contact.data?.numbers[0];
+  if (contact.isPending) return null;
+  if (!first) {
+    return (
+      <a href={teamHref} className="crl-plan-actions__jump" onClick={jumpTo(teamCard)}>
+        {words.callTeamNumbers}
+      </a>
+    );
+  }
+  // Bidi controls dropped, the number laid out left to right: it never shows reversed.
+  return (
+    <a className="crl-call crl-plan-actions__call" href={first.tel} onClick={allowCall}>
+      <span className="crl-call__label">
+        {words.callTeam}: {stripBidiControls(first.label)}
+      </span>
+      <span className="crl-call__number" dir="ltr">
+        {stripBidiControls(first.display)}
+      </span>
+    </a>
   );
 }
 

@@ -1,5 +1,5 @@
 import './saved-lookup.css';
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
 import type { CachedLookup } from '../../storage/plan-cache';
@@ -10,6 +10,7 @@ import { RuntimeProvider, useRuntime } from '../../runtime/runtime-context';
 import { LookupAnswer } from './lookup-answer';
 import { queueLookupMutation, useWriteOnce } from '../../queries/save-lookup';
 import { lookupWords } from './lookup-words';
+import { useResultArrival } from './result-arrival';
 
 const words = lookupWords.device;
 
@@ -113,15 +114,21 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
   const deviceRuntime = useMemo(() => ({ ...runtime, services: snapshotServices(cached.snapshot) }), [runtime, cached]);
   const deviceLookup = useMemo(() => ({ ...lookup, id: `${lookup.id}:device` }), [lookup]);
   const { staleAfterHours, retentionHours } = runtime.policy;
+  const savedCopy = useMemo(() => ({ retrievedAt: cached.retrievedAt, staleAfterHours }), [cached.retrievedAt, staleAfterHours]);
+  const notice = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const expired = now.getTime() >= new Date(cached.expiresAt).getTime();
+  // A saved copy starts at its top: the notice with its Retrieved line, whatever was scrolled before.
+  useResultArrival(heading, notice, !expired);
 
-  if (now.getTime() >= new Date(cached.expiresAt).getTime()) {
+  if (expired) {
     return <p className="nhsuk-body-l">{words.expired(retentionHours)}</p>;
   }
   const reasonText = reason === 'offline' ? words.becauseOffline : reason === 'unreachable' ? words.becauseUnreachable : words.becauseOpened;
   return (
     <>
-      <section className="crl-saved-notice" aria-labelledby="saved-notice-heading">
-        <h2 className="nhsuk-heading-m" id="saved-notice-heading">
+      <section className="crl-saved-notice" aria-labelledby="saved-notice-heading" ref={notice}>
+        <h2 className="nhsuk-heading-m" id="saved-notice-heading" ref={heading} tabIndex={-1}>
           {words.heading}
         </h2>
         <p className="crl-saved-notice__retrieved">{words.retrieved(describeRetrievedTime(cached.retrievedAt, now), describeAge(cached.retrievedAt, now))}</p>
@@ -138,7 +145,7 @@ function SavedLookupView({ lookup, cached, reason, onSearchAgain }: { lookup: Lo
         </ProblemCard>
       )}
       <RuntimeProvider runtime={deviceRuntime}>
-        <LookupAnswer lookup={deviceLookup} source="device" />
+        <LookupAnswer lookup={deviceLookup} source="device" savedCopy={savedCopy} now={now} />
       </RuntimeProvider>
     </>
   );
@@ -150,8 +157,10 @@ function QueuedSearch({ lookup }: { lookup: Lookup }) {
   const queryClient = useQueryClient();
   const queued = useMutation(queueLookupMutation({ queryClient, queue, runQueuedLookups }));
   useWriteOnce(queued.mutate, lookup.nhsNumber);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useResultArrival(heading);
   return (
-    <ProblemCard title={words.queuedTitle} level="urgent">
+    <ProblemCard title={words.queuedTitle} level="urgent" headingRef={heading}>
       {queued.isSuccess && <p>{words.queuedBody}</p>}
       {queued.isError && <p>{words.queueFailed}</p>}
       <p>{lookupWords.couldNotCheckAdvice}</p>

@@ -8,7 +8,7 @@ import { lookupWords } from './lookup-words';
  * NHS number entry. Invalid input never reaches a national service: it is caught here and
  * shown in the NHS.UK error summary and inline error patterns.
  */
-export function SearchForm({ onSearch, initialValue = '' }: { onSearch: (nhsNumber: NhsNumber) => void; initialValue?: string }) {
+export function SearchForm({ onSearch, initialValue = '', autoFocus = false }: { onSearch: (nhsNumber: NhsNumber) => void; initialValue?: string; autoFocus?: boolean }) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
@@ -54,6 +54,7 @@ export function SearchForm({ onSearch, initialValue = '' }: { onSearch: (nhsNumb
             inputMode="numeric"
             autoComplete="off"
             spellCheck={false}
+            autoFocus={autoFocus}
             aria-describedby={error ? `${hintId} ${errorId}` : hintId}
             value={value}
             onChange={(event) => setValue(event.target.value)}
