@@ -53,12 +53,20 @@ describe('idle lock', () => {
     expect(locks).toEqual(['idle']);
   });
 
-  it.each(['pointerdown', 'keydown', 'touchstart', 'wheel', 'scroll'])('counts %s as activity: the idle time starts again', (type) => {
+  it.each(['pointerdown', 'keydown', 'touchstart', 'wheel'])('counts %s as activity: the idle time starts again', (type) => {
     const { touch, locks } = setUp();
     vi.advanceTimersByTime(4 * MINUTE);
     touch(type);
     vi.advanceTimersByTime(4 * MINUTE);
     expect(locks).toEqual([]);
+    vi.advanceTimersByTime(MINUTE);
+    expect(locks).toEqual(['idle']);
+  });
+
+  it('does not count a scroll as someone using the tablet: the page scrolls by itself when content appears above', () => {
+    const { touch, locks } = setUp();
+    vi.advanceTimersByTime(4 * MINUTE);
+    touch('scroll');
     vi.advanceTimersByTime(MINUTE);
     expect(locks).toEqual(['idle']);
   });

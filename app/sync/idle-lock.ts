@@ -15,8 +15,13 @@
  * Uses `setTimeout` and `Date` (through `now`) only, so fake timers and Playwright's clock drive it.
  */
 
-/** The events that mean someone is using the tablet. Scroll does not bubble: listened to in capture. */
-export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'scroll'] as const;
+/**
+ * The events that mean someone is using the tablet. Not `scroll`: the page scrolls by itself too
+ * (the answer brought into view when a queued search runs, the browser keeping the text in place
+ * when an update prompt or a banner appears above it), and a tablet left alone must still lock.
+ * A person scrolling starts with a touch, a wheel, a key or a pointer on the scroll bar.
+ */
+export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 /** Activity that means the crew came back to the screen instead of making a call: it spends an armed call grace. */
 const DELIBERATE_EVENTS: ReadonlySet<string> = new Set(['pointerdown', 'keydown', 'touchstart']);
 
@@ -93,7 +98,7 @@ export function createIdleLock(options: IdleLockOptions): IdleLock {
     timer = undefined;
   }
 
-  /** One timer, at the next instant a rule could lock; activity moves `lastActivity` only, so a burst of scroll events costs nothing. */
+  /** One timer, at the next instant a rule could lock; activity moves `lastActivity` only, so a burst of wheel events costs nothing. */
   function schedule() {
     clearTimer();
     if (!state.running) return;
