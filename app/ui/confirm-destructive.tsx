@@ -34,12 +34,15 @@ export function ConfirmDestructive({
           {words.title}
         </h3>
         <p>{words.body}</p>
-        <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={onConfirm} disabled={busy}>
-          {words.confirm}
-        </button>{' '}
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
-          {words.cancel}
-        </button>
+        {/* The NHS.UK button group keeps the two buttons apart for a gloved hand (issue 9). */}
+        <div className="nhsuk-button-group">
+          <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={onConfirm} disabled={busy}>
+            {words.confirm}
+          </button>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
+            {words.cancel}
+          </button>
+        </div>
       </div>
     </div>
   );
