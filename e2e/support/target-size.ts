@@ -24,8 +24,9 @@ export async function findSmallTargets(page: Page): Promise<string[]> {
         return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${text}"`;
       };
       const visible = (el: Element): boolean => {
-        const style = getComputedStyle(el);
-        if (style.visibility === 'hidden' || style.display === 'none') return false;
+        // Not drawn: display none, visibility hidden, or inside a closed <details> (whose content
+        // keeps its boxes but is not rendered).
+        if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return false;
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) return false;
         // Visually hidden helpers (skip links until focused, screen-reader-only text).
