@@ -99,6 +99,8 @@ export const lookupWords = {
     callTeam: 'Call the crisis team',
     callTeamNumbers: 'Numbers for the crisis team',
     readPlan: 'Read the plan',
+    /** Jump to the team card below the plan: every number, the switchboard kept apart. */
+    allTeamNumbers: 'All the team’s numbers',
   },
 
   device: {

@@ -49,15 +49,17 @@ export function RecordPanel({ lookup, patient, pointer, allPointers }: { lookup:
         <p className="crl-record__patient">{words.forPatient(displayName(patient), formatNhsNumber(patient.nhsNumber))}</p>
         {crisisPlan && <PlanActions lookup={lookup} pointer={pointer} allPointers={allPointers} teamCard={teamCard} documentHeading={documentHeading} idPrefix={headingId} />}
       </header>
+      <h3 className="nhsuk-heading-m crl-record__document-heading" ref={documentHeading} tabIndex={-1} id={`${headingId}-plan`}>
+        {words.documentTitle(documentContents(pointer)[0]?.title ?? pointer.recordType.label)}
+      </h3>
+      <RecordDocument lookup={lookup} patient={patient} pointer={pointer} />
+      {/* Below the plan, so the plan starts within one swipe of the result (issue 9); the summary
+          above carries the first number and a jump here. */}
       {crisisPlan && (
         <div ref={teamCard} tabIndex={-1} className="crl-record__team" id={`${headingId}-team`}>
           <CrisisTeamCard lookup={lookup} pointer={pointer} allPointers={allPointers} />
         </div>
       )}
-      <h3 className="nhsuk-heading-m crl-record__document-heading" ref={documentHeading} tabIndex={-1} id={`${headingId}-plan`}>
-        {words.documentTitle(documentContents(pointer)[0]?.title ?? pointer.recordType.label)}
-      </h3>
-      <RecordDocument lookup={lookup} patient={patient} pointer={pointer} />
     </article>
   );
 }
@@ -75,7 +77,8 @@ function jumpTo(target: RefObject<HTMLElement | null>) {
 
 /**
  * The top of a found crisis plan, in one look (issue 9 point 2): a call to the team's first
- * number and a jump to the plan's text, so neither waits below the team card and the PDF.
+ * number and a jump to the plan's text, so neither waits below the PDF.
+ * The team card sits below the plan; "All the team's numbers" jumps to it.
  * The number is the team card's own (the same query, so nothing is fetched twice) and the
  * link is the same tap-to-call, telling the idle lock a call is under way. With no number from
  * the contact page, the jump goes to the team card, which says where else to look.
@@ -127,14 +130,19 @@ function FirstTeamNumber({ lookup, url, teamCard, teamHref }: { lookup: Lookup; 
   }
   // Bidi controls dropped, the number laid out left to right: it never shows reversed.
   return (
-    <a className="crl-call crl-plan-actions__call" href={first.tel} onClick={allowCall}>
-      <span className="crl-call__label">
-        {words.callTeam}: {stripBidiControls(first.label)}
-      </span>
-      <span className="crl-call__number" dir="ltr">
-        {stripBidiControls(first.display)}
-      </span>
-    </a>
+    <>
+      <a className="crl-call crl-plan-actions__call" href={first.tel} onClick={allowCall}>
+        <span className="crl-call__label">
+          {words.callTeam}: {stripBidiControls(first.label)}
+        </span>
+        <span className="crl-call__number" dir="ltr">
+          {stripBidiControls(first.display)}
+        </span>
+      </a>
+      <a href={teamHref} className="crl-plan-actions__jump" onClick={jumpTo(teamCard)}>
+        {words.allTeamNumbers}
+      </a>
+    </>
   );
 }
 
