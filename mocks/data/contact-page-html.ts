@@ -10,7 +10,8 @@ import {
  * The teams' public contact-details pages (docs/national-apis.md §2.2): plain web pages, fetched
  * directly, never through SSP. Each is written the way a different trust's website might be, so
  * the page reader meets several markups and UK number styles: spaced, `+44 (0)…`, an existing
- * `tel:` link, brackets, hyphens, a mobile, and the usual "call 999" / "NHS 111" distractors.
+ * `tel:` link, brackets, hyphens, a mobile, and the usual "call 999" / "NHS 111" distractors. The
+ * Lancashire page also lists a fax and a text-only number, which the app shows as text, not calls.
  * Every number is from Ofcom's drama ranges.
  */
 
@@ -48,6 +49,8 @@ as an alternative to admission to hospital.</p>
   <li><strong>Crisis line (24 hours):</strong> ${CENTRAL_LANCASHIRE_CRISIS_TEAM.crisisLine}</li>
   <li><strong>Team office (Monday to Friday, 9am to 5pm):</strong> ${CENTRAL_LANCASHIRE_CRISIS_TEAM.officeLine}</li>
   <li><strong>Senior nurse on call (nights and weekends):</strong> +44 (0)1632 960 018</li>
+  <li><strong>Fax (referrals):</strong> 01632 960 019</li>
+  <li><strong>Text only (SMS, not for calls):</strong> 07700 900 019</li>
 </ul>
 <h2>When we are available</h2>
 <p>The crisis line is answered 24 hours a day, every day of the year, including bank holidays.

@@ -12,6 +12,8 @@ export const contactWords = {
     `The page lists ${count.toLocaleString('en-GB')} more ${count === 1 ? 'number' : 'numbers'}. These are the ones most likely to reach the team.`,
   opensInNewTab: '(opens in a new tab)',
   hours: 'When they can be reached',
+  numberUse: { 'text-only': 'Text only, not for calls', textphone: 'Textphone, not a voice line', fax: 'Fax, not for calls', other: 'For another use, not the crisis line' },
+  noNumberToCall: 'No number to call was found for this team. Look in the plan itself for the team’s numbers. This does not mean there is no crisis team.',
   switchboard: 'Trust switchboard (not the crisis team)',
   switchboardUnknown: 'No switchboard number is held for this organisation.',
 } as const;

@@ -132,3 +132,28 @@ describe('CrisisTeamCard: handing the crew to the dialler (issue 11)', () => {
     expect(await within(card).findByRole('link', { name: /^Call Crisis line/ })).toHaveAttribute('href', 'tel:01134960000');
   });
 });
+
+describe('CrisisTeamCard: calls that can be made', () => {
+  const url = 'https://rx4.example/contact';
+  const page = (numbers: ContactDetails['numbers']): Promise<ContactDetails> => Promise.resolve({ sourceUrl: url, teamName: undefined, numbers, moreNumbers: 0, hours: undefined });
+
+  it('offers only the callable number as a call, in one format, and shows text-only and fax numbers as text with their use', async () => {
+    const card = showCard(url, page([
+      { label: 'Crisis line', display: '+44 (0)1632 960001', tel: 'tel:+441632960001' },
+      { label: 'Text only', display: '07700900123', tel: 'tel:07700900123' },
+      { label: 'Fax', display: '01632 960002', tel: 'tel:01632960002' },
+    ]));
+    const call = await within(card).findByRole('link', { name: /Call Crisis line/ });
+    expect(call.getAttribute('href')).toBe('tel:01632960001');
+    expect(call.textContent).toContain('01632 960 001');
+    expect(within(card).queryByRole('link', { name: /Text only|Fax/ })).toBeNull();
+    expect(card.textContent).toContain('07700 900 123 (Text only, not for calls)');
+    expect(card.textContent).toContain('01632 960 002 (Fax, not for calls)');
+    expect(card.textContent).not.toContain('No number to call');
+  });
+
+  it('says where to look when no number can be called', async () => {
+    const card = showCard(url, page([{ label: 'Fax', display: '01632 960002', tel: 'tel:01632960002' }]));
+    expect(await within(card).findByText(/No number to call was found for this team\. Look in the plan itself/)).toBeTruthy();
+  });
+});

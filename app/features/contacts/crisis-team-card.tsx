@@ -1,7 +1,8 @@
 import './crisis-team-card.css';
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { isHttpsUrl, stripBidiControls, telUri, type ContactNumber } from '../../domain/contact-details';
+import { isHttpsUrl, stripBidiControls } from '../../domain/contact-details';
+import { firstTeamCall, shownNumber, type ShownNumber } from '../../domain/callable-number';
 import { findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import type { Lookup } from '../../queries/lookup-queries';
 import { describeError } from '../../ui/describe-error';
@@ -29,11 +30,18 @@ export function CrisisTeamCard({ lookup, pointer, allPointers }: { lookup: Looku
         </h2>
         <p className="nhsuk-body-l crl-team-card__team">{pointer.practiceSetting?.display ?? words.teamNotStated}</p>
         <p className="crl-team-card__organisation">{organisation.data?.name ?? odsCode}</p>
-        {contactContent ? <TeamNumbers lookup={lookup} url={contactContent.url} /> : <p>{words.noContactPage}</p>}
+        {contactContent ? (
+          <TeamNumbers lookup={lookup} url={contactContent.url} />
+        ) : (
+          <>
+            <p>{words.noContactPage}</p>
+            <p className="crl-team-card__no-call">{words.noNumberToCall}</p>
+          </>
+        )}
         <div className="crl-team-card__switchboard">
           <h3 className="nhsuk-heading-s">{words.switchboard}</h3>
           {organisation.data?.switchboard ? (
-            <CallLink label={organisation.data.name} display={organisation.data.switchboard} tel={telUri(organisation.data.switchboard)} secondary />
+            <CallLink number={shownNumber({ label: organisation.data.name, display: organisation.data.switchboard })} secondary />
           ) : organisation.isPending ? null : (
             <p>{words.switchboardUnknown}</p>
           )}
@@ -66,22 +74,25 @@ function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
     );
   }
   const { numbers, moreNumbers = 0, hours } = contact.data;
+  const noCall = firstTeamCall(numbers) === undefined ? <p className="crl-team-card__no-call">{words.noNumberToCall}</p> : null;
   return (
     <>
       {numbers.length === 0 ? (
         <>
           <p>{words.noNumbersOnPage}</p>
+          {noCall}
           {pageLink}
         </>
       ) : (
         <>
           <ul className="nhsuk-list crl-call-list">
             {numbers.map((number) => (
-              <li key={number.tel}>
-                <CallLink {...number} />
+              <li key={`${number.tel}-${number.label}`}>
+                <CallLink number={shownNumber(number)} />
               </li>
             ))}
           </ul>
+          {noCall}
           {moreNumbers > 0 && (
             <>
               <p>{words.moreNumbers(moreNumbers)}</p>
@@ -106,15 +117,18 @@ function TeamNumbers({ lookup, url }: { lookup: Lookup; url: string }) {
  * (copies saved before the page reader dropped them, and ODS's switchboard, come here too).
  * A tap tells the idle lock the crew are going to the dialler, so the call does not lock them out.
  */
-function CallLink({ label: rawLabel, display: rawDisplay, tel, secondary = false }: Pick<ContactNumber, 'label' | 'display'> & { tel: string | undefined; secondary?: boolean }) {
+function CallLink({ number, secondary = false }: { number: ShownNumber; secondary?: boolean }) {
   const allowCall = useAllowCall();
-  const label = stripBidiControls(rawLabel);
-  const display = stripBidiControls(rawDisplay);
+  const label = stripBidiControls(number.label);
+  const display = stripBidiControls(number.display);
+  const { tel, use } = number;
   if (!tel) {
+    // Not offered as a call: a text-only, textphone or fax line, or one that does not dial as a UK number.
     return (
-      <p>
+      <p className="crl-team-card__not-call">
         {`${label}: `}
         <span dir="ltr">{display}</span>
+        {use !== 'call' && <span className="crl-team-card__use"> ({words.numberUse[use]})</span>}
       </p>
     );
   }

@@ -5,6 +5,7 @@ import { formatInstantDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
 import { displayName, type Patient } from '../../domain/patient';
 import { stripBidiControls } from '../../domain/contact-details';
+import { firstTeamCall } from '../../domain/callable-number';
 import { documentContents, findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { CrisisTeamCard } from '../contacts/crisis-team-card';
@@ -102,7 +103,7 @@ function PlanActions({
   return (
     <div className="crl-plan-actions">
       {contactContent ? (
- <FirstTeamNumber lookup={lookup} url={contactContent.url} teamCard={teamCard} teamHref={`#${idPrefix}-team`} />
+        <FirstTeamNumber lookup={lookup} url={contactContent.url} teamCard={teamCard} teamHref={`#${idPrefix}-team`} />
       ) : (
         <a href={`#${idPrefix}-team`} className="crl-plan-actions__jump" onClick={jumpTo(teamCard)}>
           {words.callTeamNumbers}
@@ -119,7 +120,8 @@ function FirstTeamNumber({ lookup, url, teamCard, teamHref }: { lookup: Lookup; 
   const { services } = useRuntime();
   const allowCall = useAllowCall();
   const contact = useQuery(contactDetailsQuery(services, lookup, url));
-  const first = contact.data?.numbers[0];
+  // The first number the page gives for calling: never a text-only, textphone or fax line, never 999 or 111.
+  const first = contact.data ? firstTeamCall(contact.data.numbers) : undefined;
   if (contact.isPending) return null;
   if (!first) {
     return (
@@ -136,7 +138,7 @@ function FirstTeamNumber({ lookup, url, teamCard, teamHref }: { lookup: Lookup; 
           {words.callTeam}: {stripBidiControls(first.label)}
         </span>
         <span className="crl-call__number" dir="ltr">
-          {stripBidiControls(first.display)}
+          {first.display}
         </span>
       </a>
       <a href={teamHref} className="crl-plan-actions__jump" onClick={jumpTo(teamCard)}>

@@ -1,3 +1,4 @@
+import './plan-phone-links.css';
 import type { MouseEvent } from 'react';
 import { useAllowCall } from '../../runtime/runtime-context';
 

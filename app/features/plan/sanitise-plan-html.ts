@@ -10,6 +10,7 @@ import createDOMPurify from 'dompurify';
 import type { Config } from 'dompurify';
 import { stripBidiControls } from '../../domain/contact-details';
 import { inertBeforeParsing } from './inert-before-parsing';
+import { linkPhoneNumbers } from './link-phone-numbers';
 import { planWords } from './plan-words';
 
 const ALLOWED_TAGS = [
@@ -83,6 +84,8 @@ export function sanitisePlanHtml(html: string, { topHeadingLevel = 3 }: Sanitise
   unwrapDeadLinks(fragment);
   describeDroppedImages(fragment);
   announceNewTabs(fragment);
+  // After sanitising: the links added here are the app's own, not the producer's.
+  linkPhoneNumbers(fragment);
   const holder = fragment.ownerDocument.createElement('div');
   holder.append(fragment);
   return holder.innerHTML;

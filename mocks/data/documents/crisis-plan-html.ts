@@ -83,6 +83,7 @@ export function crisisPlanHtml(plan: HtmlPlanContent): string {
   <li><strong>${team.name} (24 hours):</strong> ${team.crisisLine}</li>
   <li><strong>Care coordinator, Sam Okafor (weekdays):</strong> ${team.officeLine}</li>
   <li><strong>Sister, Joanne (next of kin):</strong> 07700 900 215</li>
+  <li><strong>Team fax (referral letters):</strong> 0113 496 0738</li>
 </ul>
 <p><button type="button" onclick="window.${m.scriptFlag} = true">Print this plan</button>
 <a href="javascript:window.${m.scriptFlag}=true">Open the full record</a></p>
