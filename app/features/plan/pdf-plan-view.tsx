@@ -8,9 +8,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { TextLayer } from 'pdfjs-dist';
 import type { PDFPageProxy } from 'pdfjs-dist';
+import type { PlanField } from '../../domain/plan-name-match';
 import { isPasswordError, openPlanPdf } from './open-plan-pdf';
 import { pagesToDraw, shownPages } from './pdf-page-window';
 import { PdfPlanPage } from './pdf-plan-page';
+import { planFieldsFromPdfText } from './plan-name-fields';
 import { PlanOpening, PlanUnreadable } from './plan-notices';
 import { planWords } from './plan-words';
 import { useElementWidth } from './use-element-width';
@@ -19,7 +21,17 @@ type Opened =
   | { readonly status: 'ready'; readonly pages: readonly PDFPageProxy[]; readonly pageCount: number }
   | { readonly status: 'failed'; readonly detail: string };
 
-export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
+interface PdfPlanViewProps {
+  readonly bytes: Uint8Array;
+  /** Told the first page's labelled lines ("Name: …") once read, for the name check. */
+  readonly onFirstPageFields?: (fields: readonly PlanField[]) => void;
+}
+
+export function PdfPlanView({ bytes, onFirstPageFields }: PdfPlanViewProps) {
+  const onFieldsRef = useRef(onFirstPageFields);
+  useEffect(() => {
+    onFieldsRef.current = onFirstPageFields;
+  });
   const pagesRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(pagesRef);
   // Tagged with the bytes it came from, so a different plan shows "opening" at once instead
@@ -38,7 +50,15 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
       })
       .then(
         ({ pages, pageCount }) => {
-          if (current) setOpened({ source: bytes, result: { status: 'ready', pages, pageCount } });
+          if (!current) return;
+          setOpened({ source: bytes, result: { status: 'ready', pages, pageCount } });
+          // The identity block is on the first page. Unread text only means no name check.
+          pages[0]?.getTextContent().then(
+            (content) => {
+              if (current) onFieldsRef.current?.(planFieldsFromPdfText(content.items));
+            },
+            (error: unknown) => console.warn('Plan PDF first page text could not be read for the name check', error),
+          );
         },
         (error: unknown) => {
           if (!current) return;

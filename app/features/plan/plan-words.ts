@@ -23,6 +23,10 @@ export const planWords = {
   /** PDF and HTML plans (and FHIR ones naming no NHS number) cannot be matched to the patient by the app. */
   checkAgainstBanner:
     'This app cannot check whose plan this is. Before you act on it, check that the name, date of birth and NHS number in it match the patient details above.',
+  /** The name the plan labels differs from the one PDS confirmed (issue 9 point 6): a warning, not a block. */
+  nameCheckLabel: 'Check the name',
+  nameDiffers: (planName: string, confirmedName: string) =>
+    `This plan names ${planName}; the person confirmed by PDS is ${confirmedName}. Check you have the right person before acting on it.`,
   fhirResourceType: 'Record type',
   fhirStatus: 'Status',
 } as const;
