@@ -12,6 +12,7 @@ import type { PlanField } from '../../domain/plan-name-match';
 import { isPasswordError, openPlanPdf } from './open-plan-pdf';
 import { pagesToDraw, shownPages } from './pdf-page-window';
 import { PdfPlanPage } from './pdf-plan-page';
+import { PdfViewControls, usePdfDim, usePdfZoom } from './pdf-view-controls';
 import { planFieldsFromPdfText } from './plan-name-fields';
 import { PlanOpening, PlanUnreadable } from './plan-notices';
 import { planWords } from './plan-words';
@@ -82,6 +83,9 @@ export function PdfPlanView({ bytes, onFirstPageFields }: PdfPlanViewProps) {
   // The other pages' text waits for the first page's, so it never delays what a crew reads first.
   const [firstText, setFirstText] = useState<readonly PDFPageProxy[] | null>(null);
   const withText = useTextLayersWhenIdle(firstText === pages ? pages : null);
+  const [zoom, setZoom] = usePdfZoom();
+  const [dim, setDim] = usePdfDim();
+  const pageWidth = width === null ? null : Math.floor(width * zoom);
   return (
     <div ref={pagesRef}>
       {result?.status === 'failed' ? (
@@ -90,19 +94,24 @@ export function PdfPlanView({ bytes, onFirstPageFields }: PdfPlanViewProps) {
         <PlanOpening />
       ) : (
         <>
+          <PdfViewControls zoom={zoom} onZoom={setZoom} dim={dim} onDim={setDim} />
           <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
+          {/* Wider than the screen when zoomed: this box scrolls sideways, never the whole page. */}
+          {/* Focusable, so a keyboard can scroll it too (WCAG 2.1.1). */}
+          <div className={dim ? 'crl-pdf-pages crl-pdf-pages--dimmed' : 'crl-pdf-pages'} role="region" aria-label={planWords.pagesBox} tabIndex={0}>
           {pages.map((page, index) => (
             <PdfPlanPage
               key={index}
               page={page}
               pageNumber={index + 1}
               pageCount={result.pageCount}
-              width={width}
+              width={pageWidth ?? width}
               drawn={drawn.includes(index + 1)}
               withText={index < withText}
               onTextShown={index === 0 ? () => setFirstText(pages) : undefined}
             />
           ))}
+          </div>
           <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
         </>
       )}

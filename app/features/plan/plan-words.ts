@@ -27,6 +27,13 @@ export const planWords = {
   nameCheckLabel: 'Check the name',
   nameDiffers: (planName: string, confirmedName: string) =>
     `This plan names ${planName}; the person confirmed by PDS is ${confirmedName}. Check you have the right person before acting on it.`,
+  zoomControls: 'Size of the plan pages',
+  zoomSmaller: 'Smaller',
+  zoomLarger: 'Larger',
+  zoomFit: 'Fit to width',
+  zoomNow: (percent: string, fit: boolean) => (fit ? `Pages at ${percent} (fit to width)` : `Pages at ${percent} of the screen width`),
+  dimPages: 'Dim plan pages',
+  pagesBox: 'Plan pages',
   fhirResourceType: 'Record type',
   fhirStatus: 'Status',
 } as const;
