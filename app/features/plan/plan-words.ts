@@ -18,6 +18,8 @@ export const planWords = {
   pageUnreadable: (pageNumber: number) =>
     `Page ${pageNumber} could not be displayed. The other pages may still be shown.`,
   imageNotShown: (alt: string) => (alt ? `[Image not shown: ${alt}]` : '[Image not shown]'),
+  controlChecked: ' [x] ',
+  controlNotChecked: ' [ ] ',
   opensInNewTab: ' (opens in a new tab)',
   technicalView: 'Technical view',
   /** PDF and HTML plans (and FHIR ones naming no NHS number) cannot be matched to the patient by the app. */

@@ -11,6 +11,7 @@ import type { Config } from 'dompurify';
 import { stripBidiControls } from '../../domain/contact-details';
 import { inertBeforeParsing } from './inert-before-parsing';
 import { planWords } from './plan-words';
+import { controlAsText, isFormControl, tidyPlanHtml } from './tidy-plan-html';
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'address', 'article', 'b', 'bdi', 'blockquote', 'br', 'caption', 'cite',
@@ -59,6 +60,13 @@ export interface SanitiseOptions {
 
 const purify = createDOMPurify(window);
 
+// Form controls are not allowed, but what they hold is the plan's words (tidy-plan-html.ts).
+purify.addHook('uponSanitizeElement', (node) => {
+  if (!isFormControl(node)) return;
+  const text = controlAsText(node);
+  node.replaceWith(text ?? '');
+});
+
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href');
@@ -83,6 +91,7 @@ export function sanitisePlanHtml(html: string, { topHeadingLevel = 3 }: Sanitise
   unwrapDeadLinks(fragment);
   describeDroppedImages(fragment);
   announceNewTabs(fragment);
+  tidyPlanHtml(fragment);
   const holder = fragment.ownerDocument.createElement('div');
   holder.append(fragment);
   return holder.innerHTML;
