@@ -28,6 +28,13 @@ test('a plan that names the patient as PDS does carries no name warning', async 
   await expect(page.getByText('Check the name')).toHaveCount(0);
 });
 
+test('a restricted record whose name PDS withholds gets no name comparison, though its plan prints a name', async ({ lookup: screen, page }) => {
+  await screen.search(SCENARIOS.restrictedNoName.nhsNumber);
+  await expect(page.getByRole('group', { name: 'Page 1 of 2' })).toBeVisible();
+  await expect(page.locator('.textLayer span', { hasText: 'Declan Ashworth' }).first()).toBeAttached();
+  await expect(page.getByText('Check the name')).toHaveCount(0);
+});
+
 /** Height in CSS pixels of the text-layer run holding the plan's 11 pt name line. */
 async function nameLabelHeight(page: Page): Promise<number> {
   const run = page.locator('.textLayer span', { hasText: 'Amelia Crossley' }).first();
