@@ -12,6 +12,7 @@ import { pdsNotFound } from './scenarios/pds-not-found';
 import { pdsSignInExpired } from './scenarios/pds-sign-in-expired';
 import { planFhir } from './scenarios/plan-fhir';
 import { planHtml } from './scenarios/plan-html';
+import { planNameDiffers } from './scenarios/plan-name-differs';
 import { planOtherPatient } from './scenarios/plan-other-patient';
 import { planPdf } from './scenarios/plan-pdf';
 import { planPdfLong } from './scenarios/plan-pdf-long';
@@ -49,6 +50,7 @@ export const ALL_SCENARIOS: readonly Scenario[] = [
   locatorOverLarge,
   locatorPartial,
   planOtherPatient,
+  planNameDiffers,
 ];
 
 export interface ScenarioSummary {
@@ -94,6 +96,7 @@ export const SCENARIOS = {
   locatorOverLarge: summary(locatorOverLarge),
   locatorPartial: summary(locatorPartial),
   planOtherPatient: summary(planOtherPatient),
+  planNameDiffers: summary(planNameDiffers),
 } as const satisfies Record<Scenario['name'], ScenarioSummary>;
 
 /** The synthetic people: every record the mock PDS holds, as PDS stores it. */

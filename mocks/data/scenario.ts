@@ -23,7 +23,8 @@ export type ScenarioName =
   | 'locatorForbidden'
   | 'locatorOverLarge'
   | 'locatorPartial'
-  | 'planOtherPatient';
+  | 'planOtherPatient'
+  | 'planNameDiffers';
 
 /**
  * One pointer as NRL stores it. `unparseable` is a stored record that no longer passes NRL's

@@ -177,7 +177,7 @@ function RetrievedDocument({ lookup, patient, pointer, content }: { lookup: Look
   }
   return (
     <Suspense fallback={loading}>
-      <PlanDocumentView document={document.data} title={words.documentTitle(content.title ?? pointer.recordType.label)} />
+      <PlanDocumentView document={document.data} title={words.documentTitle(content.title ?? pointer.recordType.label)} patient={patient} />
     </Suspense>
   );
 }

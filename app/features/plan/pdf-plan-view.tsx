@@ -8,9 +8,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { TextLayer } from 'pdfjs-dist';
 import type { PDFPageProxy } from 'pdfjs-dist';
+import type { PlanField } from '../../domain/plan-name-match';
 import { isPasswordError, openPlanPdf } from './open-plan-pdf';
 import { pagesToDraw, shownPages } from './pdf-page-window';
 import { PdfPlanPage } from './pdf-plan-page';
+import { PdfViewControls, usePdfDim, usePdfZoom } from './pdf-view-controls';
+import { planFieldsFromPdfText } from './plan-name-fields';
 import { PlanOpening, PlanUnreadable } from './plan-notices';
 import { planWords } from './plan-words';
 import { useElementWidth } from './use-element-width';
@@ -19,7 +22,17 @@ type Opened =
   | { readonly status: 'ready'; readonly pages: readonly PDFPageProxy[]; readonly pageCount: number }
   | { readonly status: 'failed'; readonly detail: string };
 
-export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
+interface PdfPlanViewProps {
+  readonly bytes: Uint8Array;
+  /** Told the first page's labelled lines ("Name: …") once read, for the name check. */
+  readonly onFirstPageFields?: (fields: readonly PlanField[]) => void;
+}
+
+export function PdfPlanView({ bytes, onFirstPageFields }: PdfPlanViewProps) {
+  const onFieldsRef = useRef(onFirstPageFields);
+  useEffect(() => {
+    onFieldsRef.current = onFirstPageFields;
+  });
   const pagesRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(pagesRef);
   // Tagged with the bytes it came from, so a different plan shows "opening" at once instead
@@ -38,7 +51,15 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
       })
       .then(
         ({ pages, pageCount }) => {
-          if (current) setOpened({ source: bytes, result: { status: 'ready', pages, pageCount } });
+          if (!current) return;
+          setOpened({ source: bytes, result: { status: 'ready', pages, pageCount } });
+          // The identity block is on the first page. Unread text only means no name check.
+          pages[0]?.getTextContent().then(
+            (content) => {
+              if (current) onFieldsRef.current?.(planFieldsFromPdfText(content.items));
+            },
+            (error: unknown) => console.warn('Plan PDF first page text could not be read for the name check', error),
+          );
         },
         (error: unknown) => {
           if (!current) return;
@@ -62,6 +83,9 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
   // The other pages' text waits for the first page's, so it never delays what a crew reads first.
   const [firstText, setFirstText] = useState<readonly PDFPageProxy[] | null>(null);
   const withText = useTextLayersWhenIdle(firstText === pages ? pages : null);
+  const [zoom, setZoom] = usePdfZoom();
+  const [dim, setDim] = usePdfDim();
+  const pageWidth = width === null ? null : Math.floor(width * zoom);
   return (
     <div ref={pagesRef}>
       {result?.status === 'failed' ? (
@@ -70,19 +94,24 @@ export function PdfPlanView({ bytes }: { bytes: Uint8Array }) {
         <PlanOpening />
       ) : (
         <>
+          <PdfViewControls zoom={zoom} onZoom={setZoom} dim={dim} onDim={setDim} />
           <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
+          {/* Wider than the screen when zoomed: this box scrolls sideways, never the whole page. */}
+          {/* Focusable, so a keyboard can scroll it too (WCAG 2.1.1). */}
+          <div className={dim ? 'crl-pdf-pages crl-pdf-pages--dimmed' : 'crl-pdf-pages'} role="region" aria-label={planWords.pagesBox} tabIndex={0}>
           {pages.map((page, index) => (
             <PdfPlanPage
               key={index}
               page={page}
               pageNumber={index + 1}
               pageCount={result.pageCount}
-              width={width}
+              width={pageWidth ?? width}
               drawn={drawn.includes(index + 1)}
               withText={index < withText}
               onTextShown={index === 0 ? () => setFirstText(pages) : undefined}
             />
           ))}
+          </div>
           <PagesNotShown shown={pages.length} pageCount={result.pageCount} />
         </>
       )}

@@ -8,7 +8,7 @@ import { planWords } from './plan-words';
 afterEach(cleanup);
 
 function show(document: PlanDocument) {
-  render(<PlanDocumentView document={document} title="Mental health crisis plan document" />);
+  render(<PlanDocumentView document={document} title="Mental health crisis plan document" patient={{ name: undefined, restricted: false }} />);
   return screen.getByRole('region', { name: 'Mental health crisis plan document' });
 }
 

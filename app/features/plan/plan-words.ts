@@ -18,11 +18,24 @@ export const planWords = {
   pageUnreadable: (pageNumber: number) =>
     `Page ${pageNumber} could not be displayed. The other pages may still be shown.`,
   imageNotShown: (alt: string) => (alt ? `[Image not shown: ${alt}]` : '[Image not shown]'),
+  controlChecked: ' [x] ',
+  controlNotChecked: ' [ ] ',
   opensInNewTab: ' (opens in a new tab)',
   technicalView: 'Technical view',
   /** PDF and HTML plans (and FHIR ones naming no NHS number) cannot be matched to the patient by the app. */
   checkAgainstBanner:
     'This app cannot check whose plan this is. Before you act on it, check that the name, date of birth and NHS number in it match the patient details above.',
+  /** The name the plan labels differs from the one PDS confirmed (issue 9 point 6): a warning, not a block. */
+  nameCheckLabel: 'Check the name',
+  nameDiffers: (planName: string, confirmedName: string) =>
+    `This plan names ${planName}; the person confirmed by PDS is ${confirmedName}. Check you have the right person before acting on it.`,
+  zoomControls: 'Size of the plan pages',
+  zoomSmaller: 'Smaller',
+  zoomLarger: 'Larger',
+  zoomFit: 'Fit to width',
+  zoomNow: (percent: string, fit: boolean) => (fit ? `Pages at ${percent} (fit to width)` : `Pages at ${percent} of the screen width`),
+  dimPages: 'Dim plan pages',
+  pagesBox: 'Plan pages',
   fhirResourceType: 'Record type',
   fhirStatus: 'Status',
 } as const;

@@ -12,6 +12,7 @@ import { stripBidiControls } from '../../domain/contact-details';
 import { inertBeforeParsing } from './inert-before-parsing';
 import { linkPhoneNumbers } from './link-phone-numbers';
 import { planWords } from './plan-words';
+import { controlAsText, isFormControl, tidyPlanHtml } from './tidy-plan-html';
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'address', 'article', 'b', 'bdi', 'blockquote', 'br', 'caption', 'cite',
@@ -60,6 +61,13 @@ export interface SanitiseOptions {
 
 const purify = createDOMPurify(window);
 
+// Form controls are not allowed, but what they hold is the plan's words (tidy-plan-html.ts).
+purify.addHook('uponSanitizeElement', (node) => {
+  if (!isFormControl(node)) return;
+  const text = controlAsText(node);
+  node.replaceWith(text ?? '');
+});
+
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href');
@@ -84,6 +92,7 @@ export function sanitisePlanHtml(html: string, { topHeadingLevel = 3 }: Sanitise
   unwrapDeadLinks(fragment);
   describeDroppedImages(fragment);
   announceNewTabs(fragment);
+  tidyPlanHtml(fragment);
   // After sanitising: the links added here are the app's own, not the producer's.
   linkPhoneNumbers(fragment);
   const holder = fragment.ownerDocument.createElement('div');
