@@ -57,9 +57,11 @@ export function MatchList({ matches, onChoose, now = new Date() }: { matches: re
                 <dd>{matchInWords(score)}</dd>
               </div>
             </dl>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary crl-match__choose" onClick={() => onChoose(patient.nhsNumber)}>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary crl-match__choose" onClick={() => onChoose(patient.nhsNumber)}
+              // Two people can share a name: the spoken name says which one (the visible words start it).
+              aria-label={`${words.choose} ${name}${words.chooseHidden(born)}`}
+            >
               {words.choose} {name}
-              <span className="nhsuk-u-visually-hidden">{words.chooseHidden(born)}</span>
             </button>
           </li>
         );

@@ -66,9 +66,11 @@ export function SavedResults({ id, search, onChoose }: { id: string; search: Pat
                   </dd>
                 </div>
               </dl>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary crl-match__choose" onClick={() => onChoose(plan.nhsNumber)}>
+              <button type="button" className="nhsuk-button nhsuk-button--secondary crl-match__choose" onClick={() => onChoose(plan.nhsNumber)}
+                // Two people can share a name: the spoken name says which one (the visible words start it).
+                aria-label={`${words.choose} ${plan.name}${words.chooseHidden(born)}`}
+              >
                 {words.choose} {plan.name}
-                <span className="nhsuk-u-visually-hidden">{words.chooseHidden(born)}</span>
               </button>
             </li>
           );
