@@ -137,7 +137,7 @@ describe('FindPerson', () => {
       { nhsNumber: '9990000018' as NhsNumber, name: 'Amelia CROSSLEY', birthDate: '1991-03-14', retrievedAt: '2026-06-01T10:00:00Z', expiresAt: '2026-06-02T10:00:00Z', hasCrisisPlan: true },
     ]);
     const user = await fillIn();
-    expect(await screen.findByRole('heading', { name: 'Saved on this device, not a national search' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Saved on this device, not a national search' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: /^Choose Amelia CROSSLEY/ }));
     expect(onChoose).toHaveBeenCalledWith('9990000018', 'device');
     expect(searchPatients).not.toHaveBeenCalled();

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import type { PatientSearch } from '../../domain/patient-search';
@@ -22,25 +23,30 @@ export function SavedResults({ id, search, onChoose }: { id: string; search: Pat
     gcTime: 0,
   });
   const now = new Date();
+  // The answer's heading takes focus when it arrives, as a national search's does.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (saved.isFetched) headingRef.current?.focus();
+  }, [saved.isFetched]);
 
   if (saved.isPending) return <p role="status">{words.device.checking}</p>;
   if (saved.isError) {
     return (
-      <ProblemCard title={words.device.nothingTitle} level="warning">
+      <ProblemCard title={words.device.nothingTitle} level="warning" headingRef={headingRef}>
         <p>{words.device.readFailed}</p>
       </ProblemCard>
     );
   }
   if (saved.data.length === 0) {
     return (
-      <ProblemCard title={words.device.nothingTitle} level="warning">
+      <ProblemCard title={words.device.nothingTitle} level="warning" headingRef={headingRef}>
         <p>{words.device.nothingSaved}</p>
       </ProblemCard>
     );
   }
   return (
     <section className="crl-find-person__results crl-find-person__results--device" aria-labelledby="find-person-saved">
-      <h2 className="nhsuk-heading-m" id="find-person-saved">
+      <h2 className="nhsuk-heading-m" id="find-person-saved" ref={headingRef} tabIndex={-1}>
         {words.device.heading}
       </h2>
       <p>{words.device.why}</p>
