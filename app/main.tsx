@@ -56,6 +56,7 @@ interface ServiceWiring {
   readonly organisationOds: string;
   readonly asid: string | undefined;
   readonly demoPatients: Runtime['demoPatients'];
+  readonly demoSearchExamples: Runtime['demoSearchExamples'];
   /** Demo mode only: the trainer's Simulate no signal switch, and a way to empty the synthetic services. */
   readonly demo: { readonly noSignal: ExternalStore<boolean>; readonly resetServices: () => void } | undefined;
 }
@@ -72,6 +73,7 @@ async function wireServices(config: AppConfig): Promise<ServiceWiring> {
       organisationOds: demo.organisationOds,
       asid: demo.asid,
       demoPatients: demo.patients,
+      demoSearchExamples: demo.searchExamples,
       demo: { noSignal, resetServices: demo.resetServices },
     };
   }
@@ -85,7 +87,7 @@ async function wireServices(config: AppConfig): Promise<ServiceWiring> {
     token: () => signIn.accessToken(),
     onUnauthorised: () => signIn.markExpired(),
   });
-  return { transport, signIn, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [], demo: undefined };
+  return { transport, signIn, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [], demoSearchExamples: [], demo: undefined };
 }
 
 async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promise<Runtime> {
@@ -225,6 +227,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ...(idle ? { allowCall: () => idle.allowCall() } : {}),
     services,
     demoPatients: wiring.demoPatients,
+    demoSearchExamples: wiring.demoSearchExamples,
     policy,
     connectivity,
     plans,

@@ -5,6 +5,9 @@ import { SavedOnDevice } from '../features/saved/saved-on-device';
 import { useRuntime } from '../runtime/runtime-context';
 import { ScreenBoundary } from '../ui/screen-boundary';
 
+// Downloaded when the crew first switches to it, so the first screen stays within its budget.
+const FindPerson = lazy(() => import('../features/find-person/find-person').then((module) => ({ default: module.FindPerson })));
+
 // Demo mode only, and downloaded only then: live devices never load the trainer tools.
 const TrainerTools = lazy(() => import('../features/demo/trainer-tools').then((module) => ({ default: module.TrainerTools })));
 
@@ -14,11 +17,24 @@ const TrainerTools = lazy(() => import('../features/demo/trainer-tools').then((m
  * another (features/lookup may compose plan and contacts only).
  */
 export function LookupScreen() {
-  const { mode, demoPatients, trainer } = useRuntime();
+  const { mode, demoPatients, demoSearchExamples, trainer } = useRuntime();
   return (
     <LookupPage
       saved={(onOpen) => <SavedOnDevice onOpen={onOpen} />}
-      picker={mode === 'demo' ? ({ open, onPick }) => <DemoPatientList patients={demoPatients} open={open} onPick={onPick} /> : undefined}
+      picker={
+        mode === 'demo'
+          ? ({ open, onPick, onTryDetails }) => (
+              <DemoPatientList patients={demoPatients} searchExamples={demoSearchExamples ?? []} open={open} onPick={onPick} onTryDetails={onTryDetails} />
+            )
+          : undefined
+      }
+      findPerson={(parts) => (
+        <ScreenBoundary>
+          <Suspense fallback={null}>
+            <FindPerson {...parts} />
+          </Suspense>
+        </ScreenBoundary>
+      )}
       tools={
         mode === 'demo' && trainer
           ? (onReset) => (

@@ -6,6 +6,7 @@ import type { Connectivity } from '../sync/connectivity';
 import type { ExternalStore } from '../sync/external-store';
 import type { QueuedLookupResult } from '../sync/queued-lookups';
 import type { RecordAccess } from '../domain/access-event';
+import type { SearchForm } from '../domain/patient-search';
 import type { DeliveryStatus } from '../sync/access-delivery';
 import type { AuditClient } from '../services/audit-client';
 import type { TrainerTools } from '../sync/trainer-tools';
@@ -21,6 +22,13 @@ export interface DemoPatientEntry {
   readonly birthDate: string | undefined;
 }
 
+/** A search by details trainers can try in demo mode (issue 12 point 6). */
+export interface DemoSearchExample {
+  readonly label: string;
+  readonly description: string;
+  readonly form: SearchForm;
+}
+
 /** What the composition root built from /config.json, for every screen. */
 export interface Runtime {
   readonly mode: 'live' | 'demo';
@@ -31,6 +39,8 @@ export interface Runtime {
   readonly services: NationalServices;
   /** Demo mode only: the synthetic patients to offer trainers. */
   readonly demoPatients: readonly DemoPatientEntry[];
+  /** Demo mode only: searches by details to try. */
+  readonly demoSearchExamples?: readonly DemoSearchExample[];
   /** Device-cache rules from /config.json. */
   readonly policy: { readonly staleAfterHours: number; readonly retentionHours: number };
   readonly connectivity: Connectivity;

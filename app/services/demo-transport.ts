@@ -4,6 +4,7 @@
  * door from app/ into mocks/, and it is opened with dynamic imports: this module is itself
  * loaded lazily by the composition root, so live builds never download synthetic data.
  */
+import type { SearchForm } from '../domain/patient-search';
 import type { SignedInPerson } from '../domain/signed-in-person';
 import type { Transport } from './transport';
 
@@ -16,10 +17,18 @@ export interface DemoTransport {
   readonly organisationOds: string;
   readonly asid: string;
   readonly patients: readonly { readonly nhsNumber: string; readonly title: string; readonly description: string; readonly birthDate: string | undefined }[];
+  /** Searches by details a trainer can walk through (issue 12 point 6), as the form takes them. */
+  readonly searchExamples: readonly DemoSearchExample[];
   /** The synthetic trainer demo mode signs in (no provider): trainer is the only app role demo grants. */
   readonly trainer: SignedInPerson;
   /** Reset demo: the synthetic services start again empty (the audit service forgets what it was sent). */
   resetServices(): void;
+}
+
+export interface DemoSearchExample {
+  readonly label: string;
+  readonly description: string;
+  readonly form: SearchForm;
 }
 
 export interface DemoTransportOptions {
@@ -31,12 +40,13 @@ export interface DemoTransportOptions {
 }
 
 export async function createDemoTransport(options: DemoTransportOptions = {}): Promise<DemoTransport> {
-  const [{ getResponse }, { createHandlers }, { DEMO_SERVICE_BASES }, { DEMO_CONSUMER }, { SCENARIOS }] = await Promise.all([
+  const [{ getResponse }, { createHandlers }, { DEMO_SERVICE_BASES }, { DEMO_CONSUMER }, { SCENARIOS }, { SEARCH_EXAMPLES }] = await Promise.all([
     import('msw'),
     import('../../mocks/handlers'),
     import('../../mocks/service-bases'),
     import('../../mocks/demo-consumer'),
     import('../../mocks/data/catalogue'),
+    import('../../mocks/data/search-people'),
   ]);
   const noSignal = options.noSignal ?? (() => false);
   const newHandlers = () => createHandlers(DEMO_SERVICE_BASES, { latencyMs: DEMO_LATENCY_MS });
@@ -73,6 +83,11 @@ export async function createDemoTransport(options: DemoTransportOptions = {}): P
       appRoles: ['trainer'],
     },
     patients: Object.values(SCENARIOS).map((s) => ({ nhsNumber: s.nhsNumber, title: s.label, description: s.description, birthDate: s.birthDate })),
+    searchExamples: SEARCH_EXAMPLES.map(({ label, description, family, given, birthDate, postcode }) => ({
+      label,
+      description,
+      form: { family, given: given ?? '', birthDate, gender: '', postcode: postcode ?? '' },
+    })),
     resetServices: () => {
       handlers = newHandlers();
     },

@@ -76,4 +76,21 @@ describe('encryption at rest', () => {
     const lowered = text.toLowerCase();
     for (const value of forbidden) expect(lowered, `"${value}" is readable at rest`).not.toContain(value.toLowerCase());
   });
+
+  it('keeps the names a search by details matches on sealed: no name index in clear, before or after a search (issue 12)', async () => {
+    const device = await unlockedDevice();
+    const cache = createPlanCache(device.db);
+    await cache.save(buildSnapshot({ nhsNumber: MARIGOLD }), { retentionHours: 24 });
+    const found = await cache.searchSaved({ family: 'Quenby', given: 'Marigold', birthDate: { kind: 'on', date: '1987-03-14' }, gender: undefined, postcode: 'HX7 8QT' }, NOW);
+    expect(found.map((s) => s.nhsNumber)).toEqual([MARIGOLD]);
+    device.db.close();
+
+    const { text, rows } = await dumpRawRows(device.indexedDB, device.name);
+    // The search wrote nothing: the key row and the one plan.
+    expect(rows).toBe(2);
+    const lowered = text.toLowerCase();
+    for (const value of ['Marigold', 'Quenby', 'Anne', '1987-03-14', '1987', 'HX7 8QT', 'HX78QT', 'female']) {
+      expect(lowered, `"${value}" is readable at rest`).not.toContain(value.toLowerCase());
+    }
+  });
 });

@@ -19,6 +19,7 @@ export function lazyDeviceStorage(databaseName: string): DeviceStorage {
     save: async (...args) => (await loaded).plans.save(...args),
     find: async (...args) => (await loaded).plans.find(...args),
     list: async (...args) => (await loaded).plans.list(...args),
+    searchSaved: async (...args) => (await loaded).plans.searchSaved(...args),
     count: async (...args) => (await loaded).plans.count(...args),
     remove: async (...args) => (await loaded).plans.remove(...args),
     purgeExpired: async (...args) => (await loaded).plans.purgeExpired(...args),

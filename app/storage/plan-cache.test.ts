@@ -2,6 +2,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { LookupSnapshot } from '../domain/lookup-snapshot';
 import { NAME_NOT_AVAILABLE } from '../domain/patient';
+import type { SearchDetails } from '../domain/patient-search';
 import { DeviceDatabase } from './device-database';
 import { KEYS_ROW_ID } from './device-keys';
 import { createLookupQueue } from './lookup-queue';
@@ -352,4 +353,57 @@ describe('plan cache: unreadable rows', () => {
     expect(JSON.stringify(device.dropped)).not.toMatch(/Marigold|9434765919|world/);
   });
 
+});
+
+describe('plan cache: search by details over saved plans (issue 12 point 5)', () => {
+  const on = (date: string) => ({ kind: 'on' as const, date });
+  const details = (o: Partial<SearchDetails> = {}): SearchDetails => ({
+    family: 'Quenby',
+    given: undefined,
+    birthDate: on('1987-03-14'),
+    gender: undefined,
+    postcode: undefined,
+    ...o,
+  });
+
+  async function savedThree() {
+    const device = await unlockedDevice();
+    const cache = createPlanCache(device.db);
+    await cache.save(buildSnapshot({ nhsNumber: MARIGOLD, retrievedAt: NOW }), DAY);
+    await cache.save(buildSnapshot({ nhsNumber: ORLANDO, given: ['Orlando'], family: 'Quenby', birthDate: '1990-06-01', retrievedAt: hoursFrom(NOW, 1) }), DAY);
+    await cache.save(buildSnapshot({ nhsNumber: PETRA, given: ['Petra'], family: 'Ashdown', birthDate: '1987-03-14', restricted: true, retrievedAt: hoursFrom(NOW, 2) }), DAY);
+    return cache;
+  }
+
+  it('finds a saved plan by family name and date of birth, case and accents ignored', async () => {
+    const cache = await savedThree();
+    const found = await cache.searchSaved(details({ family: 'QUÉNBY' }), hoursFrom(NOW, 3));
+    expect(found.map((s) => s.nhsNumber)).toEqual([MARIGOLD]);
+    expect(found[0]).toMatchObject({ name: 'Marigold Anne QUENBY', birthDate: '1987-03-14', hasCrisisPlan: true });
+    expect(found[0]).not.toHaveProperty('person');
+  });
+
+  it('follows the search: wildcards, a range of dates, given name, gender and postcode', async () => {
+    const cache = await savedThree();
+    const at = hoursFrom(NOW, 3);
+    const range = { kind: 'between' as const, from: '1985-01-01', to: '1991-12-31' };
+    expect((await cache.searchSaved(details({ family: 'Que*', birthDate: range }), at)).map((s) => s.nhsNumber)).toEqual([ORLANDO, MARIGOLD]);
+    expect((await cache.searchSaved(details({ family: 'Que*', given: 'Orl*', birthDate: range }), at)).map((s) => s.nhsNumber)).toEqual([ORLANDO]);
+    expect(await cache.searchSaved(details({ given: 'Petra' }), at)).toEqual([]);
+    expect((await cache.searchSaved(details({ postcode: 'HX7*' }), at)).map((s) => s.nhsNumber)).toEqual([MARIGOLD]);
+    expect(await cache.searchSaved(details({ postcode: 'LS1 6AE' }), at)).toEqual([]);
+    expect((await cache.searchSaved(details({ gender: 'female' }), at)).map((s) => s.nhsNumber)).toEqual([MARIGOLD]);
+  });
+
+  it('never finds a restricted person by postcode, as PDS does not', async () => {
+    const cache = await savedThree();
+    const at = hoursFrom(NOW, 3);
+    expect((await cache.searchSaved(details({ family: 'Ashdown' }), at)).map((s) => s.nhsNumber)).toEqual([PETRA]);
+    expect(await cache.searchSaved(details({ family: 'Ashdown', postcode: 'HX*' }), at)).toEqual([]);
+  });
+
+  it('never finds an expired plan', async () => {
+    const cache = await savedThree();
+    expect(await cache.searchSaved(details(), hoursFrom(NOW, 25))).toEqual([]);
+  });
 });

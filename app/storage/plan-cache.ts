@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { snapshotNhsNumbers, type LookupSnapshot } from '../domain/lookup-snapshot';
 import type { NhsNumber } from '../domain/nhs-number';
 import { displayName } from '../domain/patient';
+import type { SearchDetails } from '../domain/patient-search';
+import { postcodeOf } from '../domain/patient-postcode';
+import { savedPersonMatches, type SavedPerson } from '../domain/saved-search-match';
 import { isCrisisPlan } from '../domain/record-types';
 import { expiresAt as expiryFor } from '../domain/staleness';
 import { PlanRow, type DeviceDatabase } from './device-database';
@@ -24,6 +27,11 @@ export interface PlanCache {
    * the same work with 500 plans saved as with 1 (issue 13). Rows past `limit` are not opened.
    */
   list(now?: Date, limit?: number): Promise<CachedLookupSummary[]>;
+  /**
+   * The saved plans whose person matches a search by details (issue 12 point 5), newest first.
+   * Each summary is opened in memory and matched there: names are never indexed in clear.
+   */
+  searchSaved(details: SearchDetails, now?: Date): Promise<CachedLookupSummary[]>;
   /** How many unexpired plans are saved, without opening any. */
   count(now?: Date): Promise<number>;
   /** Forgets the cached record for a number (also for "PDS says not found"). */
@@ -60,12 +68,25 @@ export interface CachedLookupSummary {
 /** `evicted`: how many of the oldest other plans were removed to make room after a full disk. */
 export type SaveOutcome = { readonly saved: true; readonly evicted: number };
 
-/** What the "Saved on this device" list needs, sealed apart from the snapshot so listing never opens documents. */
+/**
+ * What the "Saved on this device" list and a search by details need, sealed apart from the
+ * snapshot so neither opens documents. The name parts, gender and postcode are there for the
+ * search (issue 12); summaries saved before it have none, and are found by opening their snapshot.
+ */
 const PlanSummary = z.object({
   nhsNumber: NhsNumberField,
   name: z.string(),
   birthDate: maybe(z.string()),
   hasCrisisPlan: z.boolean(),
+  person: maybe(
+    z.object({
+      family: maybe(z.string()),
+      given: z.array(z.string()),
+      gender: maybe(z.enum(['male', 'female', 'other', 'unknown'])),
+      postcode: maybe(z.string()),
+      restricted: z.boolean(),
+    }),
+  ),
 });
 type PlanSummary = z.output<typeof PlanSummary>;
 
@@ -106,17 +127,46 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
     }
   }
 
-  async function openSummary(row: PlanRow): Promise<CachedLookupSummary | undefined> {
+  async function openSummaryRecord(row: PlanRow): Promise<PlanSummary | undefined> {
     try {
       const parsed = PlanSummary.safeParse(await sealer.open(row.summary));
       if (!parsed.success) throw new StorageError('unreadable', `Summary failed its schema: ${describeIssues(parsed.error)}`);
-      return { ...parsed.data, retrievedAt: row.retrievedAt, expiresAt: row.expiresAt };
+      return parsed.data;
     } catch (error) {
       // Locked (now, or mid-read): nothing is wrong with the row.
       if (isLockedError(error)) throw error;
       await drop(row.id, describeFailure(error));
       return undefined;
     }
+  }
+
+  function toListed(record: PlanSummary, row: PlanRow): CachedLookupSummary {
+    const { person: _person, ...summary } = record;
+    return { ...summary, retrievedAt: row.retrievedAt, expiresAt: row.expiresAt };
+  }
+
+  async function openSummary(row: PlanRow): Promise<CachedLookupSummary | undefined> {
+    const record = await openSummaryRecord(row);
+    return record && toListed(record, row);
+  }
+
+  /** The person a saved plan is for, from its summary, or from its snapshot when saved before summaries held it. */
+  async function savedPerson(record: PlanSummary, row: PlanRow): Promise<SavedPerson | undefined> {
+    if (record.person) return { ...record.person, birthDate: record.birthDate };
+    const snapshot = await openSnapshot(row, record.nhsNumber);
+    return snapshot && personOf(snapshot);
+  }
+
+  /** Unexpired rows that pass the row schema, newest first. */
+  async function liveRows(now: Date): Promise<PlanRow[]> {
+    const current = now.toISOString();
+    return readableRows(
+      await db.plans
+        .orderBy('retrievedAt')
+        .reverse()
+        .filter((row: unknown) => typeof (row as { expiresAt?: unknown }).expiresAt === 'string' && (row as { expiresAt: string }).expiresAt > current)
+        .toArray(),
+    );
   }
 
   return {
@@ -198,6 +248,21 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
         return summaries.filter((summary) => summary !== undefined).sort(newestFirst);
       }),
 
+    searchSaved: (details, now = new Date()) =>
+      guarded(async () => {
+        // Locked: refuse before reading a row, rather than meet each row as unreadable.
+        await sealer.keyId();
+        const found: CachedLookupSummary[] = [];
+        // One at a time: each decrypted summary is dropped as soon as it is matched.
+        for (const row of await liveRows(now)) {
+          const record = await openSummaryRecord(row);
+          if (!record) continue;
+          const person = await savedPerson(record, row);
+          if (person && savedPersonMatches(details, person)) found.push(toListed(record, row));
+        }
+        return found.sort(newestFirst);
+      }),
+
     count: (now = new Date()) =>
       guarded(async () => {
         await sealer.keyId();
@@ -240,13 +305,27 @@ function withoutRestrictedAddress(snapshot: LookupSnapshot): LookupSnapshot {
   return { ...snapshot, patient: { ...snapshot.patient, address: undefined } };
 }
 
+function personOf(snapshot: LookupSnapshot): SavedPerson {
+  const { patient } = snapshot;
+  return {
+    family: patient.name?.family,
+    given: [...(patient.name?.given ?? [])],
+    birthDate: patient.birthDate,
+    gender: patient.gender,
+    postcode: postcodeOf(patient),
+    restricted: patient.restricted,
+  };
+}
+
 function summaryOf(snapshot: LookupSnapshot): PlanSummary {
   const { patient, search } = snapshot;
+  const { birthDate: _birthDate, ...person } = personOf(snapshot);
   return {
     nhsNumber: patient.nhsNumber,
     name: displayName(patient),
     birthDate: patient.birthDate,
     hasCrisisPlan: search.pointers.some((pointer) => isCrisisPlan(pointer.recordType)),
+    person: { ...person, given: [...person.given] },
   };
 }
 

@@ -31,6 +31,7 @@ export function testRuntime(services: NationalServices, overrides: Partial<Runti
       save: vi.fn(async () => ({ saved: true as const, evicted: 0 })),
       find: vi.fn(async () => undefined),
       list: vi.fn(async () => []),
+      searchSaved: vi.fn(async () => []),
       count: vi.fn(async () => 0),
       remove: vi.fn(async () => undefined),
       purgeExpired: vi.fn(async () => 0),

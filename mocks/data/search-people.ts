@@ -145,7 +145,7 @@ export const SEARCH_EXAMPLES: readonly SearchExample[] = [
   },
   {
     label: 'Address withheld',
-    description: 'Ellison born in 1995: one of the two is a restricted record, so PDS sends no address.',
+    description: 'Ellison born in 1995: one of the two is a restricted record, so the patient details service sends no address.',
     family: 'Ellison',
     birthDate: { kind: 'year', year: '1995' },
   },

@@ -1,6 +1,7 @@
 import './demo-patient-list.css';
 import { parseNhsNumber, formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
-import type { DemoPatientEntry } from '../../runtime/runtime-context';
+import type { SearchForm } from '../../domain/patient-search';
+import type { DemoPatientEntry, DemoSearchExample } from '../../runtime/runtime-context';
 import { ageInYears } from '../../domain/dates';
 import { demoWords } from './demo-words';
 
@@ -12,12 +13,17 @@ const age = (birthDate: string | undefined) => (birthDate === undefined ? undefi
 /** Demo mode: the synthetic patients and what each one shows, for trainers. */
 export function DemoPatientList({
   patients,
+  searchExamples = [],
   open,
   onPick,
+  onTryDetails,
 }: {
   patients: readonly DemoPatientEntry[];
+  /** Searches by details to try (issue 12 point 6): each fills in the details form. */
+  searchExamples?: readonly DemoSearchExample[];
   open: boolean;
   onPick: (nhsNumber: NhsNumber) => void;
+  onTryDetails?: (form: SearchForm) => void;
 }) {
   return (
     <details className="nhsuk-details crl-demo-patients" open={open}>
@@ -44,6 +50,22 @@ export function DemoPatientList({
             );
           })}
         </ul>
+        {onTryDetails && searchExamples.length > 0 && (
+          <>
+            <h3 className="nhsuk-heading-s">{words.searchHeading}</h3>
+            <p>{words.searchIntro}</p>
+            <ul className="nhsuk-list crl-demo-patients__list">
+              {searchExamples.map((example) => (
+                <li key={example.label}>
+                  <button type="button" className="nhsuk-button nhsuk-button--secondary crl-demo-patients__button" onClick={() => onTryDetails(example.form)}>
+                    {example.label}
+                  </button>
+                  <span className="nhsuk-body-s crl-demo-patients__description">{example.description}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
     </details>
   );

@@ -5,6 +5,8 @@ export const demoWords = {
     intro: 'Synthetic people with NHS numbers from the 999 test range. Pick one to search.',
     // Worked out from the date of birth the demo's patient details service holds, so it stays true.
     age: (years: number) => `Age ${years}.`,
+    searchHeading: 'Try a search by details',
+    searchIntro: 'Each fills in the search by name and date of birth; press Search to see what a crew sees.',
   },
   trainerTools: {
     heading: 'Trainer tools',

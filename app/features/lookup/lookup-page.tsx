@@ -1,6 +1,7 @@
 import './lookup-page.css';
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
+import type { SearchForm as DetailsForm } from '../../domain/patient-search';
 import { newLookup, type Lookup } from '../../queries/lookup-queries';
 import { useRuntime } from '../../runtime/runtime-context';
 import { LookupResult } from './lookup-result';
@@ -9,6 +10,8 @@ import { QueuedResults } from './queued-results';
 import { newResultArrival, ResultArrivalProvider } from './result-arrival';
 import { SavedLookup, type SavedReason } from './saved-lookup';
 import { SearchForm } from './search-form';
+
+type Way = 'number' | 'details';
 
 type Shown = { readonly lookup: Lookup; readonly from: 'network' } | { readonly lookup: Lookup; readonly from: 'device'; readonly reason: SavedReason };
 
@@ -19,19 +22,52 @@ type Shown = { readonly lookup: Lookup; readonly from: 'network' } | { readonly 
 export interface LookupPageParts {
   /** When no patient is shown: what is saved on this device (features/saved). */
   readonly saved: (onOpen: (nhsNumber: NhsNumber) => void) => ReactNode;
-  /** Numbers to pick from under the search box (demo mode's synthetic patients). */
-  readonly picker?: ((o: { readonly open: boolean; readonly onPick: (nhsNumber: NhsNumber) => void }) => ReactNode) | undefined;
+  /**
+   * Numbers to pick from under the search box (demo mode's synthetic patients), and details to
+   * try a search by details with (`onTryDetails`).
+   */
+  readonly picker?:
+    | ((o: { readonly open: boolean; readonly onPick: (nhsNumber: NhsNumber) => void; readonly onTryDetails: (form: DetailsForm) => void }) => ReactNode)
+    | undefined;
+  /**
+   * The search by name and date of birth (features/find-person, issue 12), offered beside the NHS
+   * number. Choosing a person runs the ordinary NHS-number lookup here, or opens the copy saved
+   * on this device.
+   */
+  readonly findPerson?:
+    | ((o: { readonly initial: DetailsForm | undefined; readonly onChoose: (nhsNumber: NhsNumber, from: 'national' | 'device') => void }) => ReactNode)
+    | undefined;
   /** At the foot of the screen (demo mode's trainer tools); `onReset` clears the patient shown. */
   readonly tools?: ((onReset: () => void) => ReactNode) | undefined;
 }
 
-export function LookupPage({ saved, picker, tools }: LookupPageParts) {
+export function LookupPage({ saved, picker, findPerson, tools }: LookupPageParts) {
   const { connectivity } = useRuntime();
   const [shown, setShown] = useState<Shown>();
+  const [way, setWay] = useState<Way>('number');
+  // Mounted from the first switch to details, then kept (hidden) so its results wait for the crew.
+  const [details, setDetails] = useState<{ readonly key: number; readonly initial: DetailsForm | undefined }>();
+  const showWay = (next: Way) => {
+    // Never a person's record beside a search for someone else (wrong-patient hazard).
+    if (next === 'details') setShown(undefined);
+    setDetails((previous) => (next === 'details' && !previous ? { key: 0, initial: undefined } : previous));
+    setWay(next);
+  };
+  const tryDetails = (form: DetailsForm) => {
+    setShown(undefined);
+    setDetails((previous) => ({ key: (previous?.key ?? 0) + 1, initial: form }));
+    setWay('details');
+  };
   // Known to be offline: answer from the device at once instead of waiting for a timeout.
   const search = (nhsNumber: NhsNumber) =>
     setShown(connectivity.getSnapshot().reachable ? { lookup: newLookup(nhsNumber), from: 'network' } : { lookup: newLookup(nhsNumber), from: 'device', reason: 'offline' });
   const openSaved = (nhsNumber: NhsNumber) => setShown({ lookup: newLookup(nhsNumber), from: 'device', reason: 'opened' });
+  // The chosen person is looked up by NHS number like any other, so the PDS banner confirms them.
+  const choose = (nhsNumber: NhsNumber, from: 'national' | 'device') => {
+    setWay('number');
+    if (from === 'national') search(nhsNumber);
+    else openSaved(nhsNumber);
+  };
   // Each lookup brings its first heading to the crew once (result-arrival.tsx).
   const shownId = shown?.lookup.id;
   const arrival = useMemo(() => (shownId ? newResultArrival() : undefined), [shownId]);
@@ -40,10 +76,26 @@ export function LookupPage({ saved, picker, tools }: LookupPageParts) {
     <>
       <QueuedResults onOpen={openSaved} />
       <h1 className="nhsuk-heading-l">{lookupWords.pageTitle}</h1>
+      {findPerson && (
+        <div className="crl-search-way" role="group" aria-label={lookupWords.way.label}>
+          {(['number', 'details'] as const).map((option) => (
+            <button key={option} type="button" className="crl-search-way__option" aria-pressed={way === option} onClick={() => showWay(option)}>
+              {lookupWords.way[option]}
+            </button>
+          ))}
+        </div>
+      )}
       {/* Re-keyed when a demo patient is picked, so the box shows the number searched. */}
       {/* The box has focus when nothing is shown yet: the first thing a crew does is type the number. */}
-      <SearchForm key={`search-${shown?.lookup.id ?? 'new'}`} onSearch={search} initialValue={shown ? formatNhsNumber(shown.lookup.nhsNumber) : ''} autoFocus={!shown} />
-      {picker?.({ open: !shown, onPick: search })}
+      {way === 'number' && (
+        <SearchForm key={`search-${shown?.lookup.id ?? 'new'}`} onSearch={search} initialValue={shown ? formatNhsNumber(shown.lookup.nhsNumber) : ''} autoFocus={!shown} />
+      )}
+      {findPerson && details && (
+        <div hidden={way !== 'details'} key={`details-${details.key}`}>
+          {findPerson({ initial: details.initial, onChoose: choose })}
+        </div>
+      )}
+      {picker?.({ open: !shown, onPick: search, onTryDetails: tryDetails })}
       {shown && (
         // At least a screen tall, so the answer's heading can be scrolled to the top while the
         // parts below it are still arriving.

@@ -9,6 +9,8 @@ export const lookupWords = {
   nhsNumberLabel: 'NHS number',
   nhsNumberHint: '10 digits, for example 943 476 5919',
   search: 'Search',
+  /** The switch between the two ways to find a person (issue 12). */
+  way: { label: 'Search by', number: 'NHS number', details: 'Name and date of birth' },
   showSaved: 'Close this result and show what is saved on this device',
   errorSummaryTitle: 'There is a problem',
   nhsNumberProblem: {

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { NhsNumber } from '../../domain/nhs-number';
+import type { Patient } from '../../domain/patient';
+import type { PatientSearch, PatientSearchOutcome } from '../../domain/patient-search';
+import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { ServiceError } from '../../services/service-error';
+import { createConnectivity } from '../../sync/connectivity';
+import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
+import { FindPerson } from './find-person';
+import { matchInWords } from './match-list';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+
+const person = (nhsNumber: string, o: Partial<Patient> = {}): Patient => ({
+  nhsNumber: nhsNumber as NhsNumber,
+  requestedNhsNumber: nhsNumber as NhsNumber,
+  name: { prefix: undefined, given: ['Amelia'], family: 'Crossley' },
+  birthDate: '1991-03-14',
+  gender: 'female',
+  restricted: false,
+  address: ['1 Sample Street', 'Leeds', 'LS1 6AE'],
+  deceasedAt: undefined,
+  ...o,
+});
+
+function setUp(answer: () => Promise<PatientSearchOutcome>, overrides: Partial<Runtime> = {}) {
+  const searchPatients = vi.fn((_search: PatientSearch) => answer());
+  const runtime = testRuntime({ ...NO_NATIONAL_SERVICES, pds: { ...NO_NATIONAL_SERVICES.pds, searchPatients } }, overrides);
+  const onChoose = vi.fn();
+  render(
+    <RuntimeProvider runtime={runtime}>
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <FindPerson onChoose={onChoose} />
+      </QueryClientProvider>
+    </RuntimeProvider>,
+  );
+  return { searchPatients, onChoose, runtime };
+}
+
+async function fillIn(o: { family?: string; given?: string; day?: string; month?: string; year?: string; postcode?: string } = {}) {
+  const user = userEvent.setup();
+  const { family = 'Crossley', given = 'Amelia', day = '14', month = '3', year = '1991', postcode = '' } = o;
+  if (family) await user.type(screen.getByLabelText('Family name'), family);
+  if (given) await user.type(screen.getByLabelText('Given name (optional)'), given);
+  if (day) await user.type(screen.getByLabelText('Day'), day);
+  if (month) await user.type(screen.getByLabelText('Month'), month);
+  if (year) await user.type(screen.getByLabelText('Year'), year);
+  if (postcode) await user.type(screen.getByLabelText('Postcode (optional)'), postcode);
+  await user.click(screen.getByRole('button', { name: 'Search' }));
+  return user;
+}
+
+describe('FindPerson', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('sends nothing when the details fail the checks, and shows them in the error summary', async () => {
+    const { searchPatients } = setUp(async () => ({ kind: 'no-match' }));
+    await fillIn({ family: '', day: '31', month: '2', year: '1991' });
+    const summary = screen.getByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Enter a family name' })).toHaveAttribute('href', expect.stringMatching(/-family$/));
+    expect(within(summary).getByRole('link', { name: 'Date of birth must be a real date' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Day')).toHaveClass('nhsuk-input--error');
+    expect(searchPatients).not.toHaveBeenCalled();
+  });
+
+  it('lists matches best first with what tells them apart, and withholds a restricted person’s address', async () => {
+    const { onChoose } = setUp(async () => ({
+      kind: 'matches',
+      matches: [
+        { patient: person('9990000018'), score: 1, exact: true },
+        { patient: person('9990002002', { birthDate: '1991-07-02', address: ['2 Road', 'Bradford', 'BD1 1AA'] }), score: 0.85, exact: false },
+        { patient: person('9990002010', { restricted: true, address: undefined, birthDate: '1991-11-30' }), score: 0.6, exact: false },
+      ],
+    }));
+    const user = await fillIn();
+    expect(await screen.findByRole('heading', { name: '3 people found' })).toHaveFocus();
+    const rows = screen.getAllByRole('listitem');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('Amelia CROSSLEY');
+    expect(rows[0]).toHaveTextContent('14 March 1991 (35 years old)');
+    expect(rows[0]).toHaveTextContent('LS1 6AE');
+    expect(rows[0]).toHaveTextContent('Exact');
+    expect(rows[1]).toHaveTextContent('Close');
+    expect(rows[2]).toHaveTextContent('Address withheld');
+    expect(rows[2]).toHaveTextContent('Partial');
+    expect(rows[2]).not.toHaveTextContent(/LS1|BD1/);
+    // Nothing opens by itself; the crew chooses, and the button says whom.
+    expect(onChoose).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Choose Amelia CROSSLEY, born 2 July 1991 (34 years old)' }));
+    expect(onChoose).toHaveBeenCalledWith('9990002002', 'national');
+  });
+
+  it('asks for more details when too many match, and lists no one', async () => {
+    setUp(async () => ({ kind: 'too-many' }));
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Family name'), 'Whitworth');
+    await user.click(screen.getByLabelText('Year of birth only'));
+    await user.type(screen.getByLabelText('Year of birth'), '1985');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByRole('heading', { name: 'Too many people match' })).toBeInTheDocument();
+    expect(screen.getByText('a given name')).toBeInTheDocument();
+    expect(screen.getByText('an exact date of birth instead of a year or an age')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Choose/ })).not.toBeInTheDocument();
+  });
+
+  it('offers wider matching after no match, and marks what it finds as such', async () => {
+    const answers: PatientSearchOutcome[] = [{ kind: 'no-match' }, { kind: 'matches', matches: [{ patient: person('9990000018'), score: 0.7, exact: false }] }];
+    const { searchPatients } = setUp(async () => answers.shift()!);
+    const user = await fillIn();
+    expect(await screen.findByRole('heading', { name: 'No one found' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Search with wider matching' }));
+    expect(await screen.findByRole('heading', { name: '1 person found' })).toBeInTheDocument();
+    expect(screen.getByText('Found with wider matching')).toBeInTheDocument();
+    expect(searchPatients.mock.calls.map(([search]) => search.wider)).toEqual([false, true]);
+  });
+
+  it('words a refused search as about the details, not an NHS number', async () => {
+    setUp(async () => {
+      throw new ServiceError({ service: 'pds', kind: 'rejected', detail: 'INVALID_SEARCH_DATA' });
+    });
+    await fillIn();
+    expect(await screen.findByText(/did not accept these details/)).toBeInTheDocument();
+  });
+
+  it('with no signal, searches only the plans saved on this device, labelled so, and never PDS', async () => {
+    const offline = createConnectivity({ probe: async () => false, initiallyReachable: false, events: new EventTarget() as unknown as Window });
+    const { searchPatients, runtime, onChoose } = setUp(async () => ({ kind: 'no-match' }), { connectivity: offline });
+    vi.mocked(runtime.plans.searchSaved).mockResolvedValue([
+      { nhsNumber: '9990000018' as NhsNumber, name: 'Amelia CROSSLEY', birthDate: '1991-03-14', retrievedAt: '2026-06-01T10:00:00Z', expiresAt: '2026-06-02T10:00:00Z', hasCrisisPlan: true },
+    ]);
+    const user = await fillIn();
+    expect(await screen.findByRole('heading', { name: 'Saved on this device, not a national search' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: /^Choose Amelia CROSSLEY/ }));
+    expect(onChoose).toHaveBeenCalledWith('9990000018', 'device');
+    expect(searchPatients).not.toHaveBeenCalled();
+    expect(vi.mocked(runtime.plans.searchSaved).mock.calls[0]![0]).toMatchObject({ family: 'Crossley', given: 'Amelia', birthDate: { kind: 'on', date: '1991-03-14' } });
+  });
+
+  it('with no signal and nothing saved that matches, says a search by details needs signal and queues nothing', async () => {
+    const offline = createConnectivity({ probe: async () => false, initiallyReachable: false, events: new EventTarget() as unknown as Window });
+    const { runtime } = setUp(async () => ({ kind: 'no-match' }), { connectivity: offline });
+    await fillIn();
+    expect(await screen.findByRole('heading', { name: 'A search by details needs signal' })).toBeInTheDocument();
+    expect(runtime.queue.add).not.toHaveBeenCalled();
+  });
+});
+
+describe('matchInWords', () => {
+  it('is Exact only at 1, Close from 0.8, Partial below', () => {
+    expect([1, 0.99, 0.8, 0.79, 0].map(matchInWords)).toEqual(['Exact', 'Close', 'Close', 'Partial', 'Partial']);
+  });
+});
