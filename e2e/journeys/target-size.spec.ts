@@ -49,6 +49,26 @@ for (const tablet of TABLETS) {
       await screen.enterShiftPin();
       await expect(screen.nhsNumber).toBeVisible();
 
+      // After a reload and sign-in, the PIN is asked again (issue 11): the unlock screen, its error
+      // and the "Forgotten your PIN?" help opened.
+      await page.reload();
+      await screen.signInButton.click();
+      const unlockHeading = page.getByRole('heading', { level: 1, name: 'Enter your shift PIN' });
+      const provider = new SignInPages(page);
+      await expect(unlockHeading.or(provider.people)).toBeVisible();
+      if (await provider.people.isVisible()) await provider.signInAs(PEOPLE.clinicalLead);
+      await expect(unlockHeading).toBeVisible({ timeout: 15_000 });
+      await check('enter your shift PIN');
+      await page.getByLabel('Shift PIN', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await expect(page.getByRole('alert')).toContainText('There is a problem');
+      await check('enter your shift PIN: error');
+      await page.getByText('Forgotten your PIN?', { exact: true }).click();
+      await expect(page.getByRole('button', { name: 'Sign out and remove saved plans' })).toBeVisible();
+      await check('enter your shift PIN: forgotten PIN open');
+      await screen.enterShiftPin();
+      await expect(screen.nhsNumber).toBeVisible();
+
       const history = new AccessHistoryScreen(page);
       await history.open();
       await check('access history');
