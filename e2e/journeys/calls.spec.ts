@@ -39,3 +39,19 @@ test('with no number to call, the team card says where to look instead', async (
   );
   await expect(screen.crisisTeam.locator('a[href^="tel:"]')).toHaveCount(0);
 });
+
+test('phone numbers written in a PDF plan are offered as big call links under their page, with the words beside them', async ({ lookup: screen, page }) => {
+  await screen.search(SCENARIOS.planPdf.nhsNumber);
+  const plan = screen.record('Mental health crisis plan');
+  const pageTwo = plan.getByRole('group', { name: /^Page 2 of/ });
+  await pageTwo.scrollIntoViewIfNeeded();
+  await expect(pageTwo).toContainText('Phone numbers written on page 2');
+  await expect(pageTwo.getByRole('link', { name: 'Call 01632 960 417' })).toHaveAttribute('href', 'tel:01632960417');
+  await expect(pageTwo).toContainText('Crisis line (24 hours): Call 01632 960 417');
+  await expect(pageTwo.getByRole('link', { name: 'Call 07700 900 112' })).toHaveAttribute('href', 'tel:07700900112');
+  // Page 1 prints the NHS number and the date of birth: neither is ever offered as a call.
+  await expect(plan.getByRole('group', { name: /^Page 1 of/ }).locator('a[href^="tel:"]')).toHaveCount(0);
+  const box = await pageTwo.getByRole('link', { name: 'Call 01632 960 417' }).boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  await expectNoSeriousA11yViolations(page);
+});

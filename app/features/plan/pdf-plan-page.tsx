@@ -3,9 +3,12 @@ import type { CSSProperties } from 'react';
 import { TextLayer } from 'pdfjs-dist';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { isCancellation } from './open-plan-pdf';
+import { phoneNumbersOnPdfPage, type PdfPhoneNumber } from './pdf-phone-numbers';
+import { PLAN_PHONE_LINK_CLASS } from './link-phone-numbers';
 import { canvasPixelRatio } from './pdf-page-window';
 import { PlanPartProblem } from './plan-notices';
 import { planWords } from './plan-words';
+import { useAllowCall } from '../../runtime/runtime-context';
 
 interface PdfPlanPageProps {
   readonly page: PDFPageProxy;
@@ -33,6 +36,8 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
+  const [phoneNumbers, setPhoneNumbers] = useState<readonly PdfPhoneNumber[]>([]);
+  const allowCall = useAllowCall();
   const [hasText, setHasText] = useState(drawn || withText);
   const onTextShownRef = useRef(onTextShown);
   useEffect(() => {
@@ -90,6 +95,24 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
     };
   }, [page, scale, pageNumber, hasText]);
 
+  // The numbers this page gives for calling, as big links under it (pdf-phone-numbers.ts): read
+  // once with the text, whatever the zoom.
+  useEffect(() => {
+    if (!hasText) return;
+    let current = true;
+    page.getTextContent().then(
+      (content) => {
+        if (current) setPhoneNumbers(phoneNumbersOnPdfPage(content.items));
+      },
+      (error: unknown) => {
+        if (!isCancellation(error)) console.warn(`Plan PDF page ${pageNumber}: its phone numbers could not be read`, error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [page, pageNumber, hasText]);
+
   const sheetStyle = {
     width: `${width}px`,
     aspectRatio: `${viewport.width} / ${viewport.height}`,
@@ -107,6 +130,21 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
         <canvas ref={canvasRef} aria-hidden="true" width={0} height={0} />
         <div ref={textRef} className="textLayer" />
       </div>
+      {phoneNumbers.length > 0 && (
+        <div className="crl-pdf-page__calls">
+          <p className="crl-pdf-page__calls-heading">{planWords.pagePhoneNumbers(pageNumber)}</p>
+          <ul className="nhsuk-list crl-pdf-page__calls-list">
+            {phoneNumbers.map((number) => (
+              <li key={number.digits}>
+                {number.label && <span className="crl-pdf-page__calls-label">{number.label}: </span>}
+                <a className={PLAN_PHONE_LINK_CLASS} href={`tel:${number.digits}`} onClick={allowCall} dir="ltr">
+                  {planWords.callPlanNumber(number.display)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -6,6 +6,8 @@ const getItAnotherWay = 'Use the care team’s contact details to get the plan a
 export const planWords = {
   opening: 'Opening the plan…',
   pageLabel: (pageNumber: number, pageCount: number) => `Page ${pageNumber} of ${pageCount}`,
+  pagePhoneNumbers: (pageNumber: number) => `Phone numbers written on page ${pageNumber}: check who each is for in the page above`,
+  callPlanNumber: (display: string) => `Call ${display}`,
   unreadableTitle: 'This plan could not be displayed',
   unreadable: `The document may be damaged or in a form this app cannot read. ${getItAnotherWay}`,
   passwordProtected: `The document is password protected. ${getItAnotherWay}`,
