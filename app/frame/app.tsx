@@ -143,6 +143,7 @@ export function App({ runtime, queryClient }: { runtime: Runtime; queryClient: Q
   // The shift PIN (issue 11), live mode: set after sign-in, asked after a lock; nothing about a
   // patient is on screen or in memory until it has opened the clinical key.
   if (runtime.mode === 'live') {
+    if (view.lock.state === 'checking') return frame(opening);
     if (view.lock.state === 'no-pin') {
       return frame(page(<PinSetup personName={person.name} lockAfterMinutes={runtime.lockAfterMinutes} onSetPin={(pin) => runtime.session.setPin(pin)} />));
     }

@@ -421,6 +421,26 @@ describe('other tabs', () => {
     tabB.close();
   });
 
+  it('Clear this device, here or in another tab, leads straight to "Set a shift PIN", never through the unlock screen', async () => {
+    const { device, lock, plans } = await signedInWithPin();
+    const tabB = secondTab(device);
+    const other = lockOf(tabB);
+    await other.ready();
+    await expect(other.unlock(PIN)).resolves.toBe('unlocked');
+    const seenHere: ClinicalLockState[] = [];
+    const seenThere: ClinicalLockState[] = [];
+    lock.subscribe(() => seenHere.push(lock.getSnapshot()));
+    other.subscribe(() => seenThere.push(other.getSnapshot()));
+
+    await plans.clearDevice();
+    await vi.waitFor(() => expect(lock.getSnapshot()).toEqual({ state: 'no-pin' }));
+    await vi.waitFor(() => expect(other.getSnapshot()).toEqual({ state: 'no-pin' }));
+    // Checking (no PIN screen at all) until the disk says no PIN is set; never `locked` on the way.
+    expect(seenHere).toEqual([{ state: 'checking' }, { state: 'no-pin' }]);
+    expect(seenThere).toEqual([{ state: 'checking' }, { state: 'no-pin' }]);
+    tabB.close();
+  });
+
   it('hear of a new PIN elsewhere and lock', async () => {
     const { device, lock } = await signedInWithPin();
     const tabB = secondTab(device);

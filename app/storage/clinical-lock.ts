@@ -15,6 +15,13 @@ import { StorageError, guarded } from './storage-errors';
  * access events keep their own key and go on being recorded and delivered.
  */
 export type ClinicalLockState =
+  /**
+   * The keys this tab held were dropped by another tab or a wipe (Clear this device, a new PIN,
+   * five wrong PINs) and the disk has not yet said whether a PIN is still set. Nothing clinical
+   * opens; the app shows neither PIN screen, so the crew never starts typing into "Enter your
+   * shift PIN" that turns into "Set a shift PIN" under their finger.
+   */
+  | { readonly state: 'checking' }
   | { readonly state: 'no-pin' }
   | { readonly state: 'locked'; readonly triesLeft: number }
   | { readonly state: 'unlocked' };
@@ -49,6 +56,7 @@ export interface ClinicalLockOptions {
 }
 
 const LOCKED: ClinicalLockState = { state: 'locked', triesLeft: MAX_PIN_TRIES };
+const CHECKING: ClinicalLockState = { state: 'checking' };
 
 interface LockStore {
   snapshot: ClinicalLockState;
@@ -66,10 +74,13 @@ function storeFor(db: DeviceDatabase): LockStore {
   if (!store) {
     const created: LockStore = { snapshot: LOCKED, listeners: new Set(), generation: 0 };
     stores.set(db, created);
-    // Keys dropped by a lock, a wipe, Clear this device or a new PIN in another tab.
+    // Keys dropped by a wipe, Clear this device or a new PIN in another tab (a lock here has
+    // already said `locked`): nothing opens until the disk says which PIN screen is right.
     onClinicalKeysForgotten(db, () => {
-      if (created.snapshot.state === 'unlocked') settle(created, LOCKED);
-      void refresh(db).catch(() => undefined);
+      if (created.snapshot.state === 'unlocked') settle(created, CHECKING);
+      void refresh(db).catch(() => {
+        if (created.snapshot.state === 'checking') settle(created, LOCKED);
+      });
     });
     store = created;
   }
@@ -233,9 +244,9 @@ export function createClinicalLock(db: DeviceDatabase, options: ClinicalLockOpti
       }),
 
     lock: () => {
-      // Listeners publish `locked` at once, then read the tries left from disk.
+      // A lock here keeps the PIN row, so `locked` at once; the tries left are then read from disk.
+      if (store.snapshot.state === 'unlocked') settle(store, LOCKED);
       if (heldClinicalKeyId(db) !== undefined) forgetDeviceKeys(db);
-      else if (store.snapshot.state === 'unlocked') settle(store, LOCKED);
     },
   };
 }
