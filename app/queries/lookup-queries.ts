@@ -1,7 +1,18 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { NhsNumber } from '../domain/nhs-number';
 import type { Patient } from '../domain/patient';
-import { mergePointerSearches, pointerSearchNumbers, type Pointer, type PointerContent, type PointerSearch } from '../domain/pointer';
+import {
+  documentContents,
+  findContactContent,
+  isRecordPointer,
+  mergePointerSearches,
+  owningOrganisationOds,
+  pointerSearchNumbers,
+  type Pointer,
+  type PointerContent,
+  type PointerSearch,
+} from '../domain/pointer';
+import { isCrisisPlan } from '../domain/record-types';
 import type { NationalServices } from '../services/national-services';
 import { isServiceError } from '../services/service-error';
 import { isNoSignal } from './offline-policy';
@@ -28,10 +39,22 @@ export function newLookup(nhsNumber: NhsNumber): Lookup {
   return { id: crypto.randomUUID(), nhsNumber };
 }
 
-export function patientQuery(services: NationalServices, lookup: Lookup) {
+/**
+ * The screen's lookup asks for the record it will open as soon as the answers allow (issue 13
+ * point 1), not after React has drawn them: `warmViewer` is told the document's content so the
+ * code that shows it can load while it is fetched. Without it (the queued-lookup runner, the
+ * device save) nothing is fetched ahead.
+ */
+export type WarmViewer = (content: PointerContent) => void;
+
+export function patientQuery(services: NationalServices, lookup: Lookup, warmViewer?: WarmViewer) {
   return queryOptions({
     queryKey: ['patient', lookup.id, lookup.nhsNumber],
-    queryFn: ({ signal }) => services.pds.getPatient(lookup.nhsNumber, { correlationId: lookup.id, signal }),
+    queryFn: async ({ signal, client }) => {
+      const patient = await services.pds.getPatient(lookup.nhsNumber, { correlationId: lookup.id, signal });
+      if (warmViewer) fetchOpenedRecordAhead(client, services, lookup, warmViewer, { patient });
+      return patient;
+    },
   });
 }
 
@@ -39,11 +62,57 @@ export function patientQuery(services: NationalServices, lookup: Lookup) {
  * Pointers for `nhsNumber`: the typed number (asked at once, beside PDS) and, when PDS has
  * replaced it, the current one too. Both answers are kept (`fetchPatientPointers`).
  */
-export function pointersQuery(services: NationalServices, lookup: Lookup, nhsNumber: NhsNumber) {
+export function pointersQuery(services: NationalServices, lookup: Lookup, nhsNumber: NhsNumber, warmViewer?: WarmViewer) {
   return queryOptions({
     queryKey: ['pointers', lookup.id, nhsNumber],
-    queryFn: ({ signal }) => services.nrl.searchPointers(nhsNumber, { correlationId: lookup.id, signal }),
+    queryFn: async ({ signal, client }) => {
+      const search = await services.nrl.searchPointers(nhsNumber, { correlationId: lookup.id, signal });
+      if (warmViewer) fetchOpenedRecordAhead(client, services, lookup, warmViewer, { search: { nhsNumber, search } });
+      return search;
+    },
   });
+}
+
+/**
+ * Called as each of PDS's and NRL's answers arrives (with that answer, which is not yet in the
+ * cache): once PDS has confirmed the person and the locator has answered under every number
+ * searched, fetches what the screen will open, so the SSP request leaves straight from the last
+ * answer instead of after the renders and device writes that follow it. That is the first record
+ * (the screen opens it: records-outcome.tsx), its crisis team's contact page and its owner's ODS
+ * name, each through the screen's own query, so nothing is fetched twice and every access is
+ * still recorded by the client that makes it. A number PDS replaced is searched under the current
+ * one straight from PDS's answer too. Nothing is fetched before PDS has confirmed who this is, and
+ * nothing when a search failed (the screen then says what it could not check).
+ */
+function fetchOpenedRecordAhead(
+  client: QueryClient,
+  services: NationalServices,
+  lookup: Lookup,
+  warmViewer: WarmViewer,
+  answered: { readonly patient?: Patient; readonly search?: { readonly nhsNumber: NhsNumber; readonly search: PointerSearch } },
+): void {
+  const patient = answered.patient ?? client.getQueryData(patientQuery(services, lookup).queryKey);
+  if (!patient) return;
+  const searches: PointerSearch[] = [];
+  for (const nhsNumber of pointerSearchNumbers(patient)) {
+    const search = answered.search?.nhsNumber === nhsNumber ? answered.search.search : client.getQueryData(pointersQuery(services, lookup, nhsNumber).queryKey);
+    if (search) searches.push(search);
+    else if (client.getQueryState(pointersQuery(services, lookup, nhsNumber).queryKey)?.status !== 'error') {
+      void client.prefetchQuery(pointersQuery(services, lookup, nhsNumber, warmViewer));
+    }
+  }
+  if (searches.length < pointerSearchNumbers(patient).length) return;
+  const { pointers } = mergePointerSearches(searches);
+  const opened = pointers.find(isRecordPointer);
+  if (!opened) return;
+  const content = documentContents(opened)[0];
+  if (content) {
+    warmViewer(content);
+    void client.prefetchQuery(documentQuery(services, lookup, opened, content, patient.nhsNumber));
+  }
+  const contact = isCrisisPlan(opened.recordType) ? findContactContent(opened, pointers) : undefined;
+  if (contact) void client.prefetchQuery(contactDetailsQuery(services, lookup, contact.url));
+  void client.prefetchQuery(organisationQuery(services, lookup, owningOrganisationOds(opened)));
 }
 
 /**

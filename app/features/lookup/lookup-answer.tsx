@@ -16,6 +16,7 @@ import type { Patient } from '../../domain/patient';
 import { useResultArrival } from './result-arrival';
 import { lookupWords } from './lookup-words';
 import { combineSearches, RecordsOutcome } from './records-outcome';
+import { warmPlanViewer } from '../plan/plan-viewers';
 
 /**
  * What the services (or, for `source="device"`, a saved copy) answered for a lookup.
@@ -52,10 +53,11 @@ export function LookupAnswer({
   now?: Date | undefined;
 }) {
   const { services, mode } = useRuntime();
-  const patient = useQuery(patientQuery(services, lookup));
+  // The answers fetch the record the screen will open as soon as they allow, and warm its viewer.
+  const patient = useQuery(patientQuery(services, lookup, warmPlanViewer));
   // The typed number's search starts beside PDS and is kept when PDS names another number.
   const numbers = patient.data ? pointerSearchNumbers(patient.data) : [lookup.nhsNumber];
-  const searches = useQueries({ queries: numbers.map((n) => pointersQuery(services, lookup, n)) });
+  const searches = useQueries({ queries: numbers.map((n) => pointersQuery(services, lookup, n, warmPlanViewer)) });
   const search = combineSearches(numbers, searches);
 
   if (source === 'network' && isNoSignal(patient.error)) return whenNoSignal;

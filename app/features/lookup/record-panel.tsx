@@ -1,5 +1,5 @@
 import './record-panel.css';
-import { lazy, Suspense, useId, useRef, type MouseEvent, type RefObject } from 'react';
+import { Suspense, useId, useRef, type MouseEvent, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatInstantDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
@@ -9,6 +9,7 @@ import { firstTeamCall } from '../../domain/callable-number';
 import { documentContents, findContactContent, owningOrganisationOds, type Pointer } from '../../domain/pointer';
 import { isCrisisPlan } from '../../domain/record-types';
 import { CrisisTeamCard } from '../contacts/crisis-team-card';
+import { planDocumentView } from '../plan/plan-viewers';
 import { useOrganisationName } from './record-list';
 import { lookupWords } from './lookup-words';
 import type { Lookup } from '../../queries/lookup-queries';
@@ -18,8 +19,8 @@ import { ProblemCard } from '../../ui/problem-card';
 import { useAllowCall, useRuntime } from '../../runtime/runtime-context';
 import { contactDetailsQuery, documentQuery } from '../../queries/lookup-queries';
 
-// pdf.js and the HTML sanitiser load only when a plan is opened.
-const PlanDocumentView = lazy(() => import('../plan/plan-document-view').then((m) => ({ default: m.PlanDocumentView })));
+// pdf.js and the HTML sanitiser load only when a plan is on its way (plan-viewers.ts).
+const PlanDocumentView = planDocumentView.Component;
 
 const words = lookupWords.plan;
 

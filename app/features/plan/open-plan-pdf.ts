@@ -16,7 +16,8 @@ let sharedWorker: PDFWorker | undefined;
  * (loading and parsing its 1.2 MB script) costs a few hundred ms each time, so a plan opened
  * again (back from the list, or the saved copy) draws sooner: 287 -> 185 ms median on the
  * benchmark (docs/performance.md). Starting it as soon as a search begins was tried and
- * dropped: it slowed the patient banner (126 -> 215 ms) for no gain on the first plan.
+ * dropped: it slowed the patient banner (126 -> 215 ms) for no gain on the first plan; it now
+ * starts when the locator names a PDF plan (startPlanPdfWorker).
  * None where there are no workers (unit tests): pdf.js then uses its own fallback.
  */
 function planPdfWorker(): PDFWorker | undefined {
@@ -30,6 +31,15 @@ function planPdfWorker(): PDFWorker | undefined {
     sharedWorker = worker;
   }
   return sharedWorker;
+}
+
+/**
+ * Starts the worker before a PDF plan's bytes have arrived: called when the locator names a PDF
+ * plan, so the worker's script loads and compiles while the plan is fetched (issue 13 point 1).
+ * At search start it competed with the patient banner; by the locator's answer PDS has answered.
+ */
+export function startPlanPdfWorker(): void {
+  planPdfWorker();
 }
 
 export function openPlanPdf(bytes: Uint8Array): PDFDocumentLoadingTask {

@@ -3,7 +3,7 @@
  * The app loads this module lazily; PDF plans load pdf.js lazily again from here, so an HTML
  * or FHIR plan never downloads it.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import type { JSX } from 'react';
 import { patientsNamedIn } from '../../domain/fhir-patients';
 import type { Patient } from '../../domain/patient';
@@ -15,11 +15,12 @@ import { planFieldsFromFhir, planFieldsFromHtml } from './plan-name-fields';
 import { PlanNameWarning } from './plan-name-warning';
 import { PlanOpening } from './plan-notices';
 import { PlanViewerBoundary } from './plan-viewer-boundary';
+import { pdfPlanView } from './plan-viewers';
 import { planWords } from './plan-words';
 import { sanitisePlanHtml } from './sanitise-plan-html';
 import './plan-document-view.css';
 
-const PdfPlanView = lazy(() => import('./pdf-plan-view').then((module) => ({ default: module.PdfPlanView })));
+const PdfPlanView = pdfPlanView.Component;
 
 interface PlanDocumentViewProps {
   readonly document: PlanDocument;
