@@ -48,8 +48,13 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
   const scale = width / page.getViewport({ scale: 1 }).width;
   const viewport = page.getViewport({ scale });
 
+  // The words first, the pixels after (issue 13 point 1): pdf.js's worker answers in the order it
+  // is asked, so the drawing waits until this page's text layer is in place at this size.
+  const [textAtScale, setTextAtScale] = useState<number | null>(null);
+  const textPlaced = textAtScale === scale;
+
   useEffect(() => {
-    if (!drawn) return;
+    if (!drawn || !textPlaced) return;
     const viewport = page.getViewport({ scale });
     const canvas = canvasRef.current!;
     const pixelRatio = canvasPixelRatio(viewport.width, viewport.height, window.devicePixelRatio || 1);
@@ -70,7 +75,7 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
       canvas.width = 0;
       canvas.height = 0;
     };
-  }, [page, scale, pageNumber, drawn]);
+  }, [page, scale, pageNumber, drawn, textPlaced]);
 
   useEffect(() => {
     if (!hasText) return;
@@ -82,10 +87,14 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
     });
     // Without its text layer the page still shows; only selection and reading aloud are lost.
     textLayer.render().then(
-      () => onTextShownRef.current?.(),
+      () => {
+        setTextAtScale(scale);
+        onTextShownRef.current?.();
+      },
       (error: unknown) => {
         if (isCancellation(error)) return;
         console.warn(`Plan PDF page ${pageNumber} has no text layer`, error);
+        setTextAtScale(scale);
         onTextShownRef.current?.();
       },
     );
