@@ -340,3 +340,42 @@ describe('audit GET AuditEvent (search) and AuditEvent/{id} (read)', () => {
     expect((await outcomeOf(await send('metadata'))).status).toBe(404);
   });
 });
+
+describe('audit batch at the base: each entry a PUT AuditEvent/{id}', () => {
+  const batch = (entries: unknown[], type = 'batch') => ({ resourceType: 'Bundle', type, entry: entries });
+  const putEntry = (resource: Record<string, unknown>, id = String(resource.id)) => ({ resource, request: { method: 'PUT', url: `AuditEvent/${id}` } });
+  const post = async (body: unknown, prefer = 'return=representation') => {
+    const handlers = createHandlers(BASES);
+    const send = async (init: RequestInit) => (await getResponse(handlers, new Request(`${BASES.audit}/`, init)))!;
+    const init = { method: 'POST', headers: { 'Content-Type': 'application/fhir+json', Prefer: prefer }, body: JSON.stringify(body) };
+    return { first: await send(init), again: () => send(init), read: (id: string) => getResponse(handlers, new Request(`${BASES.audit}/AuditEvent/${id}`)) };
+  };
+
+  it('stores every entry, answering each in order with its status, location and (when asked) the stored resource', async () => {
+    const { first, again, read } = await post(batch([putEntry(auditEvent(ID)), putEntry(auditEvent(OTHER_ID))]));
+    expect(first.status).toBe(200);
+    const reply = (await first.json()) as { type: string; entry: { resource?: { id: string }; response: { status: string; location: string } }[] };
+    expect(reply.type).toBe('batch-response');
+    expect(reply.entry.map((e) => [e.response.status, e.resource?.id])).toEqual([
+      ['201 Created', ID],
+      ['201 Created', OTHER_ID],
+    ]);
+    expect(reply.entry[1]!.response.location).toBe(`${BASES.audit}/AuditEvent/${OTHER_ID}/_history/1`);
+    expect((await read(ID))!.status).toBe(200);
+    // Sent again (a lost reply): the same two records, not four.
+    const second = (await (await again()).json()) as typeof reply;
+    expect(second.entry.map((e) => e.response.status)).toEqual(['200 OK', '200 OK']);
+  });
+
+  it('one entry refused leaves the others stored; a transaction, or a body that is no batch, is refused whole', async () => {
+    const { first, read } = await post(batch([putEntry({ ...auditEvent(ID), action: 'X' }), putEntry(auditEvent(OTHER_ID)), { request: { method: 'POST', url: 'AuditEvent' } }]));
+    const reply = (await first.json()) as { entry: { response: { status: string; outcome?: unknown } }[] };
+    expect(reply.entry.map((e) => e.response.status)).toEqual(['400 Bad Request', '201 Created', '400 Bad Request']);
+    expect(reply.entry[0]!.response.outcome).toMatchObject({ resourceType: 'OperationOutcome' });
+    expect((await read(ID))!.status).toBe(404);
+    expect((await read(OTHER_ID))!.status).toBe(200);
+
+    expect((await outcomeOf((await post(batch([putEntry(auditEvent(ID))], 'transaction'))).first)).status).toBe(400);
+    expect((await outcomeOf((await post(auditEvent(ID))).first)).status).toBe(400);
+  });
+});

@@ -8,7 +8,8 @@ import { traceHeaders } from './http/request-ids';
  * The trust's audit service: a plain FHIR R4 server (not a national API; DESIGN.md "every lookup
  * and every view → … → audit service"), modelled on a HAPI FHIR server that allows
  * client-assigned ids. `PUT AuditEvent/{id}` is update-as-create: 201 the first time, 200 after,
- * and one stored event however often it is sent. `GET AuditEvent` and `GET AuditEvent/{id}`
+ * and one stored event however often it is sent; a `batch` Bundle POSTed to the base does the
+ * same for each of its entries. `GET AuditEvent` and `GET AuditEvent/{id}`
  * read back what was delivered, searchable by the R4 parameters in SEARCH_PARAMETERS (one person
  * by `altid`, their CIS2 UUID). Errors are plain OperationOutcomes with no Spine coding.
  */
@@ -346,55 +347,102 @@ export function auditHandlers(base: string): RequestHandler[] {
   });
   const location = (id: string, versionId: number) => `${base}/AuditEvent/${id}/_history/${versionId}`;
 
+  /**
+   * FHIR update-as-create of AuditEvent/{id}, as HAPI does it: the same content again is a no-op
+   * update (same version); new content is a new version. 400 with the problems when `body` is not
+   * an AuditEvent the server may store under that id.
+   */
+  const update = (id: string, body: unknown): { status: 400; issues: OperationOutcomeIssue[] } | { status: 200; stored: StoredEvent; created: boolean } => {
+    if (!FHIR_ID.test(id)) return { status: 400, issues: [issue('value', `'${id.slice(0, 70)}' is not a valid FHIR id`)] };
+    const problems = auditEventProblems(body, id);
+    if (problems.length > 0) return { status: 400, issues: problems.map((p) => issue(p.code, `${p.expression}: ${p.diagnostics}`, p.expression)) };
+    const { meta: _meta, ...resource } = body as Json;
+    const existing = store.get(id);
+    const unchanged = existing !== undefined && JSON.stringify(withoutMeta(existing.resource)) === JSON.stringify(resource);
+    const stored: StoredEvent = unchanged ? existing : { resource: body as Json, versionId: (existing?.versionId ?? 0) + 1, lastUpdated: new Date().toISOString() };
+    store.set(id, stored);
+    return { status: 200, stored, created: existing === undefined };
+  };
+
   const unsupported = ({ request }: { request: Request }) =>
     auditError(
       request,
       404,
-      issue('not-supported', `The mock audit service answers only PUT and GET AuditEvent/{id} and GET AuditEvent, not ${request.method} ${new URL(request.url).pathname}`),
+      issue('not-supported', `The mock audit service answers only PUT and GET AuditEvent/{id}, GET AuditEvent and a batch POSTed to its base, not ${request.method} ${new URL(request.url).pathname}`),
     );
 
   return [
     http.put(`${base}/AuditEvent/:id`, async ({ request, params }) => {
       const id = String(params.id);
-      if (!FHIR_ID.test(id)) return auditError(request, 400, issue('value', `'${id.slice(0, 70)}' is not a valid FHIR id`));
       const mediaType = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-      if (mediaType !== 'application/fhir+json' && mediaType !== 'application/json') {
+      if (FHIR_ID.test(id) && mediaType !== 'application/fhir+json' && mediaType !== 'application/json') {
         return auditError(request, 415, issue('not-supported', `Content-Type ${mediaType ?? '(none)'} is not supported; send application/fhir+json`));
       }
       let body: unknown;
       try {
-        body = JSON.parse(await request.text());
+        body = FHIR_ID.test(id) ? JSON.parse(await request.text()) : undefined;
       } catch {
         return auditError(request, 400, issue('structure', 'Failed to parse request body as a JSON resource'));
       }
-      const problems = auditEventProblems(body, id);
-      if (problems.length > 0) {
-        return auditError(request, 400, ...problems.map((p) => issue(p.code, `${p.expression}: ${p.diagnostics}`, p.expression)));
-      }
-      const { meta: _meta, ...resource } = body as Json;
-      const existing = store.get(id);
-      const unchanged = existing !== undefined && JSON.stringify(withoutMeta(existing.resource)) === JSON.stringify(resource);
-      // As HAPI does: the same content again is a no-op update (same version); new content is a new version.
-      const stored: StoredEvent = unchanged
-        ? existing
-        : { resource: body as Json, versionId: (existing?.versionId ?? 0) + 1, lastUpdated: new Date().toISOString() };
-      store.set(id, stored);
+      const result = update(id, body);
+      if (result.status === 400) return auditError(request, 400, ...result.issues);
+      const { stored, created } = result;
       const headers: Record<string, string> = { ...traceHeaders(request), ETag: `W/"${stored.versionId}"` };
-      if (existing === undefined) headers.Location = location(id, stored.versionId);
-      const status = existing === undefined ? 201 : 200;
+      if (created) headers.Location = location(id, stored.versionId);
+      const status = created ? 201 : 200;
       // FHIR http "Prefer": the body is the stored resource only when asked for. Servers differ in
       // their default; this mock takes the leanest (no body), so a client must ask to see the id.
       switch (preferredReturn(request)) {
         case 'representation':
           return jsonResponse(withMeta(stored), { status, contentType: FHIR_JSON, headers });
         case 'OperationOutcome':
-          return jsonResponse(
-            { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: `Stored AuditEvent/${id}` }] },
-            { status, contentType: FHIR_JSON, headers },
-          );
+          return jsonResponse(storedOutcome(id), { status, contentType: FHIR_JSON, headers });
         default:
           return new Response(null, { status, headers });
       }
+    }),
+
+    // A FHIR batch at the base (R4 http.html#transaction; sent to `{base}/`), as HAPI takes one: each entry is handled
+    // as if sent on its own, and answered in its own `response` in the same order; one entry
+    // refused leaves the others stored. Only `PUT AuditEvent/{id}` entries are taken; a
+    // `transaction`, or any other entry, is refused as a whole or for that entry.
+    http.post(`${base}/`, async ({ request }) => {
+      const mediaType = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+      if (mediaType !== 'application/fhir+json' && mediaType !== 'application/json') {
+        return auditError(request, 415, issue('not-supported', `Content-Type ${mediaType ?? '(none)'} is not supported; send application/fhir+json`));
+      }
+      let bundle: unknown;
+      try {
+        bundle = JSON.parse(await request.text());
+      } catch {
+        return auditError(request, 400, issue('structure', 'Failed to parse request body as a JSON resource'));
+      }
+      const { resourceType, type, entry } = (typeof bundle === 'object' && bundle !== null ? bundle : {}) as Json;
+      if (resourceType !== 'Bundle' || type !== 'batch' || !Array.isArray(entry)) {
+        return auditError(request, 400, issue('not-supported', 'The mock audit service takes only a Bundle of type batch at its base'));
+      }
+      const representation = preferredReturn(request) === 'representation';
+      const answers = entry.map((item: unknown) => {
+        const { resource, request: entryRequest } = (typeof item === 'object' && item !== null ? item : {}) as Json;
+        const { method, url } = (typeof entryRequest === 'object' && entryRequest !== null ? entryRequest : {}) as Json;
+        const id = typeof url === 'string' ? /^AuditEvent\/([^/?#]*)$/.exec(url)?.[1] : undefined;
+        if (method !== 'PUT' || id === undefined) {
+          return { response: { status: '400 Bad Request', outcome: operationOutcome(issue('not-supported', 'Each entry must be PUT AuditEvent/{id}')) } };
+        }
+        const result = update(id, resource);
+        if (result.status === 400) return { response: { status: '400 Bad Request', outcome: operationOutcome(...result.issues) } };
+        const { stored, created } = result;
+        return {
+          ...(representation ? { resource: withMeta(stored) } : {}),
+          response: {
+            status: created ? '201 Created' : '200 OK',
+            location: location(id, stored.versionId),
+            etag: `W/"${stored.versionId}"`,
+            lastModified: stored.lastUpdated,
+          },
+        };
+      });
+      return jsonResponse({ resourceType: 'Bundle', type: 'batch-response', entry: answers }, { contentType: FHIR_JSON, headers: traceHeaders(request) });
     }),
 
     http.get(`${base}/AuditEvent`, ({ request }) => {
@@ -472,6 +520,10 @@ export function auditHandlers(base: string): RequestHandler[] {
 function preferredReturn(request: Request): string | undefined {
   const prefer = request.headers.get('Prefer') ?? '';
   return /(?:^|[,;\s])return\s*=\s*"?([A-Za-z]+)"?/.exec(prefer)?.[1];
+}
+
+function storedOutcome(id: string) {
+  return { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: `Stored AuditEvent/${id}` }] };
 }
 
 function withoutMeta(resource: Json): Json {

@@ -217,6 +217,88 @@ describe('audit deliver: not delivered', () => {
   });
 });
 
+describe('audit deliverBatch: several events in one FHIR batch', () => {
+  const ids = ['b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000003'];
+  const three = () => ids.map((id) => accessEvent({ id }));
+
+  it('POSTs one batch Bundle of PUT AuditEvent/{id} entries to the base; each stored event is confirmed, once however often sent', async () => {
+    const { stored } = auditService();
+    const posted: Request[] = [];
+    server.use(
+      http.post(`${BASE}/`, ({ request }) => {
+        posted.push(request.clone());
+      }),
+    );
+    const events = three();
+    await expect(audit.deliverBatch(events)).resolves.toEqual({ taken: true, results: [undefined, undefined, undefined] });
+    // A lost reply: the same batch again stores nothing twice.
+    await expect(audit.deliverBatch(events)).resolves.toEqual({ taken: true, results: [undefined, undefined, undefined] });
+    expect((await stored()).total).toBe(3);
+
+    const body = (await posted[0]!.json()) as { resourceType: string; type: string; entry: { resource: { id: string }; request: unknown }[] };
+    expect(posted[0]!.headers.get('Content-Type')).toBe('application/fhir+json');
+    expect(posted[0]!.headers.get('Prefer')).toBe('return=representation');
+    expect(body).toMatchObject({ resourceType: 'Bundle', type: 'batch' });
+    expect(body.entry.map((entry) => entry.request)).toEqual(ids.map((id) => ({ method: 'PUT', url: `AuditEvent/${id}` })));
+    expect(body.entry[1]!.resource).toEqual(toAuditEventResource(events[1]!, OBSERVER));
+  });
+
+  it('one event refused leaves the others delivered; an id that is no FHIR id is refused without being sent', async () => {
+    auditService();
+    const events = [accessEvent({ id: ids[0] }), accessEvent({ id: ids[1], occurredAt: 'this morning' }), accessEvent({ id: 'not a FHIR id!' })];
+    const delivery = await audit.deliverBatch(events);
+    if (!delivery.taken) throw new Error('expected the batch to be taken');
+    expect(delivery.results[0]).toBeUndefined();
+    expect(delivery.results[1]).toMatchObject({ name: 'ServiceError', kind: 'rejected', status: 400 });
+    expect(delivery.results[2]).toMatchObject({ kind: 'rejected' });
+  });
+
+  it('an entry confirmed by its location alone counts; one with 2xx but no id, or 5xx, does not', async () => {
+    server.use(
+      http.post(`${BASE}/`, () =>
+        fhirJson({
+          resourceType: 'Bundle',
+          type: 'batch-response',
+          entry: [
+            { response: { status: '201 Created', location: `AuditEvent/${ids[0]}/_history/1` } },
+            { response: { status: '200 OK' } },
+            { response: { status: '503' } },
+          ],
+        }),
+      ),
+    );
+    const delivery = await audit.deliverBatch(three());
+    if (!delivery.taken) throw new Error('expected the batch to be taken');
+    expect(delivery.results[0]).toBeUndefined();
+    expect(delivery.results[1]).toMatchObject({ kind: 'malformed' });
+    expect(delivery.results[2]).toMatchObject({ kind: 'unavailable', status: 503 });
+  });
+
+  it('a location naming another id confirms nothing', async () => {
+    server.use(
+      http.post(`${BASE}/`, () => fhirJson({ resourceType: 'Bundle', type: 'batch-response', entry: [{ response: { status: '201 Created', location: `AuditEvent/x${ids[0]}/_history/1` } }] })),
+    );
+    const delivery = await audit.deliverBatch([accessEvent({ id: ids[0] })]);
+    expect(delivery).toMatchObject({ taken: true, results: [{ kind: 'malformed' }] });
+  });
+
+  it.each([400, 404, 405, 501])('a service that takes no batch (HTTP %i) says so, and nothing counts as delivered', async (status) => {
+    server.use(http.post(`${BASE}/`, () => outcomeResponse(status, 'not-supported')));
+    await expect(audit.deliverBatch(three())).resolves.toEqual({ taken: false });
+  });
+
+  it.each<[string, () => Response, string]>([
+    ['503', () => outcomeResponse(503, 'transient'), 'unavailable'],
+    ['401', () => outcomeResponse(401, 'login'), 'unauthorised'],
+    ['a searchset, not a batch-response', () => fhirJson({ resourceType: 'Bundle', type: 'searchset', entry: [] }), 'malformed'],
+    ['fewer entries than sent', () => fhirJson({ resourceType: 'Bundle', type: 'batch-response', entry: [{ response: { status: '201' } }] }), 'malformed'],
+    ['a sign-in page', () => new HttpResponse('<html>Sign in</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), 'malformed'],
+  ])('a whole batch that fails (%s) throws: nothing is known to be stored', async (_label, reply, kind) => {
+    server.use(http.post(`${BASE}/`, reply));
+    await expect(audit.deliverBatch(three())).rejects.toMatchObject({ name: 'ServiceError', kind });
+  });
+});
+
 describe('deliveryProblem', () => {
   it.each([
     [new ServiceError({ service: 'audit', kind: 'unavailable', detail: 'HTTP 503', status: 503 }), 'audit unavailable: HTTP 503'],

@@ -11,6 +11,7 @@ export function lazyAuditClient(options: { transport: Transport; baseUrl: string
   const client = () => (loaded ??= import('./audit-client').then(({ createAuditClient }) => createAuditClient(options)));
   return {
     deliver: async (...args) => (await client()).deliver(...args),
+    deliverBatch: async (...args) => (await client()).deliverBatch(...args),
     searchAccessHistory: async (...args) => (await client()).searchAccessHistory(...args),
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccessEvent } from '../domain/access-event';
 import type { NhsNumber } from '../domain/nhs-number';
 import { ServiceError, type ServiceErrorKind } from '../services/service-error';
-import { DELIVERY_CONCURRENCY, FIRST_RETRY_MS, MAX_RETRY_MS, startAccessDelivery, type AuditSender } from './access-delivery';
+import { BATCH_SIZE, DELIVERY_CONCURRENCY, FIRST_RETRY_MS, MAX_RETRY_MS, startAccessDelivery, type AuditSender } from './access-delivery';
 import { createConnectivity } from './connectivity';
 
 const event = (id: string): AccessEvent => ({
@@ -225,3 +225,102 @@ describe('access-event delivery', () => {
     delivery.stop();
   });
 });
+
+describe('access-event delivery in FHIR batches (issue 13 point 5)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `e${String(i).padStart(3, '0')}`);
+
+  /** An audit service that stores by id (update-as-create) and takes batches unless told not to. */
+  function batchService(o: { takesBatches?: boolean; answer?: (events: readonly AccessEvent[], call: number) => 'stored' | 'lost-reply' | ServiceError | (ServiceError | undefined)[] } = {}) {
+    const stored = new Map<string, number>();
+    const store = (e: AccessEvent) => stored.set(e.id, (stored.get(e.id) ?? 0) + 1);
+    let calls = 0;
+    const audit = {
+      deliver: vi.fn(async (e: AccessEvent) => void store(e)),
+      deliverBatch: vi.fn(async (events: readonly AccessEvent[]) => {
+        if (o.takesBatches === false) return { taken: false as const };
+        const answer = o.answer?.(events, calls++) ?? 'stored';
+        if (answer instanceof ServiceError) throw answer;
+        if (answer === 'lost-reply') {
+          events.forEach(store);
+          throw failure('network');
+        }
+        const results = answer === 'stored' ? events.map(() => undefined) : answer;
+        events.forEach((e, i) => results[i] === undefined && store(e));
+        return { taken: true as const, results };
+      }),
+    };
+    return { audit, stored };
+  }
+
+  function start(waiting: string[], audit: AuditSender) {
+    const outbox = memoryOutbox(waiting);
+    const connectivity = createConnectivity({ probe: async () => true, initiallyReachable: true, events: new EventTarget() as unknown as Window });
+    return { outbox, delivery: startAccessDelivery({ outbox, audit, connectivity }) };
+  }
+
+  it('sends the backlog BATCH_SIZE at a time, oldest first, with no single PUTs', async () => {
+    const { audit, stored } = batchService();
+    const { outbox, delivery } = start(ids(45), audit);
+    await settled(() => expect(outbox.rows).toEqual([]));
+    expect(audit.deliverBatch.mock.calls.map(([events]) => events.length)).toEqual([BATCH_SIZE, BATCH_SIZE, 5]);
+    expect(audit.deliverBatch.mock.calls.flatMap(([events]) => events.map((e) => e.id))).toEqual(ids(45));
+    expect(audit.deliver).not.toHaveBeenCalled();
+    expect([...stored.values()].every((times) => times === 1)).toBe(true);
+    delivery.stop();
+  });
+
+  it('a service that takes no batch gets one PUT per event, and no more batches this run', async () => {
+    const { audit, stored } = batchService({ takesBatches: false });
+    const { outbox, delivery } = start(ids(3), audit);
+    await settled(() => expect(outbox.rows).toEqual([]));
+    expect(audit.deliverBatch).toHaveBeenCalledTimes(1);
+    expect(audit.deliver).toHaveBeenCalledTimes(3);
+    expect(stored.size).toBe(3);
+    outbox.rows.push({ event: event('later'), attempts: 0, lastProblem: undefined });
+    delivery.flush();
+    await settled(() => expect(outbox.rows).toEqual([]));
+    expect(audit.deliverBatch).toHaveBeenCalledTimes(1);
+    delivery.stop();
+  });
+
+  it('an event refused inside a batch stays and is counted; the others leave the device', async () => {
+    const { audit } = batchService({ answer: (events) => events.map((e) => (e.id === 'e001' ? failure('rejected', 400) : undefined)) });
+    const { outbox, delivery } = start(ids(3), audit);
+    await settled(() => expect(outbox.rows.map((r) => r.event.id)).toEqual(['e001']));
+    expect(outbox.rows[0]).toMatchObject({ attempts: 1, lastProblem: 'audit rejected: HTTP 400' });
+    expect(delivery.status.getSnapshot()).toMatchObject({ waiting: 1, refused: 1 });
+    delivery.stop();
+  });
+
+  it('a batch that fails as a whole keeps all its events, ends the pass, and tries again later', async () => {
+    const { audit, stored } = batchService({ answer: (_events, call) => (call === 0 ? failure('unavailable', 503) : 'stored') });
+    const { outbox, delivery } = start(ids(30), audit);
+    await settled(() => expect(audit.deliverBatch).toHaveBeenCalledTimes(1));
+    await vi.advanceTimersByTimeAsync(0);
+    // The second batch was not sent after the first failed: the service is down.
+    expect(audit.deliverBatch).toHaveBeenCalledTimes(1);
+    expect(outbox.rows).toHaveLength(30);
+    expect(outbox.rows.slice(0, BATCH_SIZE).every((r) => r.lastProblem === 'audit unavailable: HTTP 503')).toBe(true);
+    await vi.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+    await settled(() => expect(outbox.rows).toEqual([]));
+    expect(stored.size).toBe(30);
+    delivery.stop();
+  });
+
+  it('a batch stored but whose reply was lost is sent again and still stored once per event (update-as-create)', async () => {
+    const { audit, stored } = batchService({ answer: (_events, call) => (call === 0 ? 'lost-reply' : 'stored') });
+    const { outbox, delivery } = start(ids(4), audit);
+    await settled(() => expect(audit.deliverBatch).toHaveBeenCalledTimes(1));
+    expect(outbox.rows).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+    await settled(() => expect(outbox.rows).toEqual([]));
+    // Sent twice, but the service stores by the event's own id: one record each.
+    expect(audit.deliverBatch.mock.calls.map(([events]) => events.map((e) => e.id))).toEqual([ids(4), ids(4)]);
+    expect(stored.size).toBe(4);
+    delivery.stop();
+  });
+});
+

@@ -1,4 +1,5 @@
 import type { AccessEvent } from '../domain/access-event';
+import type { BatchDelivery } from '../services/audit-client';
 import { deliveryProblem } from '../services/audit-delivery-problem';
 import { isServiceError } from '../services/service-error';
 import type { Connectivity } from './connectivity';
@@ -15,6 +16,8 @@ export interface OutboxStore {
 
 export interface AuditSender {
   deliver(event: AccessEvent): Promise<void>;
+  /** Several in one request, where the audit service takes a FHIR batch (audit-client.ts). */
+  deliverBatch?(events: readonly AccessEvent[]): Promise<BatchDelivery>;
 }
 
 export interface DeliveryStatus {
@@ -43,6 +46,8 @@ export const FIRST_RETRY_MS = 30_000;
 export const MAX_RETRY_MS = 15 * 60_000;
 /** Events in flight at once after the audit service has answered the first of a pass. */
 export const DELIVERY_CONCURRENCY = 4;
+/** Events in one FHIR batch, where the audit service takes batches. */
+export const BATCH_SIZE = 20;
 
 /**
  * Sends the access-event outbox to the audit service, oldest first, several at once after the
@@ -73,6 +78,32 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
     timer = setTimeout(() => void run(), ms);
   }
 
+  // Until the audit service refuses one, events go in FHIR batches; then one by one for this run.
+  let batchesTaken = true;
+
+  /**
+   * What the service answered for each event of `wave` (undefined: stored), written to the
+   * outbox: delivered events leave it, the rest stay with their problem. 'service-down' when a
+   * failure was not the event's own (no signal, 5xx, sign-in…): the pass ends there.
+   */
+  async function settleWave(wave: readonly AccessEvent[], failures: readonly unknown[]): Promise<{ refused: number; serviceDown: boolean }> {
+    let refused = 0;
+    let serviceDown = false;
+    for (const [index, event] of wave.entries()) {
+      const failure = failures[index];
+      if (failure === undefined) {
+        await o.outbox.delivered(event.id);
+        publish({ lastDeliveredAt: new Date().toISOString() });
+        continue;
+      }
+      await o.outbox.failedAttempt(event.id, deliveryProblem(failure));
+      if (isServiceError(failure) && failure.kind === 'rejected') refused += 1;
+      else serviceDown = true;
+    }
+    publish({ waiting: await o.outbox.count() });
+    return { refused, serviceDown };
+  }
+
   /** One pass over the outbox. True when everything waiting was delivered. */
   async function pass(): Promise<boolean> {
     let refused = 0;
@@ -81,30 +112,47 @@ export function startAccessDelivery(o: { outbox: OutboxStore; audit: AuditSender
     // Counted first, so a long pass (a slow audit service, a backlog) never shows a stale count.
     publish({ waiting: await o.outbox.count() });
     const waiting = (await o.outbox.pending()).map(({ event }) => event);
-    // The first event goes alone, so a dead service costs one request; once the service has
-    // answered, the rest go DELIVERY_CONCURRENCY at a time (each PUT is its own preflighted
-    // request across origins: sent one by one, a backlog paid every round trip in turn).
+    const settled = async (wave: readonly AccessEvent[], failures: readonly unknown[]) => {
+      const result = await settleWave(wave, failures);
+      refused += result.refused;
+      if (failures.some((failure) => failure !== undefined)) complete = false;
+      return result.serviceDown;
+    };
+    let start = 0;
+    let ended = false;
+    // Up to BATCH_SIZE events in one request (one preflight, one round trip), oldest first. Each
+    // entry is the same update-as-create as a single PUT, so an event sent twice (a lost reply) is
+    // still stored once, and an event leaves the device only on its own entry's confirmation.
+    while (o.audit.deliverBatch && batchesTaken && start < waiting.length && !ended) {
+      if (startedIn !== generation || stopped) return false;
+      const wave = waiting.slice(start, start + BATCH_SIZE);
+      let failures: readonly unknown[];
+      let wholeFailed = false;
+      try {
+        const delivery = await o.audit.deliverBatch(wave);
+        if (!delivery.taken) {
+          batchesTaken = false;
+          break;
+        }
+        failures = delivery.results;
+      } catch (error) {
+        // The request as a whole failed: nothing is known to be stored, and the pass ends.
+        failures = wave.map(() => error);
+        wholeFailed = true;
+      }
+      start += wave.length;
+      ended = (await settled(wave, failures)) || wholeFailed;
+    }
+    // Otherwise one PUT per event. The first goes alone, so a dead service costs one request; once
+    // the service has answered, the rest go DELIVERY_CONCURRENCY at a time (each PUT is its own
+    // preflighted request across origins: sent one by one, a backlog paid every round trip in turn).
     let width = 1;
-    for (let start = 0; start < waiting.length; start += width, width = DELIVERY_CONCURRENCY) {
+    for (; start < waiting.length && !ended; start += width, width = DELIVERY_CONCURRENCY) {
       if (startedIn !== generation || stopped) return false;
       const wave = waiting.slice(start, start + width);
       const results = await Promise.allSettled(wave.map((event) => o.audit.deliver(event)));
-      let serviceDown = false;
-      for (const [index, result] of results.entries()) {
-        const event = wave[index]!;
-        if (result.status === 'fulfilled') {
-          await o.outbox.delivered(event.id);
-          publish({ lastDeliveredAt: new Date().toISOString() });
-          continue;
-        }
-        await o.outbox.failedAttempt(event.id, deliveryProblem(result.reason));
-        complete = false;
-        if (isServiceError(result.reason) && result.reason.kind === 'rejected') refused += 1;
-        else serviceDown = true;
-      }
-      publish({ waiting: await o.outbox.count() });
       // A service-wide failure ends the pass (the back-off schedules the next).
-      if (serviceDown) break;
+      ended = await settled(wave, results.map((result) => (result.status === 'fulfilled' ? undefined : (result.reason as unknown))));
     }
     publish({ waiting: await o.outbox.count(), refused });
     return complete;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Request } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { acceptedAuditEvents } from '../support/audit-deliveries';
 import { AccessHistoryScreen } from '../support/access-history-screen';
 import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
 import { expect, liveTest as test } from '../support/test';
@@ -18,9 +18,7 @@ const auditBase = LIVE_CONFIG.services.audit;
 
 /** How many access events the audit service has accepted so far. */
 async function deliveredCount(services: NationalServicesRecorder): Promise<number> {
-  const puts = services.requests.filter((r: Request) => r.method() === 'PUT' && r.url().startsWith(`${auditBase}/AuditEvent/`));
-  const statuses = await Promise.all(puts.map(async (r) => (await r.response())?.status()));
-  return statuses.filter((status) => status === 200 || status === 201).length;
+  return (await acceptedAuditEvents(services)).length;
 }
 
 /** "943 476 5919", as the screen and the export show NHS numbers. */

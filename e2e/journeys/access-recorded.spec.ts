@@ -1,8 +1,9 @@
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { acceptedAuditEvents } from '../support/audit-deliveries';
 import type { LookupScreen } from '../support/lookup-screen';
-import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
+import type { NationalServicesRecorder } from '../support/national-services';
 import { expect, liveTest as test } from '../support/test';
 import { PEOPLE } from '../../mocks/identity/people';
 
@@ -25,16 +26,10 @@ interface DeliveredAuditEvent {
 /** The person as the audit service holds them: name, CIS2 id and job role code (issue 10 point 6). */
 const PARAMEDIC = `${PEOPLE.paramedic.name} (${PEOPLE.paramedic.sub}, ${PEOPLE.paramedic.nhsid_nrbac_roles[0]!.role_code})`;
 
-const auditBase = LIVE_CONFIG.services.audit;
 
 /** What the audit service accepted, as (what was accessed, whose record). */
 async function delivered(services: NationalServicesRecorder): Promise<string[]> {
-  const puts = services.requests.filter((r: Request) => r.method() === 'PUT' && r.url().startsWith(`${auditBase}/AuditEvent/`));
-  const answered = await Promise.all(puts.map(async (r) => ({ request: r, status: (await r.response())?.status() })));
-  return answered
-    .filter(({ status }) => status === 200 || status === 201)
-    .map(({ request }) => request.postDataJSON() as DeliveredAuditEvent)
-    .map((event) => {
+  return (await acceptedAuditEvents<DeliveredAuditEvent>(services)).map((event) => {
       const person = event.agent.find((agent) => agent.requestor);
       const organisation = event.agent.find((agent) => !agent.requestor);
       const who = `${person?.who.display} (${person?.altId}, ${person?.role?.[0]?.coding[0]?.code})`;

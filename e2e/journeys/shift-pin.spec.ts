@@ -1,10 +1,11 @@
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { PEOPLE } from '../../mocks/identity/people';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { acceptedAuditEvents } from '../support/audit-deliveries';
 import { deviceRows } from '../support/device-rows';
 import { LookupScreen } from '../support/lookup-screen';
-import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
+import type { NationalServicesRecorder } from '../support/national-services';
 import { controlPageByServiceWorker } from '../support/service-worker';
 import { SignInPages } from '../support/sign-in';
 import { expect, liveTest as test } from '../support/test';
@@ -27,11 +28,7 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 
 
 async function delivered(services: NationalServicesRecorder): Promise<string[]> {
-  const puts = services.requests.filter((r: Request) => r.method() === 'PUT' && r.url().startsWith(`${LIVE_CONFIG.services.audit}/AuditEvent/`));
-  const answered = await Promise.all(puts.map(async (r) => ({ request: r, status: (await r.response())?.status() })));
-  return answered
-    .filter(({ status }) => status === 200 || status === 201)
-    .map(({ request }) => (request.postDataJSON() as { entity: { description?: string }[] }).entity[1]?.description ?? '');
+  return (await acceptedAuditEvents<{ entity: { description?: string }[] }>(services)).map((event) => event.entity[1]?.description ?? '');
 }
 
 test.beforeEach(async ({ page }) => {

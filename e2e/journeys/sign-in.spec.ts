@@ -1,7 +1,7 @@
-import type { Request } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { PEOPLE } from '../../mocks/identity/people';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
+import { acceptedAuditEvents } from '../support/audit-deliveries';
 import { deviceRows } from '../support/device-rows';
 import { LookupScreen } from '../support/lookup-screen';
 import { LIVE_CONFIG, useLiveNationalServices, type NationalServicesRecorder } from '../support/national-services';
@@ -19,12 +19,8 @@ const PLAN = SCENARIOS.planPdf.nhsNumber;
 
 /** The AuditEvents the audit service accepted, as "what by whom". */
 async function delivered(services: NationalServicesRecorder): Promise<string[]> {
-  const puts = services.requests.filter((r: Request) => r.method() === 'PUT' && r.url().startsWith(`${LIVE_CONFIG.services.audit}/AuditEvent/`));
-  const answered = await Promise.all(puts.map(async (r) => ({ request: r, status: (await r.response())?.status() })));
-  return answered
-    .filter(({ status }) => status === 200 || status === 201)
-    .map(({ request }) => request.postDataJSON() as { entity: { description?: string }[]; agent: { requestor: boolean; who: { display?: string } }[] })
-    .map((event) => `${event.entity[1]?.description} by ${event.agent.find((agent) => agent.requestor)?.who.display}`);
+  const events = await acceptedAuditEvents<{ entity: { description?: string }[]; agent: { requestor: boolean; who: { display?: string } }[] }>(services);
+  return events.map((event) => `${event.entity[1]?.description} by ${event.agent.find((agent) => agent.requestor)?.who.display}`);
 }
 
 test('a person whose role grants nothing is told so, sees no patient screen, and can sign out', async ({ page, services }) => {

@@ -25,6 +25,8 @@ export const LIVE_CONFIG = {
 export interface NationalServicesRecorder {
   /** Every request that reached the mocked national services, in order. */
   readonly requests: PlaywrightRequest[];
+  /** The body each one was answered with (the browser may no longer hold it after a reload). */
+  readonly replies: WeakMap<PlaywrightRequest, Buffer>;
 }
 
 const CORS_HEADERS = {
@@ -62,10 +64,12 @@ async function answer(route: Route, handlers: RequestHandler[], recorder: Nation
     await route.abort('addressunreachable');
     return;
   }
+  const reply = Buffer.from(await response.arrayBuffer());
+  recorder.replies.set(request, reply);
   await route.fulfill({
     status: response.status,
     headers: { ...Object.fromEntries(response.headers), ...CORS_HEADERS },
-    body: Buffer.from(await response.arrayBuffer()),
+    body: reply,
   });
 }
 
@@ -82,7 +86,7 @@ function withSignIn(config: unknown): unknown {
 /** Serves /config.json in live mode and answers the national services with the mocks. */
 export async function useLiveNationalServices(context: BrowserContext, given: unknown = LIVE_CONFIG): Promise<NationalServicesRecorder> {
   const config = withSignIn(given);
-  const recorder: NationalServicesRecorder = { requests: [] };
+  const recorder: NationalServicesRecorder = { requests: [], replies: new WeakMap() };
   const handlers = createHandlers(TEST_SERVICE_BASES);
   // Chromium lets routed requests through while the context is "offline", so a test's
   // setOffline(true) would not cut the mocked services. Follow it here, as a real network would.
