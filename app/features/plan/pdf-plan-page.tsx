@@ -5,6 +5,7 @@ import type { PDFPageProxy } from 'pdfjs-dist';
 import { isCancellation } from './open-plan-pdf';
 import { phoneNumbersOnPdfPage, type PdfPhoneNumber } from './pdf-phone-numbers';
 import { PLAN_PHONE_LINK_CLASS } from './link-phone-numbers';
+import { pageText } from './pdf-page-text';
 import { canvasPixelRatio } from './pdf-page-window';
 import { PlanPartProblem } from './plan-notices';
 import { planWords } from './plan-words';
@@ -109,7 +110,7 @@ export function PdfPlanPage({ page, pageNumber, pageCount, width, drawn, withTex
   useEffect(() => {
     if (!hasText) return;
     let current = true;
-    page.getTextContent().then(
+    pageText(page).then(
       (content) => {
         if (current) setPhoneNumbers(phoneNumbersOnPdfPage(content.items));
       },

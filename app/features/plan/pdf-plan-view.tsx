@@ -10,6 +10,7 @@ import { TextLayer } from 'pdfjs-dist';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { PlanField } from '../../domain/plan-name-match';
 import { isPasswordError, openPlanPdf } from './open-plan-pdf';
+import { pageText } from './pdf-page-text';
 import { pagesToDraw, shownPages } from './pdf-page-window';
 import { PdfPlanPage } from './pdf-plan-page';
 import { PdfViewControls, usePdfDim, usePdfZoom } from './pdf-view-controls';
@@ -54,7 +55,10 @@ export function PdfPlanView({ bytes, onFirstPageFields }: PdfPlanViewProps) {
           if (!current) return;
           setOpened({ source: bytes, result: { status: 'ready', pages, pageCount } });
           // The identity block is on the first page. Unread text only means no name check.
-          pages[0]?.getTextContent().then(
+          // Read once, with the call links under that page (pdf-page-text.ts).
+          const first = pages[0];
+          if (!first) return;
+          pageText(first).then(
             (content) => {
               if (current) onFieldsRef.current?.(planFieldsFromPdfText(content.items));
             },
