@@ -159,8 +159,22 @@ function serviceOf(url: string): Service | null {
   return CONTACT_PAGE_ORIGINS.includes(new URL(url).origin) ? 'contact' : null;
 }
 
+/** The app's own files on the plan's path, by the name Vite gives their chunks. */
+const ASSETS = {
+  viewer: /\/assets\/plan-document-view-[^/]*\.js$/,
+  pdfjs: /\/assets\/pdf-plan-view-[^/]*\.js$/,
+  contactWorker: /\/assets\/contact-page-worker-[^/]*\.js$/,
+} as const;
+
+type Asset = keyof typeof ASSETS;
+
+function assetOf(url: string): Asset | null {
+  return (Object.keys(ASSETS) as Asset[]).find((asset) => ASSETS[asset].test(new URL(url).pathname)) ?? null;
+}
+
 interface RequestTiming {
-  readonly service: Service;
+  /** A national service or contact page, or one of the app's files on the plan's path. */
+  readonly service: Service | Asset;
   /** ms after the Search click: fetch() called (before any preflight), last byte of the answer. */
   readonly start: number;
   readonly end: number;
@@ -176,7 +190,7 @@ interface SearchReading {
   readonly served: readonly { readonly method: string; readonly service: Service | null; readonly received: number; readonly answered: number | null }[];
 }
 
-const firstRequest = (reading: SearchReading, service: Service) => reading.requests.find((r) => r.service === service);
+const firstRequest = (reading: SearchReading, service: Service | Asset) => reading.requests.find((r) => r.service === service);
 
 // ---------------------------------------------------------------------------------------------
 // Arguments and preconditions
@@ -261,7 +275,7 @@ async function search(page: Page, screen: LookupScreen, services: NationalServic
     { searchMark: WATCH.searchMark, marks: WATCH.marks },
   );
   const requests = resources.flatMap(({ url, start, end }) => {
-    const service = serviceOf(url);
+    const service = serviceOf(url) ?? assetOf(url);
     return service === null ? [] : [{ service, start, end }];
   });
   const log = services.log.slice(seen);
@@ -407,6 +421,9 @@ const TIMELINE: readonly { readonly label: string; readonly read: (j: JourneyRea
   { label: 'contact page answered', read: (j) => firstRequest(j.first, 'contact')?.end },
   { label: 'first tap-to-call visible', read: (j) => j.first.marks.call },
   { label: 'SSP answered (plan bytes)', read: (j) => firstRequest(j.first, 'ssp')?.end },
+  { label: 'viewer chunk asked', read: (j) => firstRequest(j.first, 'viewer')?.start },
+  { label: 'pdf.js chunk asked', read: (j) => firstRequest(j.first, 'pdfjs')?.start },
+  { label: 'pdf.js chunk loaded', read: (j) => firstRequest(j.first, 'pdfjs')?.end },
   { label: 'plan text visible', read: (j) => j.first.marks.planText },
 ];
 
