@@ -186,6 +186,8 @@ interface SearchReading {
   readonly requests: readonly RequestTiming[];
   /** Services that received a CORS preflight (OPTIONS) during this search (the server's log). */
   readonly preflighted: readonly Service[];
+  /** performance.now() in Node just before Playwright clicked Search (for the cross-check). */
+  readonly clickedAtNode: number;
   /** What the server received during this search, in order: ms (Node's clock) after the first arrival. */
   readonly served: readonly { readonly method: string; readonly service: Service | null; readonly received: number; readonly answered: number | null }[];
 }
@@ -250,6 +252,7 @@ function requirePrerequisites(): void {
 async function search(page: Page, screen: LookupScreen, services: NationalServicesServer, needed: readonly Target[]): Promise<SearchReading> {
   await screen.nhsNumber.fill(NHS_NUMBER);
   const seen = services.log.length;
+  const clickedAtNode = performance.now();
   await screen.searchButton.click();
   const names = [WATCH.searchMark, ...needed.map((target) => WATCH.marks[target])];
   try {
@@ -285,6 +288,7 @@ async function search(page: Page, screen: LookupScreen, services: NationalServic
     marks: marks as Partial<Record<Target, number>>,
     requests,
     preflighted: [...new Set(preflights.flatMap((request) => serviceOf(request.url) ?? []))],
+    clickedAtNode,
     served: log.map((request) => ({
       method: request.method,
       service: serviceOf(request.url),
@@ -322,11 +326,11 @@ async function searchJourney(browser: Browser, url: string, services: NationalSe
     if ((await page.getByRole('region', { name: 'Demo mode' }).count()) > 0) throw new Error('The app started in demo mode, not live.');
 
     const planText = screen.record(WATCH.planRecord).locator('.textLayer').getByText(WATCH.planWord, { exact: true });
-    const clicked = performance.now();
-    const [first, firstPlanTextNode] = await Promise.all([
+    const [first, planTextSeenAt] = await Promise.all([
       search(page, screen, services, ['banner', 'call', 'planText']),
-      planText.waitFor({ state: 'visible', timeout: WAIT_MS }).then(() => performance.now() - clicked),
+      planText.waitFor({ state: 'visible', timeout: WAIT_MS }).then(() => performance.now()),
     ]);
+    const firstPlanTextNode = planTextSeenAt - first.clickedAtNode;
     const savedStatus = page.getByRole('status').filter({ hasText: 'Saved on this device at' });
     await savedStatus.waitFor({ state: 'visible', timeout: WAIT_MS });
     // Let the access records' uploads and the save finish before the next search.
