@@ -29,7 +29,8 @@ export interface NationalServicesRecorder {
   readonly replies: WeakMap<PlaywrightRequest, Buffer>;
 }
 
-const CORS_HEADERS = {
+/** Also used by the benchmark's real server (national-services-server.ts). */
+export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
   'access-control-allow-headers': '*',
@@ -49,6 +50,9 @@ async function answer(route: Route, handlers: RequestHandler[], recorder: Nation
     await route.abort('internetdisconnected');
     return;
   }
+  // In Chromium, CORS preflights do not get here: while any route is set, Playwright answers
+  // them itself, at once, with headers that allow the request (playwright-core, crNetworkManager). So a route cannot delay a preflight;
+  // the benchmark serves the mocks from a real server instead (national-services-server.ts).
   if (preflight) {
     await route.fulfill({ status: 204, headers: CORS_HEADERS });
     return;
