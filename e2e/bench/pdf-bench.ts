@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator } from '@playwright/test';
 import { preview } from 'vite';
 import { SCENARIOS } from '../../mocks/data/catalogue';
+import { startIdentityProvider } from '../../mocks/identity/identity-provider';
 import { LookupScreen } from '../support/lookup-screen';
 import { useLiveNationalServices } from '../support/national-services';
 
@@ -115,7 +116,7 @@ async function searchPlan(browser: Browser, url: string, nhsNumber: string): Pro
     const page = await context.newPage();
     const screen = new LookupScreen(page);
     await page.goto(url);
-    await visible(screen.nhsNumber);
+    await screen.signInIfAsked();
     if ((await page.getByRole('region', { name: 'Demo mode' }).count()) > 0) throw new Error('The app started in demo mode, not live.');
     await screen.nhsNumber.fill(nhsNumber);
     const plan = screen.record('Mental health crisis plan');
@@ -170,7 +171,12 @@ async function main(): Promise<void> {
     build: { outDir: dist },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
-  const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+  const url = `${origin}/`;
+  // Live mode signs in first: the local CIS2-like provider, as in the e2e tests (identity-setup.ts),
+  // whose issuer the live config.json names (useLiveNationalServices → liveAuthConfig).
+  const provider = await startIdentityProvider({ appOrigins: [origin] });
+  process.env.CRL_IDP_ISSUER = provider.issuer;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   const readings: Record<PlanId, Reading[]> = { twoPages: [], fourHundredPages: [] };
   try {
@@ -193,6 +199,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    await provider.close();
     await server.close();
   }
 
