@@ -1,15 +1,16 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { LookupSnapshot } from '../domain/lookup-snapshot';
+import { checkDigitFor, type NhsNumber } from '../domain/nhs-number';
 import { NAME_NOT_AVAILABLE } from '../domain/patient';
 import type { SearchDetails } from '../domain/patient-search';
-import { DeviceDatabase } from './device-database';
+import { DeviceDatabase, type PlanRow } from './device-database';
 import { KEYS_ROW_ID } from './device-keys';
 import { createLookupQueue } from './lookup-queue';
-import { createPlanCache } from './plan-cache';
+import { SAVED_PAGE_SIZE, createPlanCache } from './plan-cache';
 import { createRecordSealer } from './sealed-record';
 import { isQuotaError, isStorageError, type StorageErrorKind } from './storage-errors';
-import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, pdfBytes, unlockedDevice, unlocked } from '../test-support/storage';
+import { MARIGOLD, MARIGOLD_OLD, NOW, ORLANDO, PETRA, buildSnapshot, hoursFrom, nhs, pdfBytes, unlockedDevice, unlocked, type TestDevice } from '../test-support/storage';
 
 const DAY = { retentionHours: 24 };
 
@@ -211,6 +212,110 @@ describe('plan cache: retention', () => {
     const later = hoursFrom(NOW, 1);
     expect((await cache.list(later, 2)).map((s) => s.nhsNumber)).toEqual([ORLANDO, MARIGOLD]);
     await expect(cache.count(later)).resolves.toBe(2);
+  });
+});
+
+describe('plan cache: start-up reads only what it shows (issue 13)', () => {
+  /** `count` valid NHS numbers, none of them the fixtures' own. */
+  function numbers(count: number): NhsNumber[] {
+    const found: NhsNumber[] = [];
+    for (let body = 900_000_100; found.length < count; body++) {
+      const check = checkDigitFor(String(body));
+      if (check !== undefined) found.push(nhs(`${body}${check}`));
+    }
+    return found;
+  }
+
+  /** `count` plans saved a minute apart, newest last; returns their numbers, newest first. */
+  async function savedMany(cache: ReturnType<typeof createPlanCache>, count: number): Promise<NhsNumber[]> {
+    const saved = numbers(count);
+    for (const [i, nhsNumber] of saved.entries()) {
+      await cache.save(buildSnapshot({ nhsNumber, given: ['Saved'], family: `Person${i}`, retrievedAt: hoursFrom(NOW, (i - count) / 60), withoutCrisisPlan: true }), DAY);
+    }
+    return saved.reverse();
+  }
+
+  /** A second connection to the device that counts the plan rows (values, not keys) each call reads. */
+  async function countingRowReads(device: TestDevice): Promise<{ db: DeviceDatabase; reads: { rows: number } }> {
+    const reads = { rows: 0 };
+    const db = new DeviceDatabase(device.name, { indexedDB: device.indexedDB, IDBKeyRange });
+    db.use({
+      stack: 'dbcore',
+      name: 'count-plan-row-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'plans') return table;
+          return {
+            ...table,
+            get: (request) => ((reads.rows += 1), table.get(request)),
+            getMany: (request) => ((reads.rows += request.keys.length), table.getMany(request)),
+            query: async (request) => {
+              const result = await table.query(request);
+              if (request.values) reads.rows += result.result.length;
+              return result;
+            },
+            openCursor: (request) => {
+              // A cursor over values reads a row at every step: counted as at least one.
+              if (request.values) reads.rows += 1;
+              return table.openCursor(request);
+            },
+          };
+        },
+      }),
+    });
+    return { db: await unlocked(db), reads };
+  }
+
+  it('lists the newest page by reading that many rows, with 45 saved', async () => {
+    const device = await unlockedDevice();
+    const newestFirst = await savedMany(createPlanCache(device.db), 45);
+    const { db, reads } = await countingRowReads(device);
+    const cache = createPlanCache(db);
+    const opened = vi.spyOn(crypto.subtle, 'decrypt');
+    const listed = await cache.list(NOW, SAVED_PAGE_SIZE);
+    expect(listed.map((s) => s.nhsNumber)).toEqual(newestFirst.slice(0, SAVED_PAGE_SIZE));
+    expect(reads.rows).toBe(SAVED_PAGE_SIZE);
+    expect(opened).toHaveBeenCalledTimes(SAVED_PAGE_SIZE);
+    opened.mockRestore();
+    await expect(cache.count(NOW)).resolves.toBe(45);
+    db.close();
+  });
+
+  it('lists every saved plan on request, page by page, none lost and none twice', async () => {
+    const device = await unlockedDevice();
+    const newestFirst = await savedMany(createPlanCache(device.db), 45);
+    const listed = await createPlanCache(device.db).list(NOW);
+    expect(listed.map((s) => s.nhsNumber)).toEqual(newestFirst);
+  });
+
+  it('finds a saved person by details on any page, the oldest included', async () => {
+    const device = await unlockedDevice();
+    const newestFirst = await savedMany(createPlanCache(device.db), 45);
+    const found = await createPlanCache(device.db).searchSaved(
+      { family: 'Person0', given: 'Saved', birthDate: { kind: 'on', date: '1987-03-14' }, gender: undefined, postcode: undefined },
+      NOW,
+    );
+    expect(found.map((s) => s.nhsNumber)).toEqual([newestFirst.at(-1)]);
+  });
+
+  it('purges without reading a row: expired, missing and garbled expiries found from keys alone', async () => {
+    const device = await unlockedDevice();
+    const cache = createPlanCache(device.db);
+    await savedMany(cache, 3);
+    await cache.save(buildSnapshot({ retrievedAt: hoursFrom(NOW, -30) }), DAY);
+    const [row] = await device.db.plans.toArray();
+    const { expiresAt: _expiresAt, ...withoutExpiry } = row!;
+    await device.db.plans.bulkPut([
+      { ...row!, id: 'garbled', lookupKeys: ['g'], expiresAt: 'never' },
+      { ...withoutExpiry, id: 'no-expiry', lookupKeys: ['n'] } as PlanRow,
+    ]);
+    const { db, reads } = await countingRowReads(device);
+    await expect(createPlanCache(db).purgeExpired(NOW)).resolves.toBe(3);
+    expect(reads.rows).toBe(0);
+    expect((await db.plans.toCollection().primaryKeys()).length).toBe(3);
+    db.close();
   });
 });
 

@@ -90,6 +90,9 @@ const PlanSummary = z.object({
 });
 type PlanSummary = z.output<typeof PlanSummary>;
 
+/** How many saved rows are read and opened at a time by `list` and `searchSaved` (issue 13). */
+export const SAVED_PAGE_SIZE = 20;
+
 /** A sanity bound on config, not a policy: a cache is meant to live for hours. */
 const MAX_RETENTION_HOURS = 24 * 366;
 
@@ -157,16 +160,32 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
     return snapshot && personOf(snapshot);
   }
 
-  /** Unexpired rows that pass the row schema, newest first. */
-  async function liveRows(now: Date): Promise<PlanRow[]> {
-    const current = now.toISOString();
-    return readableRows(
-      await db.plans
-        .orderBy('retrievedAt')
-        .reverse()
-        .filter((row: unknown) => typeof (row as { expiresAt?: unknown }).expiresAt === 'string' && (row as { expiresAt: string }).expiresAt > current)
-        .toArray(),
-    );
+  /**
+   * Ids of the unexpired rows, newest first, from the `retrievedAt` and `expiresAt` indexes alone:
+   * no row is read, so this costs the same whatever is sealed in them (issue 13).
+   */
+  async function liveIdsNewestFirst(now: Date): Promise<string[]> {
+    const [newest, unexpired] = await Promise.all([
+      db.plans.orderBy('retrievedAt').reverse().primaryKeys(),
+      db.plans.where('expiresAt').above(now.toISOString()).primaryKeys(),
+    ]);
+    const live = new Set(unexpired);
+    return newest.filter((id) => live.has(id));
+  }
+
+  /**
+   * The unexpired rows that pass the row schema, newest first, at most `limit`, read
+   * `SAVED_PAGE_SIZE` at a time. Between pages the main thread is given back, so a long list or a
+   * search over every saved plan never holds it for one long task.
+   */
+  async function* livePages(now: Date, limit: number): AsyncGenerator<PlanRow[]> {
+    const ids = (await liveIdsNewestFirst(now)).slice(0, limit);
+    for (let start = 0; start < ids.length; start += SAVED_PAGE_SIZE) {
+      if (start > 0) await yieldToMain();
+      const rows = await db.plans.bulkGet(ids.slice(start, start + SAVED_PAGE_SIZE));
+      // A row deleted since its id was read (another tab, a purge) is simply gone.
+      yield readableRows(rows.filter((row) => row !== undefined));
+    }
   }
 
   return {
@@ -237,15 +256,12 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
       guarded(async () => {
         // Locked: refuse before reading a row, rather than meet each row as unreadable.
         await sealer.keyId();
-        const current = now.toISOString();
-        // Newest first by the retrievedAt index; only the first `limit` unexpired rows are read.
-        const newest = db.plans
-          .orderBy('retrievedAt')
-          .reverse()
-          .filter((row: unknown) => typeof (row as { expiresAt?: unknown }).expiresAt === 'string' && (row as { expiresAt: string }).expiresAt > current);
-        const rows = await readableRows(await (Number.isFinite(limit) ? newest.limit(limit) : newest).toArray());
-        const summaries = await Promise.all(rows.map(openSummary));
-        return summaries.filter((summary) => summary !== undefined).sort(newestFirst);
+        // Only the first `limit` unexpired rows are read and opened; the rest stay sealed.
+        const listed: CachedLookupSummary[] = [];
+        for await (const rows of livePages(now, limit)) {
+          for (const summary of await Promise.all(rows.map(openSummary))) if (summary) listed.push(summary);
+        }
+        return listed.sort(newestFirst);
       }),
 
     searchSaved: (details, now = new Date()) =>
@@ -253,12 +269,14 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
         // Locked: refuse before reading a row, rather than meet each row as unreadable.
         await sealer.keyId();
         const found: CachedLookupSummary[] = [];
-        // One at a time: each decrypted summary is dropped as soon as it is matched.
-        for (const row of await liveRows(now)) {
-          const record = await openSummaryRecord(row);
-          if (!record) continue;
-          const person = await savedPerson(record, row);
-          if (person && savedPersonMatches(details, person)) found.push(toListed(record, row));
+        // A page at a time, one summary at a time: each decrypted summary is dropped as soon as it is matched.
+        for await (const rows of livePages(now, Infinity)) {
+          for (const row of rows) {
+            const record = await openSummaryRecord(row);
+            if (!record) continue;
+            const person = await savedPerson(record, row);
+            if (person && savedPersonMatches(details, person)) found.push(toListed(record, row));
+          }
         }
         return found.sort(newestFirst);
       }),
@@ -280,9 +298,19 @@ export function createPlanCache(db: DeviceDatabase): PlanCache {
         // Plans only: retention is for clinical copies; access events leave only once delivered (rule 6).
         db.transaction('rw', db.plans, async () => {
           const expired = await db.plans.where('expiresAt').belowOrEqual(now.toISOString()).delete();
-          // A row whose expiry is missing or garbled is not in the index, so it would never expire: remove it too.
-          const unindexed = await db.plans.filter((row) => !hasReadableExpiry(row)).delete();
-          return expired + unindexed;
+          // A row whose expiry is missing (not in the index) or garbled would never expire: remove it
+          // too. Found from keys alone, so the purge at start-up and every minute never reads and
+          // deserialises every saved row (issue 13).
+          const indexed = new Set<string>();
+          const garbled: string[] = [];
+          await db.plans.orderBy('expiresAt').eachKey((expiry, cursor) => {
+            const id = String(cursor.primaryKey);
+            indexed.add(id);
+            if (!isReadableExpiry(expiry)) garbled.push(id);
+          });
+          const unindexed = (await db.plans.toCollection().primaryKeys()).filter((id) => !indexed.has(id));
+          await db.plans.bulkDelete([...garbled, ...unindexed]);
+          return expired + garbled.length + unindexed.length;
         }),
       ),
 
@@ -333,7 +361,11 @@ function newestFirst(a: { retrievedAt: string }, b: { retrievedAt: string }): nu
   return b.retrievedAt.localeCompare(a.retrievedAt);
 }
 
-function hasReadableExpiry(row: unknown): boolean {
-  const value = (row as { expiresAt?: unknown } | undefined)?.expiresAt;
+function isReadableExpiry(value: unknown): boolean {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+}
+
+/** Gives the main thread back (input, paint) before the next page of work. */
+function yieldToMain(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -53,8 +53,29 @@ describe('SavedOnDevice (issue 9 point 5)', () => {
     expect(within(list).getAllByRole('button')).toHaveLength(FIRST_SAVED_SHOWN);
     expect(runtime.plans.list).toHaveBeenCalledWith(expect.any(Date), FIRST_SAVED_SHOWN);
     (await screen.findByRole('button', { name: 'Show all 25 saved plans' })).click();
-    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Saved on this device' })).getAllByRole('button')).toHaveLength(25));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Saved on this device' })).getAllByRole('button')).toHaveLength(25), { timeout: 10_000 });
     expect(screen.queryByRole('button', { name: /^Show all/ })).not.toBeInTheDocument();
     // 45 list items drawn in jsdom: seconds on a loaded 2-core machine, not a hang.
   }, 20_000);
+
+  it('reads storage only after the frame that shows it has been painted (issue 13)', async () => {
+    const runtime = testRuntime(NO_NATIONAL_SERVICES);
+    vi.mocked(runtime.plans.list).mockResolvedValue([summary('9990000018', 'Amelia CROSSLEY', 1)]);
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    render(
+      <RuntimeProvider runtime={runtime}>
+        <QueryClientProvider client={new QueryClient()}>
+          <SavedOnDevice onOpen={() => undefined} />
+        </QueryClientProvider>
+      </RuntimeProvider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runtime.plans.list).not.toHaveBeenCalled();
+    expect(frames).toHaveLength(1);
+    frames[0]!(performance.now());
+    await screen.findByRole('list', { name: 'Saved on this device' });
+    expect(runtime.plans.list).toHaveBeenCalledTimes(1);
+    requestFrame.mockRestore();
+  });
 });

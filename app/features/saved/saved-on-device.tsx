@@ -1,5 +1,5 @@
 import './saved-on-device.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import { describeAge, describeRetrievedTime, isStale } from '../../domain/staleness';
@@ -15,11 +15,32 @@ import { savedWords as words } from './saved-words';
  */
 export const FIRST_SAVED_SHOWN = 20;
 
+/**
+ * False until the frame that first shows this section has been painted (a task queued from an
+ * animation frame runs after that frame), so the saved list's work never delays the search box
+ * (issue 13).
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 /** What a crew looked up while in signal, to open later without it; and Clear this device. */
 export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => void }) {
   const { plans, queue, policy, queuedResults } = useRuntime();
   const queryClient = useQueryClient();
   const [showAll, setShowAll] = useState(false);
+  const painted = useAfterFirstPaint();
   const saved = useQuery({
     queryKey: [...SAVED_ON_DEVICE_KEY, showAll ? 'all' : 'newest'],
     queryFn: async () => {
@@ -28,6 +49,8 @@ export function SavedOnDevice({ onOpen }: { onOpen: (nhsNumber: NhsNumber) => vo
       return { plans: listed, total, waiting };
     },
     retry: false,
+    // Storage is read once the search box is on screen: the crew can type while the list loads.
+    enabled: painted,
     // The newest page stays on screen while the whole list is read.
     placeholderData: (previous) => previous,
   });
