@@ -252,6 +252,9 @@ function render(root: Root, node: React.ReactNode) {
 async function start(root: Root) {
   try {
     const config = await loadConfig();
+    // A live start needs these three chunks before its first screen: fetched together now, not
+    // one after another as each await below reaches it (issue 13: the first screen's paint).
+    if (config.mode === 'live') void Promise.all([import('./services/cis2-sign-in'), import('./sync/idle-lock'), import('./features/session/sign-in-page')]).catch(() => undefined);
     // Set before the first screen, so every screen's own title (the access history's) builds on it.
     document.title = uiWords.documentTitle(config.mode);
     const queryClient = createQueryClient();
