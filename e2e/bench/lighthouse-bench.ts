@@ -18,7 +18,8 @@
  * Each run launches a fresh Chromium (CHROME_PATH, /usr/bin/chromium by default, headless, no
  * sandbox), runs Lighthouse's default (simulated) throttling, and alternates app and blank page so
  * both see the same machine load. Prints medians; writes every run to
- * e2e/.output/bench/lighthouse-bench.json.
+ * e2e/.output/bench/lighthouse-bench.json, and each page's last full report beside it
+ * (lighthouse-app-mobile.json, …).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -261,6 +262,9 @@ async function runLighthouse(url: string, target: Target, formFactor: FormFactor
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    // The whole report of each page's last run, to read what a median hides (open it in the Lighthouse viewer).
+    mkdirSync(join(root, 'e2e/.output/bench'), { recursive: true });
+    writeFileSync(join(root, `e2e/.output/bench/lighthouse-${target}-${formFactor}.json`), JSON.stringify(lhr));
     const score = (id: (typeof CATEGORIES)[number]) => Math.round((lhr.categories[id]?.score ?? Number.NaN) * 100);
     const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     return {
