@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { META_POLICY } from './.ci/content-security-policy.mjs';
+import { firstScreenHtml, themeBeforePaint } from './.ci/first-screen-html';
 import { DEMO_CODE_CACHE, DEMO_CODE_DIR } from './app/sync/demo-code-cache';
 import { localIdentityProvider } from './mocks/identity/vite-plugin';
 
@@ -76,6 +77,9 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicyMeta,
+    // The first screen paints before the JavaScript arrives (issue 13; docs/performance.md).
+    themeBeforePaint(),
+    firstScreenHtml(),
     demoCodeApart(),
     // `CRL_IDP=1 npm run dev` only: a local CIS2-like OpenID provider (mocks/identity/README.md).
     localIdentityProvider(),

@@ -18,7 +18,8 @@ if (!existsSync(join(dist, 'index.html'))) {
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const start = new Set();
-for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) start.add(m[1]);
+// Every script the page loads: the module entry, and classic ones such as the theme script in <head>.
+for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) start.add(m[1]);
 for (const m of html.matchAll(/<link[^>]*rel="(?:modulepreload|stylesheet)"[^>]*href="([^"]+)"/g)) start.add(m[1]);
 for (const m of html.matchAll(/<link[^>]*href="([^"]+)"[^>]*rel="(?:modulepreload|stylesheet)"/g)) start.add(m[1]);
 

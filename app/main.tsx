@@ -6,7 +6,7 @@
 import './ui/nhsuk.scss';
 import './ui/theme.css';
 import { StrictMode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { uiWords } from './ui/ui-words';
 import type { QueryClient } from '@tanstack/react-query';
 import { loadConfig, ConfigError } from './config/load-config';
@@ -37,6 +37,7 @@ import { createSessionControl } from './sync/session-control';
 /** Demo mode's database PIN: synthetic data only, entered by the app itself (docs/security.md). */
 const DEMO_PIN = '246813';
 import { AppFrame } from './frame/app-frame';
+import { FirstScreen } from './frame/first-screen';
 import { ConfigErrorScreen } from './frame/config-error-screen';
 import type { Runtime } from './runtime/runtime-context';
 import { frameWords } from './frame/frame-words';
@@ -249,16 +250,11 @@ function render(root: Root, node: React.ReactNode) {
 }
 
 async function start(root: Root) {
-  render(
-    root,
-    <AppFrame demo={false}>
-      <p className="nhsuk-body-l" role="status">
-        {frameWords.starting}
-      </p>
-    </AppFrame>,
-  );
   try {
     const config = await loadConfig();
+    // A live start needs these three chunks before its first screen: fetched together now, not
+    // one after another as each await below reaches it (issue 13: the first screen's paint).
+    if (config.mode === 'live') void Promise.all([import('./services/cis2-sign-in'), import('./sync/idle-lock'), import('./features/session/sign-in-page')]).catch(() => undefined);
     // Set before the first screen, so every screen's own title (the access history's) builds on it.
     document.title = uiWords.documentTitle(config.mode);
     const queryClient = createQueryClient();
@@ -286,4 +282,21 @@ async function start(root: Root) {
 // Offline app shell and update prompt: registered once, outside React (docs/service-worker.md).
 registerServiceWorker();
 
-void start(createRoot(document.getElementById('root')!));
+/**
+ * The build put the first screen's HTML in index.html (.ci/first-screen-html.ts), painted before
+ * this script ran: React takes it over as it is, with no flash. The dev server sends an empty
+ * root, so there it is rendered.
+ */
+function firstScreen(container: HTMLElement): Root {
+  const first = (
+    <StrictMode>
+      <FirstScreen />
+    </StrictMode>
+  );
+  if (container.firstElementChild) return hydrateRoot(container, first);
+  const root = createRoot(container);
+  root.render(first);
+  return root;
+}
+
+void start(firstScreen(document.getElementById('root')!));

@@ -9,7 +9,8 @@ import { frameWords } from './frame-words';
  * already says why); app/config/load-config.ts has the rule.
  */
 export function SavedSettingsNotice({ provenance = configProvenance }: { provenance?: Pick<typeof configProvenance, 'subscribe' | 'getSnapshot'> }) {
-  const current: ConfigProvenance | undefined = useSyncExternalStore(provenance.subscribe, provenance.getSnapshot);
+  // Rendered at build time with no settings read yet (.ci/first-screen-html.ts): nothing to say.
+  const current: ConfigProvenance | undefined = useSyncExternalStore(provenance.subscribe, provenance.getSnapshot, () => undefined);
   if (current?.source !== 'device' || !current.serverProblem) return null;
   return (
     <div className="nhsuk-inset-text crl-settings-notice" role="status">

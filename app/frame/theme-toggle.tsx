@@ -1,36 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { frameWords } from './frame-words';
-
-type Theme = 'light' | 'dark';
-const STORAGE_KEY = 'crl-theme';
-
-function initialTheme(): Theme {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === 'light' || saved === 'dark') return saved;
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+import { themeStore } from './theme';
 
 /**
- * Night shifts: a dark theme that follows the tablet's setting until the crew picks one.
- * The choice is a display preference only, kept in localStorage (no patient data).
+ * Night shifts: a dark theme that follows the tablet's setting until the crew picks one
+ * (app/frame/theme.ts; applied before the first paint, so this button only changes it).
  */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>(initialTheme);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  const theme = useSyncExternalStore(themeStore.subscribe, themeStore.getSnapshot, themeStore.getServerSnapshot);
   const dark = theme === 'dark';
   return (
-    <button
-      type="button"
-      className="crl-theme-toggle"
-      aria-pressed={dark}
-      onClick={() => {
-        const next: Theme = dark ? 'light' : 'dark';
-        localStorage.setItem(STORAGE_KEY, next);
-        setTheme(next);
-      }}
-    >
+    <button type="button" className="crl-theme-toggle" aria-pressed={dark} onClick={() => themeStore.choose(dark ? 'light' : 'dark')}>
       {dark ? frameWords.darkModeOn : frameWords.darkModeOff}
     </button>
   );

@@ -9,8 +9,12 @@ import { frameWords } from './frame-words';
  * always in the page so a screen reader announces the banner when it appears; focus is left
  * where it is, so nobody is pulled away from a patient mid-search.
  */
+/** What the first screen's HTML, rendered at build time, holds: no update yet (.ci/first-screen-html.ts). */
+const NOTHING_WAITING = { needRefresh: false } as const;
+const serverSnapshot = () => NOTHING_WAITING;
+
 export function UpdatePrompt({ updates = serviceWorkerUpdates }: { updates?: ServiceWorkerUpdates }) {
-  const { needRefresh } = useSyncExternalStore(updates.subscribe, updates.getSnapshot);
+  const { needRefresh } = useSyncExternalStore(updates.subscribe, updates.getSnapshot, serverSnapshot);
   return (
     <div aria-live="polite">
       {needRefresh && (

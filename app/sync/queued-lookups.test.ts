@@ -161,12 +161,14 @@ describe('startQueuedLookups and sign-in (issue 10)', () => {
   it('runs nothing while nobody with a valid sign-in is there, and runs what waits when asked after sign-in', async () => {
     let signedIn = false;
     const getPatient = vi.fn(async (n: NhsNumber) => patient(n));
-    const { connectivity, results, runNow, items } = setup(async () => ({ pointers: [], skippedEntries: 0 }), getPatient, () => signedIn);
+    const { connectivity, results, runNow, items, queue } = setup(async () => ({ pointers: [], skippedEntries: 0 }), getPatient, () => signedIn);
     connectivity.reportReached();
     runNow();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(getPatient).not.toHaveBeenCalled();
     expect(items).toHaveLength(2);
+    // Not even read: before sign-in and the shift PIN the queue is sealed, and reading it fails.
+    expect(queue.list).not.toHaveBeenCalled();
 
     signedIn = true;
     runNow();

@@ -71,6 +71,9 @@ export function startQueuedLookups(o: {
     try {
       do {
         again = false;
+        // Before reading the queue: while nobody may run searches the clinical keys may be shut,
+        // and the sealed queue would refuse (an error in the console of every live start).
+        if (!o.connectivity.getSnapshot().reachable || !mayRun()) return;
         for (const item of await o.queue.list()) {
           if (!o.connectivity.getSnapshot().reachable || !mayRun()) return;
           if ((await runOne(item.id, item.nhsNumber)) === 'no-signal') return;
