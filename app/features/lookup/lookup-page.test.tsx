@@ -46,7 +46,8 @@ describe('LookupPage: the two ways to find a person (issue 12)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Stand-in: choose a person' }));
     expect(screen.getByRole('button', { name: 'NHS number' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByLabelText('NHS number')).toHaveValue('999 000 0018');
-    expect(runtime.services.pds.getPatient).toHaveBeenCalledWith('9990000018', expect.anything());
+    // Once the answer's code has loaded (its own chunk: lookup-result-views.ts).
+    await vi.waitFor(() => expect(runtime.services.pds.getPatient).toHaveBeenCalledWith('9990000018', expect.anything()));
     // The search waits, hidden, for the crew to come back to it.
     expect(screen.getByRole('button', { name: 'Stand-in: choose a person', hidden: true })).not.toBeVisible();
   });

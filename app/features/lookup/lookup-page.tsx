@@ -1,17 +1,20 @@
 import './lookup-page.css';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatNhsNumber, type NhsNumber } from '../../domain/nhs-number';
 import type { SearchForm as DetailsForm } from '../../domain/patient-search';
 import { newLookup, type Lookup } from '../../queries/lookup-queries';
 import { useRuntime } from '../../runtime/runtime-context';
-import { LookupResult } from './lookup-result';
+import { lookupResultView, savedLookupView } from './lookup-result-views';
 import { lookupWords } from './lookup-words';
 import { QueuedResults } from './queued-results';
 import { newResultArrival, ResultArrivalProvider } from './result-arrival';
-import { SavedLookup, type SavedReason } from './saved-lookup';
+import type { SavedReason } from './saved-lookup';
 import { SearchForm } from './search-form';
 
 type Way = 'number' | 'details';
+
+const LookupResult = lookupResultView.Component;
+const SavedLookup = savedLookupView.Component;
 
 type Shown = { readonly lookup: Lookup; readonly from: 'network' } | { readonly lookup: Lookup; readonly from: 'device'; readonly reason: SavedReason };
 
@@ -44,6 +47,13 @@ export interface LookupPageParts {
 export function LookupPage({ saved, picker, findPerson, tools }: LookupPageParts) {
   const { connectivity } = useRuntime();
   const [shown, setShown] = useState<Shown>();
+  // The answer's code loads while the crew types (lookup-result-views.ts); a failed load is tried
+  // again when an answer is shown, inside the boundary below.
+  useEffect(() => {
+    const ignore = () => undefined;
+    lookupResultView.preload().catch(ignore);
+    savedLookupView.preload().catch(ignore);
+  }, []);
   const [way, setWay] = useState<Way>('number');
   // Mounted from the first switch to details, then kept (hidden) so its results wait for the crew.
   const [details, setDetails] = useState<{ readonly key: number; readonly initial: DetailsForm | undefined }>();
@@ -101,10 +111,17 @@ export function LookupPage({ saved, picker, findPerson, tools }: LookupPageParts
         // parts below it are still arriving.
         <div className="crl-lookup-result">
           <ResultArrivalProvider value={arrival}>
-            {shown.from === 'network' && <LookupResult key={shown.lookup.id} lookup={shown.lookup} onShowSaved={openSaved} />}
-            {shown.from === 'device' && (
-              <SavedLookup key={shown.lookup.id} lookup={shown.lookup} reason={shown.reason} onSearchAgain={() => search(shown.lookup.nhsNumber)} />
-            )}
+            <Suspense
+              fallback={
+                <p className="nhsuk-body-l crl-status" role="status">
+                  {lookupWords.checkingPatient}
+                </p>
+              }>
+              {shown.from === 'network' && <LookupResult key={shown.lookup.id} lookup={shown.lookup} onShowSaved={openSaved} />}
+              {shown.from === 'device' && (
+                <SavedLookup key={shown.lookup.id} lookup={shown.lookup} reason={shown.reason} onSearchAgain={() => search(shown.lookup.nhsNumber)} />
+              )}
+            </Suspense>
           </ResultArrivalProvider>
         </div>
       )}
