@@ -31,7 +31,9 @@
  * - app time: PIN screen ready + Unlock → first saved row, i.e. the start-up without the time the
  *   crew (here the harness) spends typing the PIN.
  *
- *   npm run build && npm run bench:startup [-- --runs 7] [--warmup 1] [--plans 500] [--dist DIR]
+ *   npm run build && npm run bench:startup [-- --runs 7] [--warmup 1] [--plans 500] [--cpu 1,4] [--dist DIR]
+ *
+ * `--cpu` lists the CPU slowdowns to run (whole numbers, 1 = none).
  *
  * Prints medians with the ratio 500 : 1 and the load average; writes
  * e2e/.output/bench/startup-bench.json.
@@ -66,17 +68,18 @@ const WINDOW_MS = 2_000;
 const SAVED_HEADING = 'Saved on this device';
 
 class SetUpError extends Error {}
-const USAGE = 'usage: npm run bench:startup [-- --runs N (7 or more for figures)] [--warmup N] [--plans N] [--dist DIR]';
+const USAGE = 'usage: npm run bench:startup [-- --runs N (7 or more for figures)] [--warmup N] [--plans N] [--cpu 1,4] [--dist DIR]';
 
 interface Options {
   readonly runs: number;
   readonly warmup: number;
   readonly plans: number;
+  readonly cpu: readonly number[];
   readonly dist: string;
 }
 
 function readOptions(): Options {
-  let values: { runs: string; warmup: string; plans: string; dist: string };
+  let values: { runs: string; warmup: string; plans: string; cpu: string; dist: string };
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
@@ -84,6 +87,7 @@ function readOptions(): Options {
         runs: { type: 'string', default: '7' },
         warmup: { type: 'string', default: '1' },
         plans: { type: 'string', default: '500' },
+        cpu: { type: 'string', default: '1,4' },
         dist: { type: 'string', default: 'dist' },
       },
     }));
@@ -98,7 +102,8 @@ function readOptions(): Options {
   const dist = isAbsolute(values.dist) ? values.dist : resolve(root, values.dist);
   if (!existsSync(join(dist, 'index.html'))) throw new SetUpError(`No build at ${dist}: run \`npm run build\` first.`);
   if (!existsSync(executablePath)) throw new SetUpError(`No Chromium at ${executablePath}: run \`bash .ci/ensure-chromium.sh\` or set CHROMIUM_PATH.`);
-  return { runs: count('runs', values.runs, 1), warmup: count('warmup', values.warmup, 0), plans: count('plans', values.plans, 2), dist };
+  const cpu = values.cpu.split(',').map((rate) => count('cpu', rate, 1));
+  return { runs: count('runs', values.runs, 1), warmup: count('warmup', values.warmup, 0), plans: count('plans', values.plans, 2), cpu, dist };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,7 +431,7 @@ async function main(): Promise<void> {
   const served: Served = { url, config: { ...LIVE_CONFIG, auth: liveAuthConfig(provider.issuer) }, people: syntheticPeople(options.plans) };
   const work = mkdtempSync(join(os.tmpdir(), 'crl-startup-bench-'));
   const sizes = [1, options.plans] as const;
-  const cases = sizes.flatMap((plans) => (['warmOnline', 'coldOffline'] as const).flatMap((mode) => [1, 4].map((rate) => ({ plans, mode, rate }))));
+  const cases = sizes.flatMap((plans) => (['warmOnline', 'coldOffline'] as const).flatMap((mode) => options.cpu.map((rate) => ({ plans, mode, rate }))));
   const samples = new Map<string, Reading[]>();
   const loads: number[] = [loadAtStart];
   const key = (c: { plans: number; mode: StartMode; rate: number }) => `${c.mode}:${c.rate}x:${c.plans}`;
@@ -466,7 +471,7 @@ async function main(): Promise<void> {
   console.log(`Medians of ${options.runs} runs, ms (in the page). Load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, ${os.cpus().length} cores.`);
   const header = ['start', 'CPU', ...METRICS.flatMap((m) => [`${METRIC_TITLE[m]} (1)`, `(${options.plans})`, 'ratio'])];
   const rows = (['warmOnline', 'coldOffline'] as const).flatMap((mode) =>
-    [1, 4].map((rate) => {
+    options.cpu.map((rate) => {
       const one = medians.get(key({ plans: 1, mode, rate }))!;
       const many = medians.get(key({ plans: options.plans, mode, rate }))!;
       return [mode === 'warmOnline' ? 'warm, online' : 'cold, no signal', `${rate}×`, ...METRICS.flatMap((m) => [one[m].toFixed(0), many[m].toFixed(0), one[m] > 0 ? `${(many[m] / one[m]).toFixed(2)}×` : '–'])];
