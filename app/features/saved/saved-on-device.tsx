@@ -13,7 +13,7 @@ import { savedWords as words } from './saved-words';
  * The newest this many are opened and listed at start; the rest on request, so start-up does the
  * same work however many plans a long shift saved (issue 13).
  */
-export const FIRST_SAVED_SHOWN = 20;
+export const FIRST_SAVED_SHOWN = 5;
 
 /**
  * False until the frame that first shows this section has been painted (a task queued from an
