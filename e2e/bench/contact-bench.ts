@@ -30,13 +30,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession } from '@playwright/test';
 import { build } from 'vite';
+import { SetUpError, wholeNumber, summarise } from './bench-figures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outputFile = join(root, 'e2e/.output/bench/contact-bench.json');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE_URL = 'https://www.rx4.nhs.uk/services/crisis-team/contact';
-
-class SetUpError extends Error {}
 
 const USAGE = 'usage: node e2e/bench/run.mjs contact-bench.ts [--runs N] [--numbers N] [--bytes N] [--parser app/services/contact-page-parser.ts]';
 
@@ -50,11 +49,7 @@ function readOptions(): { runs: number; numbers: number; bytes: number; parser: 
   } catch (error) {
     throw new SetUpError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  const count = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new SetUpError(`--${name} must be a whole number ≥ ${min}, not "${text}".\n${USAGE}`);
-    return value;
-  };
+  const count = (name: string, text: string, min: number) => wholeNumber(name, text, min, USAGE);
   return { runs: count('runs', values.runs, 1), numbers: count('numbers', values.numbers, 1), bytes: count('bytes', values.bytes, 1), parser: values.parser };
 }
 
@@ -175,14 +170,6 @@ interface Reading {
   readonly found: number;
   readonly shown: number;
   readonly first: string | undefined;
-}
-
-function summarise(samples: readonly number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const n = sorted.length;
-  const middle = Math.floor(n / 2);
-  const median = n % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { runs: n, median, p90: sorted[Math.ceil(0.9 * n) - 1]!, min: sorted[0]!, max: sorted[n - 1]! };
 }
 
 type Bench = { ContactBench: { readContactPage: (h: string, u: string) => Promise<ParsedForBench>; parseContactPage: (h: string, u: string) => ParsedForBench }; benchHtml: string; benchWorkers: number };

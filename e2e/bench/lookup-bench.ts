@@ -40,6 +40,7 @@ import { LookupScreen } from '../support/lookup-screen';
 import { LIVE_CONFIG } from '../support/national-services';
 import { startNationalServicesServer, type NationalServicesServer, type ServedRequest } from '../support/national-services-server';
 import { controlPageByServiceWorker } from '../support/service-worker';
+import { SetUpError, wholeNumber, summarise, type Summary } from './bench-figures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outputFile = join(root, 'e2e/.output/bench/lookup-bench.json');
@@ -197,9 +198,6 @@ const firstRequest = (reading: SearchReading, service: Service | Asset) => readi
 // ---------------------------------------------------------------------------------------------
 // Arguments and preconditions
 
-/** Something to put right before measuring: said in one line, without a stack trace. */
-class SetUpError extends Error {}
-
 const USAGE = 'usage: npm run bench:lookup [-- --runs N] [--warmup N] [--delays 0,150]';
 
 interface Options {
@@ -218,11 +216,7 @@ function readOptions(): Options {
   } catch (error) {
     throw new SetUpError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  const count = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new SetUpError(`--${name} must be a whole number ≥ ${min}, not "${text}".\n${USAGE}`);
-    return value;
-  };
+  const count = (name: string, text: string, min: number) => wholeNumber(name, text, min, USAGE);
   const delays = values.delays.split(',').map((text) => count('delays', text.trim(), 0));
   // Floors are the 0 ms figures plus round trips × delay: 0 must be measured.
   if (!delays.includes(0)) delays.unshift(0);
@@ -352,25 +346,6 @@ async function searchJourney(browser: Browser, url: string, services: NationalSe
 
 // ---------------------------------------------------------------------------------------------
 // Figures
-
-interface Summary {
-  readonly runs: number;
-  readonly median: number;
-  readonly p90: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-function summarise(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 0) return { runs: 0, median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const middle = Math.floor(n / 2);
-  const median = n % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  // Nearest rank: the smallest sample with at least 90% of samples at or below it.
-  const p90 = sorted[Math.ceil(0.9 * n) - 1]!;
-  return { runs: n, median, p90, min: sorted[0]!, max: sorted[n - 1]! };
-}
 
 const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(0));
 /** For the JSON: 0.1 ms is finer than anything here can resolve. */

@@ -25,6 +25,7 @@ import { SCENARIOS } from '../../mocks/data/catalogue';
 import { startIdentityProvider } from '../../mocks/identity/identity-provider';
 import { LookupScreen } from '../support/lookup-screen';
 import { useLiveNationalServices } from '../support/national-services';
+import { SetUpError, wholeNumber, summarise, type Summary } from './bench-figures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outputFile = join(root, 'e2e/.output/bench/pdf-bench.json');
@@ -43,7 +44,6 @@ const PLANS = [
 ] as const;
 type PlanId = (typeof PLANS)[number]['id'];
 
-class SetUpError extends Error {}
 const USAGE = 'usage: node e2e/bench/run.mjs pdf-bench.ts [--runs N (≥ 7)] [--warmup N] [--dist DIR]';
 
 function readOptions(): { runs: number; warmup: number; dist: string } {
@@ -60,11 +60,7 @@ function readOptions(): { runs: number; warmup: number; dist: string } {
   } catch (error) {
     throw new SetUpError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  const count = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new SetUpError(`--${name} must be a whole number ≥ ${min}, not "${text}".\n${USAGE}`);
-    return value;
-  };
+  const count = (name: string, text: string, min: number) => wholeNumber(name, text, min, USAGE);
   const dist = isAbsolute(values.dist) ? values.dist : resolve(root, values.dist);
   if (!existsSync(join(dist, 'index.html'))) throw new SetUpError(`No build at ${dist}: run \`npm run build\` first.`);
   if (!existsSync(executablePath)) throw new SetUpError(`No Chromium at ${executablePath}: run \`bash .ci/ensure-chromium.sh\` or set CHROMIUM_PATH.`);
@@ -138,22 +134,6 @@ async function searchPlan(browser: Browser, url: string, nhsNumber: string): Pro
   } finally {
     await context.close();
   }
-}
-
-interface Summary {
-  readonly runs: number;
-  readonly median: number;
-  readonly p90: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-function summarise(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const n = sorted.length;
-  const middle = Math.floor(n / 2);
-  const median = n % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { runs: n, median, p90: sorted[Math.ceil(0.9 * n) - 1]!, min: sorted[0]!, max: sorted[n - 1]! };
 }
 
 const ms = (value: number) => value.toFixed(0);

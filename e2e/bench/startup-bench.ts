@@ -56,6 +56,7 @@ import { liveAuthConfig } from '../support/live-auth';
 import { LookupScreen, TEST_PIN } from '../support/lookup-screen';
 import { LIVE_CONFIG, useLiveNationalServices } from '../support/national-services';
 import { controlPageByServiceWorker } from '../support/service-worker';
+import { SetUpError, wholeNumber, median } from './bench-figures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outputDir = join(root, 'e2e/.output/bench');
@@ -67,7 +68,6 @@ const WAIT_MS = 60_000;
 const WINDOW_MS = 2_000;
 const SAVED_HEADING = 'Saved on this device';
 
-class SetUpError extends Error {}
 const USAGE = 'usage: npm run bench:startup [-- --runs N (7 or more for figures)] [--warmup N] [--plans N] [--cpu 1,4] [--dist DIR]';
 
 interface Options {
@@ -94,11 +94,7 @@ function readOptions(): Options {
   } catch (error) {
     throw new SetUpError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  const count = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new SetUpError(`--${name} must be a whole number ≥ ${min}, not "${text}".\n${USAGE}`);
-    return value;
-  };
+  const count = (name: string, text: string, min: number) => wholeNumber(name, text, min, USAGE);
   const dist = isAbsolute(values.dist) ? values.dist : resolve(root, values.dist);
   if (!existsSync(join(dist, 'index.html'))) throw new SetUpError(`No build at ${dist}: run \`npm run build\` first.`);
   if (!existsSync(executablePath)) throw new SetUpError(`No Chromium at ${executablePath}: run \`bash .ci/ensure-chromium.sh\` or set CHROMIUM_PATH.`);
@@ -393,12 +389,6 @@ async function startOnce(seed: string, served: Served, mode: StartMode, rate: nu
 
 // ---------------------------------------------------------------------------------------------
 // Figures
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const METRICS = ['pinReady', 'longestTaskAtStart', 'box', 'firstRow', 'longestTask', 'appTime'] as const;
 type Metric = (typeof METRICS)[number];
