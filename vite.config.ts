@@ -155,6 +155,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['app/test-setup.ts'],
     restoreMocks: true,
+    // The slowest tests (a whole access-history page rendered and filtered) take about 1 s on a
+    // quiet machine and passed 5 s when the machine ran builds beside them: room, not a retry.
+    testTimeout: 15_000,
     // The PWA plugin's virtual module exists only in builds; tests get an inert stand-in.
     alias: { 'virtual:pwa-register': fileURLToPath(new URL('./app/test-support/pwa-register.ts', import.meta.url)) },
   },
