@@ -109,9 +109,7 @@ export const findPersonWords = {
   widerNoMatchBody: 'No one matches these details, even with wider matching. Check the details with the person or their documents.',
 
   searchFailedTitle: 'The search did not finish',
-  // A 400 to a search is about the details sent, not an NHS number (the PDS error words speak of one).
-  searchRejected:
-    'The Personal Demographics Service did not accept these details. Check them and search again. If it keeps happening, tell your service desk.',
+  // Why it failed: services/service-error-messages.ts `describePatientSearchError`, with the other service words.
   tryAgain: 'Try again',
 
   device: {
