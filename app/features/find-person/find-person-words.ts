@@ -82,6 +82,8 @@ export const findPersonWords = {
   born: 'Born',
   age: (years: number) => `(${years} ${years === 1 ? 'year' : 'years'} old)`,
   birthDateUnknown: 'Not known',
+  died: 'Died',
+  diedOn: (date: string) => `Recorded as deceased on ${date}`,
   sex: 'Sex',
   postcode: 'Postcode',
   addressWithheld: 'Address withheld',
@@ -90,6 +92,7 @@ export const findPersonWords = {
   matchWords: { exact: 'Exact', close: 'Close', partial: 'Partial' },
   choose: 'Choose',
   chooseHidden: (born: string) => `, born ${born}`,
+  chooseHiddenDied: (died: string) => `, recorded as deceased on ${died}`,
   nhsNumber: 'NHS number',
 
   tooManyTitle: 'Too many people match',

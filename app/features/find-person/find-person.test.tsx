@@ -102,6 +102,23 @@ describe('FindPerson', () => {
     expect(onChoose).toHaveBeenCalledWith('9990002002', 'national');
   });
 
+  it('says which match is recorded as deceased, and gives them no age', async () => {
+    setUp(async () => ({
+      kind: 'matches',
+      matches: [
+        { patient: person('9990000018'), score: 1, exact: true },
+        { patient: person('9990002002', { deceasedAt: '2024-02-10T00:00:00+00:00' }), score: 1, exact: true },
+      ],
+    }));
+    await fillIn();
+    const rows = await screen.findAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent('14 March 1991 (35 years old)');
+    expect(rows[0]).not.toHaveTextContent(/deceased/);
+    expect(rows[1]).toHaveTextContent('Recorded as deceased on 10 February 2024');
+    expect(rows[1]).not.toHaveTextContent(/years old/);
+    expect(screen.getByRole('button', { name: 'Choose Amelia CROSSLEY, born 14 March 1991, recorded as deceased on 10 February 2024' })).toBeInTheDocument();
+  });
+
   it('asks for more details when too many match, and lists no one', async () => {
     setUp(async () => ({ kind: 'too-many' }));
     const user = userEvent.setup();
