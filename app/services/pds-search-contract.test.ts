@@ -16,6 +16,7 @@ import {
   publishedJayneSmyth,
   publishedMinimalPatient,
   publishedRestrictedJanetSmythe,
+  publishedSearchContractBreaches,
   publishedSearchError,
   publishedSearchset,
   SANDBOX_EMPTY_SEARCHSET,
@@ -46,111 +47,6 @@ function server(reply: () => Response | Promise<Response>) {
 }
 
 // --- The request, against the published parameters -------------------------------------------
-
-/** `personal-demographics.yaml` parameters of `GET /Patient` (patient-search.yaml `parameters`). */
-const PUBLISHED_PARAMETERS = new Set([
-  '_fuzzy-match',
-  '_exact-match',
-  '_history',
-  '_max-results',
-  'family',
-  'given',
-  'gender',
-  'birthdate',
-  'death-date',
-  'address-postalcode',
-  'address-postcode',
-  'general-practitioner',
-  'email',
-  'phone',
-]);
-const BOOLEAN_PARAMETERS = ['_fuzzy-match', '_exact-match', '_history'];
-/** `Birthdate`: "`<eq|ge|le>yyyy-mm-dd`"; a range is `ge…` and `le…`. */
-const BIRTHDATE = /^(eq|ge|le)(\d{4}-\d{2}-\d{2})$/;
-const GENDERS = ['male', 'female', 'other', 'unknown'];
-
-function isRealDay(day: string): boolean {
-  const at = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
-}
-
-/**
- * Every way `url` breaks the published search contract, in words; empty when it follows it.
- * Written from the spec's text, independently of `patientSearchParams` and of `mocks/`.
- */
-function contractBreaches(url: string): string[] {
-  const breaches: string[] = [];
-  const parsed = new URL(url);
-  if (parsed.pathname !== new URL(`${BASE}/Patient`).pathname) breaches.push(`path ${parsed.pathname}`);
-  const raw = parsed.search.replace(/^\?/, '');
-  // Family/Given: "a wildcard must be encoded as `%2A`".
-  if (raw.includes('*')) breaches.push('a wildcard sent as a bare *');
-  const params: [string, string][] = raw.split('&').map((pair) => {
-    const [key = '', value = ''] = pair.split('=');
-    return [decodeURIComponent(key), decodeURIComponent(value.replaceAll('+', ' '))];
-  });
-  const all = (name: string) => params.filter(([key]) => key === name).map(([, value]) => value);
-  const one = (name: string) => all(name)[0];
-
-  for (const [key] of params) if (!PUBLISHED_PARAMETERS.has(key)) breaches.push(`unpublished parameter ${key} (ADDITIONAL_PROPERTIES)`);
-  for (const name of PUBLISHED_PARAMETERS) {
-    if (name !== 'given' && name !== 'birthdate' && all(name).length > 1) breaches.push(`${name} repeated`);
-  }
-  for (const name of BOOLEAN_PARAMETERS) {
-    const value = one(name);
-    if (value !== undefined && value !== 'true' && value !== 'false') breaches.push(`${name}=${value} is not a boolean`);
-  }
-  const fuzzy = one('_fuzzy-match') === 'true';
-
-  const family = one('family');
-  const given = all('given');
-  const postcode = one('address-postalcode') ?? one('address-postcode');
-  if (one('address-postalcode') !== undefined && one('address-postcode') !== undefined) breaches.push('both postcode parameters');
-  for (const [name, value] of [['family', family], ...given.map((g) => ['given', g] as const), ['postcode', postcode]] as const) {
-    if (value === undefined) continue;
-    if (name !== 'postcode' && value.length > 35) breaches.push(`${name} over 35 characters`);
-    if (value.trim() === '') breaches.push(`${name} empty`);
-    const star = value.indexOf('*');
-    // "Use `*` as a wildcard but not in the first two characters and not in fuzzy search mode."
-    if (star !== -1 && star < 2) breaches.push(`${name} has a wildcard in its first two characters`);
-    if (star !== -1 && fuzzy) breaches.push(`${name} has a wildcard in a fuzzy search`);
-  }
-
-  const dates = all('birthdate');
-  const ops = dates.map((date) => BIRTHDATE.exec(date));
-  ops.forEach((match, i) => {
-    if (!match) breaches.push(`birthdate ${dates[i]} is not <eq|ge|le>yyyy-mm-dd (INVALID_VALUE)`);
-    else if (!isRealDay(match[2]!)) breaches.push(`birthdate ${dates[i]} is no real day`);
-  });
-  const opList = ops.map((m) => m?.[1]).sort().join(',');
-  if (dates.length === 0) breaches.push('no birthdate (MISSING_VALUE)');
-  else if (opList !== 'eq' && opList !== 'ge,le' && opList !== 'ge' && opList !== 'le') breaches.push(`birthdate operators ${opList}`);
-  if (opList === 'ge,le') {
-    const from = ops.find((m) => m?.[1] === 'ge')![2]!;
-    const to = ops.find((m) => m?.[1] === 'le')![2]!;
-    if (from > to) breaches.push(`birthdate range ${from} to ${to} is empty`);
-  }
-
-  const gender = one('gender');
-  if (gender !== undefined && !GENDERS.includes(gender)) breaches.push(`gender ${gender} (INVALID_VALUE)`);
-  const max = one('_max-results');
-  if (max !== undefined && !(/^\d+$/.test(max) && Number(max) >= 1 && Number(max) <= 50)) breaches.push(`_max-results ${max} outside 1 to 50 for a healthcare worker`);
-  const wildcard = [family, ...given, postcode].some((value) => value?.includes('*'));
-  if (one('_exact-match') === 'true' && (fuzzy || wildcard)) breaches.push('_exact-match with a fuzzy or wildcard search');
-
-  // The minimum combinations (INVALID_SEARCH_DATA below them).
-  if (!fuzzy && family === undefined) breaches.push('non-fuzzy search without a family name');
-  if (fuzzy) {
-    const hasGiven = given.length > 0;
-    const combos = [
-      hasGiven && family !== undefined,
-      family !== undefined && gender !== undefined && postcode !== undefined,
-      hasGiven && gender !== undefined && postcode !== undefined,
-    ];
-    if (!combos.some(Boolean)) breaches.push('fuzzy search outside the three published combinations');
-  }
-  return breaches;
-}
 
 const FAMILIES = ['Smith', 'Sm*', "O'Reilly-Kociński"];
 const GIVENS = ['', 'Jane', 'Ja*', 'John Paul'];
@@ -196,18 +92,18 @@ describe('every search the form can send follows the published parameters', () =
   });
 
   it('the contract check itself catches what PDS refuses', () => {
-    expect(contractBreaches(`${BASE}/Patient?family=Sm*&birthdate=eq2010-10-22`)).toContain('a wildcard sent as a bare *');
-    expect(contractBreaches(`${BASE}/Patient?family=S%2A&birthdate=2010-10-22`)).toEqual([
+    expect(publishedSearchContractBreaches(`${BASE}/Patient?family=Sm*&birthdate=eq2010-10-22`)).toContain('a wildcard sent as a bare *');
+    expect(publishedSearchContractBreaches(`${BASE}/Patient?family=S%2A&birthdate=2010-10-22`)).toEqual([
       'family has a wildcard in its first two characters',
       'birthdate 2010-10-22 is not <eq|ge|le>yyyy-mm-dd (INVALID_VALUE)',
       'birthdate operators ',
     ]);
-    expect(contractBreaches(`${BASE}/Patient?family=Smith&birthdate=eq2010-02-30&_fuzzy-match=true&_max-results=51`)).toEqual([
+    expect(publishedSearchContractBreaches(`${BASE}/Patient?family=Smith&birthdate=eq2010-02-30&_fuzzy-match=true&_max-results=51`)).toEqual([
       'birthdate eq2010-02-30 is no real day',
       '_max-results 51 outside 1 to 50 for a healthcare worker',
       'fuzzy search outside the three published combinations',
     ]);
-    expect(contractBreaches(`${BASE}/Patient?family=Smith&birthdate=eq2010-10-22&max-results=5`)).toEqual(['unpublished parameter max-results (ADDITIONAL_PROPERTIES)']);
+    expect(publishedSearchContractBreaches(`${BASE}/Patient?family=Smith&birthdate=eq2010-10-22&max-results=5`)).toEqual(['unpublished parameter max-results (ADDITIONAL_PROPERTIES)']);
   });
 
   it.each([{ history: true }, { exactOnly: true }, { maxResults: 1 }, { maxResults: 50 }])('with the options %o as well', async (options) => {
@@ -217,7 +113,7 @@ describe('every search the form can send follows the published parameters', () =
       if ('exactOnly' in options && !exactAllowed) continue;
       await pds.searchPatients(search, testContext(), options);
     }
-    const breaches = seen.flatMap((request) => contractBreaches(request.url).map((breach) => `${request.url}: ${breach}`));
+    const breaches = seen.flatMap((request) => publishedSearchContractBreaches(request.url).map((breach) => `${request.url}: ${breach}`));
     expect(breaches).toEqual([]);
   });
 
@@ -225,7 +121,7 @@ describe('every search the form can send follows the published parameters', () =
     const { pds, seen } = server(() => fhirJson(SANDBOX_EMPTY_SEARCHSET));
     for (const { search } of searches) await pds.searchPatients(search, testContext());
     expect(seen).toHaveLength(searches.length);
-    const breaches = seen.flatMap((request, i) => contractBreaches(request.url).map((breach) => `${searches[i]!.name}: ${breach}`));
+    const breaches = seen.flatMap((request, i) => publishedSearchContractBreaches(request.url).map((breach) => `${searches[i]!.name}: ${breach}`));
     expect(breaches).toEqual([]);
   });
 

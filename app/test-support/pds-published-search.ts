@@ -213,3 +213,111 @@ export function publishedSearchError(code: string, display: string, diagnostics?
     resourceType: 'OperationOutcome',
   };
 }
+
+// --- The request: what the spec allows a search to send ------------------------------------
+
+/** `personal-demographics.yaml` parameters of `GET /Patient` (patient-search.yaml `parameters`). */
+const PUBLISHED_PARAMETERS = new Set([
+  '_fuzzy-match',
+  '_exact-match',
+  '_history',
+  '_max-results',
+  'family',
+  'given',
+  'gender',
+  'birthdate',
+  'death-date',
+  'address-postalcode',
+  'address-postcode',
+  'general-practitioner',
+  'email',
+  'phone',
+]);
+const BOOLEAN_PARAMETERS = ['_fuzzy-match', '_exact-match', '_history'];
+/** `Birthdate`: "`<eq|ge|le>yyyy-mm-dd`"; a range is `ge…` and `le…`. */
+const BIRTHDATE = /^(eq|ge|le)(\d{4}-\d{2}-\d{2})$/;
+const GENDERS = ['male', 'female', 'other', 'unknown'];
+
+function isRealDay(day: string): boolean {
+  const at = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === day;
+}
+
+/**
+ * Every way `url` breaks the published search contract, in words; empty when it follows it.
+ * Written from the spec's text (`paths/patient-search.yaml`, the `personal-demographics.yaml`
+ * parameters), independently of `patientSearchParams` and of `mocks/`.
+ */
+export function publishedSearchContractBreaches(url: string): string[] {
+  const breaches: string[] = [];
+  const parsed = new URL(url);
+  if (!parsed.pathname.endsWith('/Patient')) breaches.push(`path ${parsed.pathname}`);
+  const raw = parsed.search.replace(/^\?/, '');
+  // Family/Given: "a wildcard must be encoded as `%2A`".
+  if (raw.includes('*')) breaches.push('a wildcard sent as a bare *');
+  const params: [string, string][] = raw.split('&').map((pair) => {
+    const [key = '', value = ''] = pair.split('=');
+    return [decodeURIComponent(key), decodeURIComponent(value.replaceAll('+', ' '))];
+  });
+  const all = (name: string) => params.filter(([key]) => key === name).map(([, value]) => value);
+  const one = (name: string) => all(name)[0];
+
+  for (const [key] of params) if (!PUBLISHED_PARAMETERS.has(key)) breaches.push(`unpublished parameter ${key} (ADDITIONAL_PROPERTIES)`);
+  for (const name of PUBLISHED_PARAMETERS) {
+    if (name !== 'given' && name !== 'birthdate' && all(name).length > 1) breaches.push(`${name} repeated`);
+  }
+  for (const name of BOOLEAN_PARAMETERS) {
+    const value = one(name);
+    if (value !== undefined && value !== 'true' && value !== 'false') breaches.push(`${name}=${value} is not a boolean`);
+  }
+  const fuzzy = one('_fuzzy-match') === 'true';
+
+  const family = one('family');
+  const given = all('given');
+  const postcode = one('address-postalcode') ?? one('address-postcode');
+  if (one('address-postalcode') !== undefined && one('address-postcode') !== undefined) breaches.push('both postcode parameters');
+  for (const [name, value] of [['family', family], ...given.map((g) => ['given', g] as const), ['postcode', postcode]] as const) {
+    if (value === undefined) continue;
+    if (name !== 'postcode' && value.length > 35) breaches.push(`${name} over 35 characters`);
+    if (value.trim() === '') breaches.push(`${name} empty`);
+    const star = value.indexOf('*');
+    // "Use `*` as a wildcard but not in the first two characters and not in fuzzy search mode."
+    if (star !== -1 && star < 2) breaches.push(`${name} has a wildcard in its first two characters`);
+    if (star !== -1 && fuzzy) breaches.push(`${name} has a wildcard in a fuzzy search`);
+  }
+
+  const dates = all('birthdate');
+  const ops = dates.map((date) => BIRTHDATE.exec(date));
+  ops.forEach((match, i) => {
+    if (!match) breaches.push(`birthdate ${dates[i]} is not <eq|ge|le>yyyy-mm-dd (INVALID_VALUE)`);
+    else if (!isRealDay(match[2]!)) breaches.push(`birthdate ${dates[i]} is no real day`);
+  });
+  const opList = ops.map((m) => m?.[1]).sort().join(',');
+  if (dates.length === 0) breaches.push('no birthdate (MISSING_VALUE)');
+  else if (opList !== 'eq' && opList !== 'ge,le' && opList !== 'ge' && opList !== 'le') breaches.push(`birthdate operators ${opList}`);
+  if (opList === 'ge,le') {
+    const from = ops.find((m) => m?.[1] === 'ge')![2]!;
+    const to = ops.find((m) => m?.[1] === 'le')![2]!;
+    if (from > to) breaches.push(`birthdate range ${from} to ${to} is empty`);
+  }
+
+  const gender = one('gender');
+  if (gender !== undefined && !GENDERS.includes(gender)) breaches.push(`gender ${gender} (INVALID_VALUE)`);
+  const max = one('_max-results');
+  if (max !== undefined && !(/^\d+$/.test(max) && Number(max) >= 1 && Number(max) <= 50)) breaches.push(`_max-results ${max} outside 1 to 50 for a healthcare worker`);
+  const wildcard = [family, ...given, postcode].some((value) => value?.includes('*'));
+  if (one('_exact-match') === 'true' && (fuzzy || wildcard)) breaches.push('_exact-match with a fuzzy or wildcard search');
+
+  // The minimum combinations (INVALID_SEARCH_DATA below them).
+  if (!fuzzy && family === undefined) breaches.push('non-fuzzy search without a family name');
+  if (fuzzy) {
+    const hasGiven = given.length > 0;
+    const combos = [
+      hasGiven && family !== undefined,
+      family !== undefined && gender !== undefined && postcode !== undefined,
+      hasGiven && gender !== undefined && postcode !== undefined,
+    ];
+    if (!combos.some(Boolean)) breaches.push('fuzzy search outside the three published combinations');
+  }
+  return breaches;
+}
