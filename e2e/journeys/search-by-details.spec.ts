@@ -92,8 +92,15 @@ test('no match offers wider matching, and what it finds is marked as such', asyn
   expect(searches).toEqual([null, 'true']);
   await expectNoSeriousA11yViolations(page);
 
+  // His old number was superseded: PDS lists only the record that replaced it, and choosing him
+  // runs the NHS-number lookup on that current number.
+  const spaced = (nhs: string) => nhs.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3');
+  await expect(find.people.first()).toContainText(spaced(SCENARIOS.superseded.currentNhsNumber));
+  await expect(find.people.first()).not.toContainText(spaced(SCENARIOS.superseded.nhsNumber));
   await find.choose('Samuel KETTERIDGE').click();
   await expect(screen.patientBanner).toContainText('Samuel KETTERIDGE');
+  await expect(screen.patientBanner).toContainText(spaced(SCENARIOS.superseded.currentNhsNumber));
+  expect(services.requests.some((r) => new URL(r.url()).pathname.endsWith(`/Patient/${SCENARIOS.superseded.currentNhsNumber}`))).toBe(true);
 });
 
 test("a restricted person's postcode is never shown in the results", async ({ lookup: screen, page }) => {
