@@ -196,9 +196,14 @@ describe('PDS searchPatients: the reply', () => {
   });
 
   it('lists one person once, at their better score', async () => {
-    replyWith(searchset(entry(patient('9000000009', 'Jane', 'Smith', '2010-10-22'), 0.6), entry(patient('9000000009', 'Jane', 'Smith', '2010-10-22'), 0.9)));
-    const outcome = await pds.searchPatients(search(), testContext());
-    expect(outcome.kind === 'matches' && outcome.matches.map((m) => m.score)).toEqual([0.9]);
+    const twice = (first: number, second: number) =>
+      searchset(entry(patient('9000000009', 'Jane', 'Smith', '2010-10-22'), first), entry(patient('9000000009', 'Jane', 'Smith', '2010-10-22'), second));
+    // Both orders: the better score wins whether it comes first or last.
+    for (const [first, second] of [[0.9, 0.6], [0.6, 0.9]] as const) {
+      replyWith(twice(first, second));
+      const outcome = await pds.searchPatients(search(), testContext());
+      expect(outcome.kind === 'matches' && outcome.matches.map((m) => m.score)).toEqual([0.9]);
+    }
   });
 
   it('an empty searchset (no entry at all, as PDS sends it) is no match', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError, type ServiceErrorKind, type ServiceName } from './service-error';
-import { describeAccessHistoryError, describeServiceError } from './service-error-messages';
+import { describeAccessHistoryError, describePatientSearchError, describeServiceError } from './service-error-messages';
 import { isTemporary } from '../queries/offline-policy';
 
 const SERVICES: readonly ServiceName[] = ['pds', 'nrl', 'ods', 'ssp', 'contact-page'];
@@ -137,5 +137,45 @@ describe('describeAccessHistoryError', () => {
       if (isTemporary(new ServiceError({ service: 'audit', kind, detail: 'x' }))) continue;
       expect(history(kind)).not.toMatch(/try again/i);
     }
+  });
+});
+
+describe('describePatientSearchError (issue 12)', () => {
+  const search = (kind: ServiceErrorKind, extra: Partial<ConstructorParameters<typeof ServiceError>[0]> = {}) =>
+    describePatientSearchError(new ServiceError({ service: 'pds', kind, detail: 'HTTP 500 INTERNAL_SERVER_ERROR: {"json": true}', status: 500, ...extra }));
+
+  it.each([...KINDS, 'not-recorded' as const])('has plain words for a crew whose search failed with %s', (kind) => {
+    const message = search(kind);
+    expect(message.trim().length).toBeGreaterThan(20);
+    expect(message).not.toMatch(JARGON);
+    expect(message).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(message).toMatch(/[.!]$/);
+    // A search has no NHS number and no one patient yet: the lookup's words would mislead.
+    expect(message).not.toMatch(/NHS number|this patient/i);
+    expect(message).not.toBe(describe_('pds', kind === 'not-recorded' ? 'rejected' : kind));
+  });
+
+  it('never reads as "no one matches": every failure but a refusal of the details says the search was not done', () => {
+    for (const kind of [...KINDS, 'not-recorded' as const]) {
+      const message = search(kind);
+      if (kind === 'rejected') expect(message).toMatch(/did not accept these details/);
+      else expect(message).toMatch(/search was not done|search did not finish|no one is listed|answer is not shown|would not do this search|cannot search/);
+      expect(message).not.toMatch(/^No one|no patient found/i);
+    }
+  });
+
+  it('says how long to wait when PDS said so (429 with Retry-After)', () => {
+    expect(search('rate-limited', { retryAfterSeconds: 7 })).toBe('The Personal Demographics Service is busy, so the search was not done. Try again in about 7 seconds.');
+  });
+
+  it('never says "try again" for an answer that trying again will not change', () => {
+    for (const kind of KINDS) {
+      if (isTemporary(new ServiceError({ service: 'pds', kind, detail: 'x' }))) continue;
+      expect(search(kind)).not.toMatch(/try again/i);
+    }
+  });
+
+  it('sends a crew whose sign-in ran out to the sign-in button', () => {
+    expect(search('unauthorised')).toMatch(/Sign in again with the button at the top of the screen\./);
   });
 });

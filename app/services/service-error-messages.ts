@@ -186,6 +186,40 @@ export function describeAccessHistoryError(error: ServiceError): string {
   return withWait(ACCESS_HISTORY_MESSAGES[error.kind], error);
 }
 
+/**
+ * A failed PDS search by details (issue 12), in words for the crew. Not the PDS words above:
+ * those speak of "this NHS number" and "this patient", and a search has neither. Every failure
+ * other than a refusal of the details says the search was not done, so it can never be read as
+ * "no one matches" (the wrong-person hazards H54 and H56).
+ */
+const NOT_NO_MATCH = 'This does not mean no one matches.';
+const PATIENT_SEARCH_MESSAGES: Readonly<Record<ServiceErrorKind, string>> = {
+  network: 'No connection to the Personal Demographics Service, so the search was not done. Check this device’s signal or Wi-Fi, then try again.',
+  timeout: 'The Personal Demographics Service took too long to answer, so the search did not finish. Try again in a moment.',
+  // PDS documents no 404 or 410 for a search: whoever said it, it is never an answer about a person.
+  'not-found': `The Personal Demographics Service could not be reached as set up on this device, so the search was not done. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  misrouted: `The Personal Demographics Service could not be reached as set up on this device, so the search was not done. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  invalidated: `The Personal Demographics Service would not do this search. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  // INVALID_SEARCH_DATA, MISSING_VALUE, INVALID_VALUE, ADDITIONAL_PROPERTIES, UNSUPPORTED_SERVICE.
+  rejected: `The Personal Demographics Service did not accept these details. Check them and search again. ${SERVICE_DESK}`,
+  unauthorised: `Your sign-in to NHS services has run out, so the search was not done. ${SIGN_IN_AGAIN}`,
+  // Includes PDS's 403 INVALID_VALUE: several results asked for in application-restricted access.
+  forbidden: 'This device or your organisation is not allowed to search for patients by their details, so the search was not done. Tell your service desk.',
+  'rate-limited': `The Personal Demographics Service is busy, so the search was not done. ${WAIT}.`,
+  unavailable: 'The Personal Demographics Service did not answer, so the search did not finish. Try again in a moment.',
+  malformed: `The Personal Demographics Service sent an answer this app could not read, so no one is listed. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  unsupported: `This app cannot search for patients this way. ${NOT_NO_MATCH} Tell your service desk.`,
+  'too-large': `The Personal Demographics Service sent more than this app reads, so no one is listed. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  incomplete: `The Personal Demographics Service sent only part of its answer, so no one is listed. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  'wrong-patient': `The Personal Demographics Service answered a different search, so no one is listed. ${NOT_NO_MATCH} ${TELL_SERVICE_DESK}`,
+  'not-recorded': `This device could not record your search, so its answer is not shown (every search for a patient must be recorded). Try again; if it keeps happening, restart the app and tell your service desk.`,
+};
+
+/** Words for a crew about a failed search by details (service 'pds', `searchPatients`). */
+export function describePatientSearchError(error: ServiceError): string {
+  return withWait(PATIENT_SEARCH_MESSAGES[error.kind], error);
+}
+
 /** Words for a crew about one failure. Technical detail stays on the error, for logs. */
 export function describeServiceError(error: ServiceError): string {
   const counted = error.service === 'nrl' && error.recordCount !== undefined ? countedLocatorMessage(error.kind, error.recordCount) : undefined;

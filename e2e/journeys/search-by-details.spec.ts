@@ -1,8 +1,21 @@
 import { test as demoTest } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
+import {
+  PUBLISHED_TOO_MANY_MATCHES,
+  publishedEntry,
+  publishedJaneSmith,
+  publishedJayneSmyth,
+  publishedMinimalPatient,
+  publishedRestrictedJanetSmythe,
+  publishedSearchContractBreaches,
+  SANDBOX_EMPTY_SEARCHSET,
+  SANDBOX_NOT_SUPPORTED,
+  sandboxSearchset,
+} from '../../app/test-support/pds-published-search';
 import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { FindPersonScreen, isPdsSearch } from '../support/find-person-screen';
 import { LookupScreen } from '../support/lookup-screen';
+import { CORS_HEADERS } from '../support/national-services';
 import { controlPageByServiceWorker } from '../support/service-worker';
 import { expect, liveTest as test } from '../support/test';
 
@@ -63,6 +76,7 @@ test('too many matches lists nobody and asks for more details', async ({ lookup:
   await expect(page.getByText('More than 10 people match these details, so none are shown.')).toBeVisible();
   await expect(page.getByText('a given name', { exact: true })).toBeVisible();
   await expect(find.people).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('no match offers wider matching, and what it finds is marked as such', async ({ lookup: screen, page, services }) => {
@@ -78,8 +92,15 @@ test('no match offers wider matching, and what it finds is marked as such', asyn
   expect(searches).toEqual([null, 'true']);
   await expectNoSeriousA11yViolations(page);
 
+  // His old number was superseded: PDS lists only the record that replaced it, and choosing him
+  // runs the NHS-number lookup on that current number.
+  const spaced = (nhs: string) => nhs.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3');
+  await expect(find.people.first()).toContainText(spaced(SCENARIOS.superseded.currentNhsNumber));
+  await expect(find.people.first()).not.toContainText(spaced(SCENARIOS.superseded.nhsNumber));
   await find.choose('Samuel KETTERIDGE').click();
   await expect(screen.patientBanner).toContainText('Samuel KETTERIDGE');
+  await expect(screen.patientBanner).toContainText(spaced(SCENARIOS.superseded.currentNhsNumber));
+  expect(services.requests.some((r) => new URL(r.url()).pathname.endsWith(`/Patient/${SCENARIOS.superseded.currentNhsNumber}`))).toBe(true);
 });
 
 test("a restricted person's postcode is never shown in the results", async ({ lookup: screen, page }) => {
@@ -91,6 +112,7 @@ test("a restricted person's postcode is never shown in the results", async ({ lo
   await expect(restricted).toContainText('Address withheld');
   expect(await restricted.innerText()).not.toMatch(POSTCODE);
   await expect(find.people.filter({ hasNotText: '999 000 0050' })).toContainText(POSTCODE);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('invalid details never reach PDS: the error summary says what to fix', async ({ lookup: screen, page, services }) => {
@@ -133,6 +155,64 @@ test('with no signal, a search by details finds a saved plan by name, labelled a
   await expect(page.getByRole('heading', { name: 'Searches waiting for signal' })).toHaveCount(0);
   await expect(page.getByText(/The search is waiting/)).toHaveCount(0);
   expect(services.requests.filter(isPdsSearch)).toHaveLength(before);
+});
+
+test('live mode reads the replies PDS publishes, not only our mocks, and sends only what the spec allows', async ({ lookup: screen, page, context }) => {
+  await expect(screen.nhsNumber).toBeVisible();
+  // PDS's search answered with the spec's and sandbox's own example replies, in turn.
+  const replies: object[] = [
+    sandboxSearchset(
+      publishedEntry(publishedMinimalPatient(), 0.75),
+      publishedEntry(publishedJayneSmyth(), 0.8343),
+      publishedEntry(publishedJaneSmith(), 0.8343),
+      publishedEntry(publishedRestrictedJanetSmythe(), 1),
+    ),
+    PUBLISHED_TOO_MANY_MATCHES,
+    SANDBOX_EMPTY_SEARCHSET,
+    SANDBOX_NOT_SUPPORTED,
+  ];
+  const sent: string[] = [];
+  await context.route(
+    (url) => url.pathname.endsWith('/Patient') && url.search !== '',
+    async (route) => {
+      sent.push(route.request().url());
+      const headers = await route.request().allHeaders();
+      await route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'application/fhir+json', 'x-request-id': headers['x-request-id'] ?? '', 'x-correlation-id': headers['x-correlation-id'] ?? '', ...CORS_HEADERS },
+        body: JSON.stringify(replies.shift()),
+      });
+    },
+  );
+  const find = new FindPersonScreen(page);
+
+  await find.search({ family: 'Sm*', born: { day: '22', month: '10', year: '2010' } });
+  await expect(page.getByRole('heading', { name: '4 people found' })).toBeVisible();
+  await expect(find.people.nth(0)).toContainText('Janet SMYTHE');
+  await expect(find.people.nth(0)).toContainText('Address withheld');
+  await expect(find.people.nth(0)).toContainText('Exact');
+  await expect(find.people.nth(1)).toContainText('Jane SMITH');
+  await expect(find.people.nth(1)).toContainText('Recorded as deceased on 22 October 2010');
+  await expect(find.people.nth(2)).toContainText('Jayne SMYTH');
+  await expect(find.people.nth(3)).toContainText('Name not available');
+  await expect(find.people.nth(3)).toContainText('900 000 0033');
+  await expect(find.people.nth(3)).toContainText('Partial');
+  expect(await find.people.nth(0).innerText()).not.toMatch(POSTCODE);
+  await expectNoSeriousA11yViolations(page);
+
+  await find.search({ family: 'Sm*', born: { year: '2010' } });
+  await expect(page.getByRole('heading', { name: 'Too many people match' })).toBeVisible();
+  await find.search({ family: 'Smith', given: 'Jane', born: { day: '22', month: '10', year: '2010' } });
+  await expect(page.getByRole('heading', { name: 'No one found' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Search with wider matching' })).toBeVisible();
+  // The sandbox's "no example for this combination": no search was done, so never "No one found".
+  await page.getByRole('button', { name: 'Search with wider matching' }).click();
+  await expect(page.getByRole('heading', { name: 'The search did not finish' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No one found' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+
+  expect(sent).toHaveLength(4);
+  expect(sent.flatMap((url) => publishedSearchContractBreaches(url).map((breach) => `${url}: ${breach}`))).toEqual([]);
 });
 
 demoTest('demo mode: the trainer tries a search by details from the list, and every result is synthetic', async ({ page }) => {

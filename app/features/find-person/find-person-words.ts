@@ -82,6 +82,8 @@ export const findPersonWords = {
   born: 'Born',
   age: (years: number) => `(${years} ${years === 1 ? 'year' : 'years'} old)`,
   birthDateUnknown: 'Not known',
+  died: 'Died',
+  diedOn: (date: string) => `Recorded as deceased on ${date}`,
   sex: 'Sex',
   postcode: 'Postcode',
   addressWithheld: 'Address withheld',
@@ -90,6 +92,7 @@ export const findPersonWords = {
   matchWords: { exact: 'Exact', close: 'Close', partial: 'Partial' },
   choose: 'Choose',
   chooseHidden: (born: string) => `, born ${born}`,
+  chooseHiddenDied: (died: string) => `, recorded as deceased on ${died}`,
   nhsNumber: 'NHS number',
 
   tooManyTitle: 'Too many people match',
@@ -109,9 +112,7 @@ export const findPersonWords = {
   widerNoMatchBody: 'No one matches these details, even with wider matching. Check the details with the person or their documents.',
 
   searchFailedTitle: 'The search did not finish',
-  // A 400 to a search is about the details sent, not an NHS number (the PDS error words speak of one).
-  searchRejected:
-    'The Personal Demographics Service did not accept these details. Check them and search again. If it keeps happening, tell your service desk.',
+  // Why it failed: services/service-error-messages.ts `describePatientSearchError`, with the other service words.
   tryAgain: 'Try again',
 
   device: {

@@ -7,7 +7,11 @@ import type { NhsNumber } from '../../domain/nhs-number';
 import type { Patient } from '../../domain/patient';
 import type { PatientSearch, PatientSearchOutcome } from '../../domain/patient-search';
 import { RuntimeProvider, type Runtime } from '../../runtime/runtime-context';
+import { createPdsClient } from '../../services/pds-client';
 import { ServiceError } from '../../services/service-error';
+import type { Transport } from '../../services/transport';
+import { publishedSearchError } from '../../test-support/pds-published-search';
+import { fhirJson } from '../../test-support/services';
 import { createConnectivity } from '../../sync/connectivity';
 import { NO_NATIONAL_SERVICES, testRuntime } from '../../test-support/runtime';
 import { FindPerson } from './find-person';
@@ -98,6 +102,23 @@ describe('FindPerson', () => {
     expect(onChoose).toHaveBeenCalledWith('9990002002', 'national');
   });
 
+  it('says which match is recorded as deceased, and gives them no age', async () => {
+    setUp(async () => ({
+      kind: 'matches',
+      matches: [
+        { patient: person('9990000018'), score: 1, exact: true },
+        { patient: person('9990002002', { deceasedAt: '2024-02-10T00:00:00+00:00' }), score: 1, exact: true },
+      ],
+    }));
+    await fillIn();
+    const rows = await screen.findAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent('14 March 1991 (35 years old)');
+    expect(rows[0]).not.toHaveTextContent(/deceased/);
+    expect(rows[1]).toHaveTextContent('Recorded as deceased on 10 February 2024');
+    expect(rows[1]).not.toHaveTextContent(/years old/);
+    expect(screen.getByRole('button', { name: 'Choose Amelia CROSSLEY, born 14 March 1991, recorded as deceased on 10 February 2024' })).toBeInTheDocument();
+  });
+
   it('asks for more details when too many match, and lists no one', async () => {
     setUp(async () => ({ kind: 'too-many' }));
     const user = userEvent.setup();
@@ -128,6 +149,43 @@ describe('FindPerson', () => {
     });
     await fillIn();
     expect(await screen.findByText(/did not accept these details/)).toBeInTheDocument();
+  });
+
+  // Every error patient-search.yaml documents, as its sandbox words it, through the real client:
+  // each gets words a crew can act on, none reads as "no one found" or speaks of an NHS number,
+  // and only what may change on asking again offers Try again.
+  it.each([
+    { reply: [400, 'INVALID_SEARCH_DATA', 'value'], words: /did not accept these details/, tryAgain: false },
+    { reply: [400, 'UNSUPPORTED_SERVICE', 'processing'], words: /did not accept these details/, tryAgain: false },
+    { reply: [400, 'MISSING_VALUE', 'required'], words: /did not accept these details/, tryAgain: false },
+    { reply: [400, 'INVALID_VALUE', 'value'], words: /did not accept these details/, tryAgain: false },
+    { reply: [400, 'ADDITIONAL_PROPERTIES', 'invariant'], words: /did not accept these details/, tryAgain: false },
+    { reply: [401, 'ACCESS_DENIED', 'forbidden'], words: /sign-in to NHS services has run out, so the search was not done/, tryAgain: false },
+    { reply: [403, 'INVALID_VALUE', 'value'], words: /not allowed to search for patients by their details/, tryAgain: false },
+    { reply: [408, 'UNABLE_TO_CALL_SERVICE', 'timeout'], words: /did not answer, so the search did not finish/, tryAgain: true },
+    { reply: [429, 'TOO_MANY_REQUESTS', 'throttled'], words: /is busy, so the search was not done/, tryAgain: true },
+    { reply: [500, 'INTERNAL_SERVER_ERROR', 'exception'], words: /did not answer, so the search did not finish/, tryAgain: true },
+    { reply: [503, 'SERVICE_UNAVAILABLE', 'exception'], words: /did not answer, so the search did not finish/, tryAgain: true },
+    // Not documented for a search: a gateway's 404 is never an answer about a person.
+    { reply: [404, 'RESOURCE_NOT_FOUND', 'not-found'], words: /could not be reached as set up on this device.*does not mean no one matches/, tryAgain: false },
+  ] as const)('a search answered $reply.0 $reply.1 shows what to do', async ({ reply: [status, code, issueCode], words, tryAgain }) => {
+    const transport: Transport = async () => fhirJson(publishedSearchError(code, code, undefined, issueCode), status);
+    const pds = createPdsClient({ transport, baseUrl: 'https://gw.test/pds', organisationOds: () => 'RX8' });
+    const runtime = testRuntime({ ...NO_NATIONAL_SERVICES, pds });
+    render(
+      <RuntimeProvider runtime={runtime}>
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <FindPerson onChoose={vi.fn()} />
+        </QueryClientProvider>
+      </RuntimeProvider>,
+    );
+    await fillIn();
+    const card = (await screen.findByRole('heading', { name: 'The search did not finish' })).closest('section, div')!;
+    expect(card).toHaveTextContent(words);
+    expect(card).not.toHaveTextContent(/NHS number|No one found|no patient found/i);
+    expect(screen.queryByRole('heading', { name: 'No one found' })).not.toBeInTheDocument();
+    if (tryAgain) expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    else expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('with no signal, searches only the plans saved on this device, labelled so, and never PDS', async () => {

@@ -12,8 +12,10 @@ export function matchInWords(score: number): string {
   return words.matchWords.partial;
 }
 
-export function bornInWords(birthDate: string | undefined, now: Date): string {
+/** The date of birth, with the age today; no age for someone recorded as deceased (`deceasedAt`). */
+export function bornInWords(birthDate: string | undefined, now: Date, deceasedAt?: string): string {
   if (birthDate === undefined) return words.birthDateUnknown;
+  if (deceasedAt !== undefined) return formatFhirDate(birthDate);
   const years = ageInYears(birthDate, now);
   return years === undefined ? formatFhirDate(birthDate) : `${formatFhirDate(birthDate)} ${words.age(years)}`;
 }
@@ -29,7 +31,9 @@ export function MatchList({ matches, onChoose, now = new Date() }: { matches: re
     <ol className="nhsuk-list crl-matches">
       {matches.map(({ patient, score }) => {
         const name = displayName(patient);
-        const born = bornInWords(patient.birthDate, now);
+        const born = bornInWords(patient.birthDate, now, patient.deceasedAt);
+        // PDS returns death on a search: a record of someone who has died is told apart at once.
+        const died = patient.deceasedAt === undefined ? undefined : formatFhirDate(patient.deceasedAt.slice(0, 10));
         const postcode = postcodeOf(patient);
         return (
           <li className="crl-match" key={patient.nhsNumber}>
@@ -39,6 +43,14 @@ export function MatchList({ matches, onChoose, now = new Date() }: { matches: re
                 <dt>{words.born}</dt>
                 <dd>{born}</dd>
               </div>
+              {died !== undefined && (
+                <div>
+                  <dt>{words.died}</dt>
+                  <dd>
+                    <strong>{words.diedOn(died)}</strong>
+                  </dd>
+                </div>
+              )}
               <div>
                 <dt>{words.sex}</dt>
                 <dd>{words.sexes[patient.gender]}</dd>
@@ -59,7 +71,7 @@ export function MatchList({ matches, onChoose, now = new Date() }: { matches: re
             </dl>
             <button type="button" className="nhsuk-button nhsuk-button--secondary crl-match__choose" onClick={() => onChoose(patient.nhsNumber)}
               // Two people can share a name: the spoken name says which one (the visible words start it).
-              aria-label={`${words.choose} ${name}${words.chooseHidden(born)}`}
+              aria-label={`${words.choose} ${name}${words.chooseHidden(born)}${died === undefined ? '' : words.chooseHiddenDied(died)}`}
             >
               {words.choose} {name}
             </button>

@@ -13,6 +13,7 @@ import { isNoSignal, isTemporary } from '../../queries/offline-policy';
 import { patientSearchQuery, type DetailsSearch } from '../../queries/patient-search-queries';
 import { useRuntime } from '../../runtime/runtime-context';
 import { isServiceError } from '../../services/service-error';
+import { describePatientSearchError } from '../../services/service-error-messages';
 import { describeError } from '../../ui/describe-error';
 import { ProblemCard } from '../../ui/problem-card';
 import { findPersonWords as words } from './find-person-words';
@@ -54,10 +55,10 @@ export function NationalResults({
   if (answer.isError) {
     // No signal: the device's saved plans are the only answer there can be; nothing is queued.
     if (isNoSignal(answer.error)) return <SavedResults id={detailsSearch.id} search={detailsSearch.search} onChoose={onChooseSaved} />;
-    const rejected = isServiceError(answer.error) && answer.error.kind === 'rejected';
     return (
       <ProblemCard title={words.searchFailedTitle} level="warning" headingRef={headingRef}>
-        <p>{rejected ? words.searchRejected : describeError(answer.error)}</p>
+        {/* A search's own words: never "this NHS number", never read as no one matching. */}
+        <p>{isServiceError(answer.error) ? describePatientSearchError(answer.error) : describeError(answer.error)}</p>
         {isTemporary(answer.error) && (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void answer.refetch()}>
             {words.tryAgain}
