@@ -1,13 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
+import { TABLETS } from '../support/screen-audit';
 import { expect, liveTest as test } from '../support/test';
 
 // Issue 9, "Done when": the crew's screen at 3 a.m. on both tablets. Who this is stays in view, the
 // answer comes to the crew, and the call and the plan are one swipe away.
-const TABLETS = [
-  { name: 'landscape 1024×768', viewport: { width: 1024, height: 768 } },
-  { name: 'portrait 800×1280', viewport: { width: 800, height: 1280 } },
-];
 
 /** Top of an element from the top of the page, in CSS px. */
 async function pageTop(locator: Locator): Promise<number> {
