@@ -79,6 +79,16 @@ for (const tablet of TABLETS) {
       const retrieved = page.getByText(/^Retrieved /).first();
       await expect(retrieved).toBeInViewport();
       await expect(screen.patientBanner.getByRole('heading', { name: 'Amelia CROSSLEY' })).toBeInViewport();
+
+      // Reading down the saved plan, the identity bar says whose it is and that it is a saved copy.
+      const text = screen.record('Mental health crisis plan').getByText('What helps', { exact: true });
+      await text.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expect(text).toBeInViewport();
+      const bar = page.getByRole('group', { name: 'Patient on this screen' });
+      await expect(bar).toBeVisible();
+      await expect(bar).toContainText('Amelia CROSSLEY');
+      await expect(bar).toContainText(/Saved copy, /);
+      await expectWhollyInView(page, bar);
     });
   });
 }
