@@ -49,9 +49,17 @@ for (const tablet of TABLETS) {
       expect(callBottom - resultTop).toBeLessThanOrEqual(viewportHeight);
       expect(planStartTop - resultTop).toBeLessThanOrEqual(viewportHeight);
 
+      // The summary's "Read the plan" is the one tap there: the plan's heading takes focus, on
+      // screen and clear of the identity bar that has appeared above it.
+      const bar = page.getByRole('group', { name: 'Patient on this screen' });
+      await plan.getByRole('link', { name: 'Read the plan' }).click();
+      await expect(planStart).toBeFocused();
+      await expect(planStart).toBeInViewport();
+      await expect(bar).toBeVisible();
+      expect((await planStart.boundingBox())!.y).toBeGreaterThanOrEqual((await bar.boundingBox())!.y + (await bar.boundingBox())!.height);
+
       // Reading the plan, its line at the top of the screen and the full banner scrolled away: the
       // identity bar stays on screen with the confirmed person.
-      const bar = page.getByRole('group', { name: 'Patient on this screen' });
       for (const words of ['Triggers', 'What helps']) {
         const text = plan.getByText(words, { exact: true });
         await text.evaluate((el) => el.scrollIntoView({ block: 'start' }));
