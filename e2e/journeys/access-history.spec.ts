@@ -4,6 +4,8 @@ import { expectNoSeriousA11yViolations } from '../support/accessibility';
 import { acceptedAuditEvents } from '../support/audit-deliveries';
 import { AccessHistoryScreen } from '../support/access-history-screen';
 import { LIVE_CONFIG, type NationalServicesRecorder } from '../support/national-services';
+import type { Locator } from '@playwright/test';
+import { TABLETS } from '../support/screen-audit';
 import { expect, liveTest as test } from '../support/test';
 import { LookupScreen } from '../support/lookup-screen';
 import { SignInPages } from '../support/sign-in';
@@ -139,3 +141,43 @@ test('a lead is told plainly when the NHS number to filter by is not one', async
   await expect(page.getByText('No records are shown until the filters are corrected.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+/**
+ * The filters' boxes, grouped into the lines they wrap onto: for each line, the bottom edge of
+ * each box on it (CSS px, rounded).
+ */
+async function filterLines(form: Locator): Promise<number[][]> {
+  const boxes = await form.locator('input, select').evaluateAll((elements) =>
+    elements.map((el) => el.getBoundingClientRect()).map((box) => ({ top: box.top, bottom: box.bottom })),
+  );
+  const lines: { top: number; bottom: number; bottoms: number[] }[] = [];
+  for (const box of boxes.sort((a, b) => a.top - b.top)) {
+    const line = lines.find((l) => box.top < l.bottom && box.bottom > l.top);
+    if (line) line.bottoms.push(Math.round(box.bottom));
+    else lines.push({ top: box.top, bottom: box.bottom, bottoms: [Math.round(box.bottom)] });
+  }
+  return lines.map((line) => line.bottoms);
+}
+
+for (const tablet of TABLETS) {
+  test(`the filters line up at ${tablet.name}, an inline error included (issue 9 point 8)`, async ({ page, services }) => {
+    void services;
+    await page.setViewportSize(tablet.viewport);
+    await new LookupScreen(page).open(PEOPLE.clinicalLead);
+    const history = new AccessHistoryScreen(page);
+    await history.open();
+    const form = page.locator('form').filter({ has: history.showRecords });
+    const lineUp = async (): Promise<void> => {
+      const lines = await filterLines(form);
+      test.info().annotations.push({ type: 'measured', description: `${tablet.name}: box bottoms per line ${JSON.stringify(lines)}` });
+      // Several boxes share a line, and every box on a line ends where the others do.
+      expect(lines.some((bottoms) => bottoms.length > 1)).toBe(true);
+      for (const bottoms of lines) expect(Math.max(...bottoms) - Math.min(...bottoms)).toBeLessThanOrEqual(1);
+    };
+    await lineUp();
+    await history.nhsNumber.fill('943 476 5918');
+    await history.showRecords.click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await lineUp();
+  });
+}

@@ -1,13 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
+import { TABLETS } from '../support/screen-audit';
 import { expect, liveTest as test } from '../support/test';
 
 // Issue 9, "Done when": the crew's screen at 3 a.m. on both tablets. Who this is stays in view, the
 // answer comes to the crew, and the call and the plan are one swipe away.
-const TABLETS = [
-  { name: 'landscape 1024×768', viewport: { width: 1024, height: 768 } },
-  { name: 'portrait 800×1280', viewport: { width: 800, height: 1280 } },
-];
 
 /** Top of an element from the top of the page, in CSS px. */
 async function pageTop(locator: Locator): Promise<number> {
@@ -52,9 +49,17 @@ for (const tablet of TABLETS) {
       expect(callBottom - resultTop).toBeLessThanOrEqual(viewportHeight);
       expect(planStartTop - resultTop).toBeLessThanOrEqual(viewportHeight);
 
+      // The summary's "Read the plan" is the one tap there: the plan's heading takes focus, on
+      // screen and clear of the identity bar that has appeared above it.
+      const bar = page.getByRole('group', { name: 'Patient on this screen' });
+      await plan.getByRole('link', { name: 'Read the plan' }).click();
+      await expect(planStart).toBeFocused();
+      await expect(planStart).toBeInViewport();
+      await expect(bar).toBeVisible();
+      expect((await planStart.boundingBox())!.y).toBeGreaterThanOrEqual((await bar.boundingBox())!.y + (await bar.boundingBox())!.height);
+
       // Reading the plan, its line at the top of the screen and the full banner scrolled away: the
       // identity bar stays on screen with the confirmed person.
-      const bar = page.getByRole('group', { name: 'Patient on this screen' });
       for (const words of ['Triggers', 'What helps']) {
         const text = plan.getByText(words, { exact: true });
         await text.evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -82,6 +87,16 @@ for (const tablet of TABLETS) {
       const retrieved = page.getByText(/^Retrieved /).first();
       await expect(retrieved).toBeInViewport();
       await expect(screen.patientBanner.getByRole('heading', { name: 'Amelia CROSSLEY' })).toBeInViewport();
+
+      // Reading down the saved plan, the identity bar says whose it is and that it is a saved copy.
+      const text = screen.record('Mental health crisis plan').getByText('What helps', { exact: true });
+      await text.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expect(text).toBeInViewport();
+      const bar = page.getByRole('group', { name: 'Patient on this screen' });
+      await expect(bar).toBeVisible();
+      await expect(bar).toContainText('Amelia CROSSLEY');
+      await expect(bar).toContainText(/Saved copy, /);
+      await expectWhollyInView(page, bar);
     });
   });
 }

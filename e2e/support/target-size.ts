@@ -6,6 +6,15 @@ export const MIN_GAP_PX = 8;
 
 const INTERACTIVE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
 
+/** What the page's targets measure: the problems, and the smallest side and nearest gap found. */
+export interface TargetMeasures {
+  readonly problems: string[];
+  /** How many targets were measured (inline links in text excepted). */
+  readonly counted: number;
+  readonly smallest: { readonly px: number; readonly what: string } | null;
+  readonly nearest: { readonly px: number; readonly what: string } | null;
+}
+
 /**
  * Runs in the page: every visible interactive element that is smaller than the minimum, or closer
  * than the minimum gap to another one. One line per problem, naming the element by its text.
@@ -16,7 +25,7 @@ const INTERACTIVE = 'a[href], button, input:not([type="hidden"]), select, textar
  * A control nested inside another counted control (an input inside its label-button) is measured
  * once, as the outer one.
  */
-export async function findSmallTargets(page: Page): Promise<string[]> {
+export async function measureTargets(page: Page): Promise<TargetMeasures> {
   return page.evaluate(
     ({ selector, minSize, minGap }) => {
       const describe = (el: Element): string => {
@@ -45,8 +54,12 @@ export async function findSmallTargets(page: Page): Promise<string[]> {
       const targets = all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
       const problems: string[] = [];
       const counted = targets.filter((el) => !inlineInText(el));
+      let smallest: { px: number; what: string } | null = null;
+      let nearest: { px: number; what: string } | null = null;
       for (const el of counted) {
         const box = el.getBoundingClientRect();
+        const side = Math.min(box.width, box.height);
+        if (!smallest || side < smallest.px) smallest = { px: Math.round(side * 10) / 10, what: describe(el) };
         if (box.width < minSize - 0.5 || box.height < minSize - 0.5) {
           problems.push(`${describe(el)} is ${Math.round(box.width)}×${Math.round(box.height)} px`);
         }
@@ -58,15 +71,21 @@ export async function findSmallTargets(page: Page): Promise<string[]> {
           const dx = Math.max(0, Math.max(a.left, b.left) - Math.min(a.right, b.right));
           const dy = Math.max(0, Math.max(a.top, b.top) - Math.min(a.bottom, b.bottom));
           const gap = Math.hypot(dx, dy);
+          if (!nearest || gap < nearest.px) nearest = { px: Math.round(gap * 10) / 10, what: `${describe(counted[i]!)} and ${describe(counted[j]!)}` };
           if (gap < minGap - 0.5) {
             problems.push(`${describe(counted[i]!)} and ${describe(counted[j]!)} are ${Math.round(gap)} px apart`);
           }
         }
       }
-      return problems;
+      return { problems, counted: counted.length, smallest, nearest };
     },
     { selector: INTERACTIVE, minSize: MIN_TARGET_PX, minGap: MIN_GAP_PX },
   );
+}
+
+/** The problems on the page as one line each (empty when every target is big enough). */
+export async function findSmallTargets(page: Page): Promise<string[]> {
+  return (await measureTargets(page)).problems;
 }
 
 /** Fails with the list of controls too small or too close for a gloved hand. */
