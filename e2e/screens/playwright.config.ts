@@ -20,5 +20,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 180_000,
+  // A tablet set up in England: dates and times as the crew reads them.
+  use: { ...base.use, locale: 'en-GB', timezoneId: 'Europe/London' },
   webServer: { ...base.webServer!, cwd: '../..' } as typeof base.webServer,
 });

@@ -30,6 +30,8 @@ const THEMES = ['light', 'dark'] as const;
 /** Saves `name` whole and, with `view`, also the viewport alone. Waits for fonts and the frame to settle. */
 function shooter(page: Page, suffix: string) {
   return async (name: string, { view = false, full = true }: { view?: boolean; full?: boolean } = {}) => {
+    // No hover left from the last tap: a crew's finger has lifted.
+    await page.mouse.move(0, 0);
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
     const options = { animations: 'disabled', caret: 'hide' } as const;
     if (view) await page.screenshot({ ...options, path: `${OUTPUT}${name}.${suffix}.view.png` });
@@ -77,6 +79,14 @@ for (const viewport of TABLETS) {
         await shot('07-result-pdf-reading', { view: true, full: false });
         await pdfPlan.getByText('What helps', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await shot('08-result-pdf-reading-further', { view: true, full: false });
+        if (colorScheme === 'dark') {
+          // At night the crew can dim the white pages (remembered on the device: undone below).
+          const dim = page.getByRole('button', { name: 'Dim plan pages' });
+          await dim.click();
+          await pdfPlan.getByText('Triggers', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await shot('07-result-pdf-reading-dimmed', { view: true, full: false });
+          await dim.click();
+        }
         // The team card below the plan.
         await screen.crisisTeam.evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await shot('09-result-pdf-team-card', { view: true, full: false });
