@@ -82,6 +82,17 @@ for (const tablet of TABLETS) {
       const retrieved = page.getByText(/^Retrieved /).first();
       await expect(retrieved).toBeInViewport();
       await expect(screen.patientBanner.getByRole('heading', { name: 'Amelia CROSSLEY' })).toBeInViewport();
+
+      // Back at the top of the page (the name below the fold under the Offline banner and the
+      // saved-copy notice), then a jump straight into the plan: the identity bar still shows.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const plan = screen.record('Mental health crisis plan');
+      await expect(plan.getByText('Triggers', { exact: true })).toBeVisible();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await plan.getByText('Triggers', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const bar = page.getByRole('group', { name: 'Patient on this screen' });
+      await expect(bar).toBeVisible();
+      await expect(bar).toContainText('Amelia CROSSLEY');
     });
   });
 }
