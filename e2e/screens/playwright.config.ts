@@ -21,6 +21,7 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 180_000,
   // A tablet set up in England: dates and times as the crew reads them.
-  use: { ...base.use, locale: 'en-GB', timezoneId: 'Europe/London' },
+  // Chromium draws a date box in its own language's order, so it is started in English (UK) too.
+  use: { ...base.use, locale: 'en-GB', timezoneId: 'Europe/London', launchOptions: { ...base.use?.launchOptions, args: ['--lang=en-GB'] } },
   webServer: { ...base.webServer!, cwd: '../..' } as typeof base.webServer,
 });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as demoTest, type Page } from '@playwright/test';
+import { test as demoTest, type Locator, type Page } from '@playwright/test';
 import { SCENARIOS } from '../../mocks/data/catalogue';
 import { PEOPLE } from '../../mocks/identity/people';
 import { AccessHistoryScreen } from '../support/access-history-screen';
@@ -27,16 +27,33 @@ const TABLETS = [
 ];
 const THEMES = ['light', 'dark'] as const;
 
+/** In the page: fonts loaded and two frames drawn, so layout and observers have caught up. */
+const settle = () => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 /** Saves `name` whole and, with `view`, also the viewport alone. Waits for fonts and the frame to settle. */
 function shooter(page: Page, suffix: string) {
   return async (name: string, { view = false, full = true }: { view?: boolean; full?: boolean } = {}) => {
     // No hover left from the last tap: a crew's finger has lifted.
     await page.mouse.move(0, 0);
-    await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    await page.evaluate(settle);
     const options = { animations: 'disabled', caret: 'hide' } as const;
     if (view) await page.screenshot({ ...options, path: `${OUTPUT}${name}.${suffix}.view.png` });
-    if (full) await page.screenshot({ ...options, path: `${OUTPUT}${name}.${suffix}.full.png`, fullPage: true });
+    if (full) {
+      // From the top, so the identity bar is hidden as the crew would find it there: a whole-page
+      // shot taken scrolled down draws the sticky bar half-way down the page.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(settle);
+      await page.screenshot({ ...options, path: `${OUTPUT}${name}.${suffix}.full.png`, fullPage: true });
+    }
   };
+}
+
+/** Scrolls `text` of the plan to the top of the screen, under the identity bar, until the bar shows (the PDF may still be laying out its pages). */
+async function readFrom(page: Page, text: Locator): Promise<void> {
+  await expect(async () => {
+    await text.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect(page.getByRole('group', { name: 'Patient on this screen' })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 const savedList = (page: Page) => page.getByRole('list', { name: 'Saved on this device' });
@@ -74,16 +91,15 @@ for (const viewport of TABLETS) {
         await expect(page.getByRole('status').filter({ hasText: 'Saved on this device at' })).toBeVisible();
         await shot('06-result-pdf', { view: true });
         // Read the plan: a line of it at the top of the screen, under the identity bar.
-        await pdfPlan.getByText('Triggers', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await expect(page.getByRole('group', { name: 'Patient on this screen' })).toBeVisible();
+        await readFrom(page, pdfPlan.getByText('Triggers', { exact: true }));
         await shot('07-result-pdf-reading', { view: true, full: false });
-        await pdfPlan.getByText('What helps', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await readFrom(page, pdfPlan.getByText('What helps', { exact: true }));
         await shot('08-result-pdf-reading-further', { view: true, full: false });
         if (colorScheme === 'dark') {
           // At night the crew can dim the white pages (remembered on the device: undone below).
           const dim = page.getByRole('button', { name: 'Dim plan pages' });
           await dim.click();
-          await pdfPlan.getByText('Triggers', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await readFrom(page, pdfPlan.getByText('Triggers', { exact: true }));
           await shot('07-result-pdf-reading-dimmed', { view: true, full: false });
           await dim.click();
         }
@@ -119,8 +135,7 @@ for (const viewport of TABLETS) {
         await expect(page.getByText(/^Retrieved /).first()).toBeVisible();
         await expect(pdfPlan.getByText('Triggers', { exact: true })).toBeVisible();
         await shot('15-saved-copy-no-signal', { view: true });
-        await pdfPlan.getByText('Triggers', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await expect(page.getByRole('group', { name: 'Patient on this screen' })).toBeVisible();
+        await readFrom(page, pdfPlan.getByText('Triggers', { exact: true }));
         await shot('16-saved-copy-no-signal-reading', { view: true, full: false });
         await page.evaluate(() => window.scrollTo(0, 0));
         await context.setOffline(false);
