@@ -97,6 +97,17 @@ for (const tablet of TABLETS) {
       await expect(bar).toContainText('Amelia CROSSLEY');
       await expect(bar).toContainText(/Saved copy, /);
       await expectWhollyInView(page, bar);
+
+      // Back at the top of the page (the name below the fold under the Offline banner and the
+      // saved-copy notice), then a jump straight into the plan: the identity bar still shows.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expect(bar).toBeHidden();
+      const planRecord = screen.record('Mental health crisis plan');
+      await expect(planRecord.getByText('Triggers', { exact: true })).toBeVisible();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await planRecord.getByText('Triggers', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await expect(bar).toBeVisible();
+      await expect(bar).toContainText('Amelia CROSSLEY');
     });
   });
 }

@@ -66,10 +66,17 @@ export function useScrolledAbove(ref: RefObject<Element | null>): boolean {
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      const entry = entries[entries.length - 1];
-      if (entry) setAbove(!entry.isIntersecting && entry.boundingClientRect.top < 0);
-    });
+    // The viewport stretched far downwards: "in view" means "not yet above the top". With the
+    // plain viewport, a name below the screen that a jump (Read the plan, a fling, End) carried
+    // straight to above it never intersected, so no entry came and the bar stayed hidden (seen
+    // on a saved copy scrolled back to the top, whose name starts below the fold at 1024×768).
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1];
+        if (entry) setAbove(!entry.isIntersecting && entry.boundingClientRect.top < 0);
+      },
+      { rootMargin: '0px 0px 100000px 0px' },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
