@@ -20,6 +20,14 @@ test('a trainer runs the demo: clearly marked, synthetic patients, a plan to rea
   await expect(plan.getByText('Triggers', { exact: true })).toBeVisible();
   await expect(screen.crisisTeam.getByRole('link', { name: /Crisis line/ })).toHaveAttribute('href', 'tel:01632960417');
   await expect(page.getByRole('region', { name: 'Demo mode' })).toBeVisible();
+  // The person's own banner says demo, and so does the bar that keeps them in view while the
+  // plan is read far below the page's demo banner.
+  await expect(screen.patientBanner).toContainText('Demo: a synthetic patient, not a real person');
+  await plan.getByText('What helps', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect(page.getByRole('region', { name: 'Demo mode' })).not.toBeInViewport();
+  const bar = page.getByRole('group', { name: 'Patient on this screen' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText('DEMO');
   await expectNoSeriousA11yViolations(page);
 
   expect(outside).toEqual([]);

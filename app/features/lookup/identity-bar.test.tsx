@@ -39,6 +39,13 @@ describe('IdentityBar', () => {
     expect(bar()).not.toHaveTextContent('Saved copy');
   });
 
+  it('says DEMO in demo mode, and nothing of the kind otherwise', () => {
+    const { rerender } = render(<IdentityBar patient={jo} shown now={NOW} demo />);
+    expect(bar()).toHaveTextContent('Demo: a synthetic patient, not a real person');
+    rerender(<IdentityBar patient={jo} shown now={NOW} />);
+    expect(bar()).not.toHaveTextContent(/demo/i);
+  });
+
   it('never shows a name other than the patient given, and follows the patient when it changes', () => {
     const { rerender } = render(<IdentityBar patient={jo} shown now={NOW} />);
     const other: Patient = { ...jo, nhsNumber: nhs('9990000018'), name: { prefix: undefined, given: ['Amelia'], family: 'Crossley' } };

@@ -5,6 +5,7 @@ import { formatNhsNumber } from '../../domain/nhs-number';
 import { displayName, type Patient } from '../../domain/patient';
 import { describeAge, isStale } from '../../domain/staleness';
 import { lookupWords } from './lookup-words';
+import { DemoTag } from './demo-tag';
 
 const words = lookupWords.identityBar;
 
@@ -24,12 +25,13 @@ export interface SavedCopy {
  * A sticky strip of no height sits just above the banner; the bar hangs from it and shows only
  * while the banner's name is scrolled out of view, so nothing on the page moves when it appears.
  */
-export function IdentityBar({ patient, shown, savedCopy, now = new Date() }: { patient: Patient; shown: boolean; savedCopy?: SavedCopy | undefined; now?: Date }) {
+export function IdentityBar({ patient, shown, savedCopy, demo = false, now = new Date() }: { patient: Patient; shown: boolean; savedCopy?: SavedCopy | undefined; demo?: boolean; now?: Date }) {
   const age = patient.birthDate ? ageInYears(patient.birthDate, now) : undefined;
   const stale = savedCopy ? isStale(savedCopy.retrievedAt, now, savedCopy.staleAfterHours) : false;
   return (
     <div className="crl-identity-sticky">
       <div className="crl-identity-bar" role="group" aria-label={words.label} hidden={!shown}>
+        {demo && <DemoTag />}
         <strong className="crl-identity-bar__name">{displayName(patient)}</strong>
         <span className="crl-identity-bar__fact">
           {words.born}{' '}

@@ -71,7 +71,7 @@ export function LookupAnswer({
       {source === 'network' && (
         <p className="crl-inline-status">{lookupWords.fromNationalServices(describeRetrievedTime(new Date(patient.dataUpdatedAt).toISOString(), new Date()))}</p>
       )}
-      <ConfirmedPerson patient={patient.data} savedCopy={savedCopy} now={now} takesFocus={source === 'network'} />
+      <ConfirmedPerson patient={patient.data} savedCopy={savedCopy} now={now} takesFocus={source === 'network'} demo={mode === 'demo'} />
       {source === 'network' && search.state === 'answered' && search.failures.length === 0 && <SaveToDevice lookup={lookup} />}
       <RecordsOutcome lookup={lookup} patient={patient.data} search={search} onShowSaved={source === 'network' ? onShowSaved : undefined} />
     </>
@@ -114,7 +114,7 @@ function IdentityFailed({ lookup, source, error, demo, onRetry }: { lookup: Look
  * The person PDS confirmed for this answer: the full banner, and the identity bar that keeps
  * them in view once the banner's name has scrolled away. Both draw the same `patient`.
  */
-function ConfirmedPerson({ patient, savedCopy, now, takesFocus }: { patient: Patient; savedCopy: SavedCopy | undefined; now: Date | undefined; takesFocus: boolean }) {
+function ConfirmedPerson({ patient, savedCopy, now, takesFocus, demo }: { patient: Patient; savedCopy: SavedCopy | undefined; now: Date | undefined; takesFocus: boolean; demo: boolean }) {
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // A saved copy's own notice, above, is where its reading starts (saved-lookup.tsx).
@@ -122,8 +122,8 @@ function ConfirmedPerson({ patient, savedCopy, now, takesFocus }: { patient: Pat
   const nameScrolledAway = useScrolledAbove(heading);
   return (
     <>
-      <IdentityBar patient={patient} shown={nameScrolledAway} savedCopy={savedCopy} now={now} />
-      <PatientBanner patient={patient} now={now} sectionRef={section} headingRef={heading} />
+      <IdentityBar patient={patient} shown={nameScrolledAway} savedCopy={savedCopy} demo={demo} now={now} />
+      <PatientBanner patient={patient} now={now} sectionRef={section} headingRef={heading} demo={demo} />
     </>
   );
 }

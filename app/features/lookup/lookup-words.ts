@@ -68,6 +68,9 @@ export const lookupWords = {
   },
 
   /** The compact bar that keeps the confirmed person in view while the crew scrolls. */
+  demoTag: 'DEMO',
+  demoTagSpoken: 'Demo: a synthetic patient, not a real person',
+
   identityBar: {
     label: 'Patient on this screen',
     born: 'Born',

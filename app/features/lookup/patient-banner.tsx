@@ -1,4 +1,5 @@
 import './patient-banner.css';
+import { DemoTag } from './demo-tag';
 import type { Ref } from 'react';
 import { ageInYears, formatFhirDate } from '../../domain/dates';
 import { formatNhsNumber } from '../../domain/nhs-number';
@@ -16,8 +17,11 @@ export function PatientBanner({
   now = new Date(),
   sectionRef,
   headingRef,
+  demo = false,
 }: {
   patient: Patient;
+  /** Demo mode: the banner says DEMO itself (the page's demo banner may be out of view). */
+  demo?: boolean;
   now?: Date;
   sectionRef?: Ref<HTMLElement>;
   /** The name heading: where focus moves when the answer appears (result-arrival.tsx). */
@@ -26,6 +30,7 @@ export function PatientBanner({
   const age = patient.birthDate ? ageInYears(patient.birthDate, now) : undefined;
   return (
     <section className="crl-patient-banner" aria-label={words.region} ref={sectionRef}>
+      {demo && <DemoTag />}
       <h2 className="crl-patient-banner__name" ref={headingRef} tabIndex={-1}>
         {displayName(patient)}
       </h2>
