@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 /**
  * A destructive action behind an NHS.UK warning card: the first press only asks; the warning
@@ -20,6 +20,12 @@ export function ConfirmDestructive({
   words: { readonly action: string; readonly title: string; readonly body: string; readonly confirm: string; readonly cancel: string };
 }) {
   const titleId = useId();
+  const card = useRef<HTMLDivElement>(null);
+  // The question opens where the button was, often at the foot of the screen: bring all of it,
+  // both buttons included, into view, so the crew answers it without hunting (issue 9).
+  useEffect(() => {
+    if (confirming) card.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [confirming]);
   if (!confirming) {
     return (
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onAsk}>
@@ -28,7 +34,7 @@ export function ConfirmDestructive({
     );
   }
   return (
-    <div className="nhsuk-card nhsuk-card--warning" role="group" aria-labelledby={titleId}>
+    <div className="nhsuk-card nhsuk-card--warning" role="group" aria-labelledby={titleId} ref={card}>
       <div className="nhsuk-card__content">
         <h3 className="nhsuk-card__heading" id={titleId}>
           {words.title}

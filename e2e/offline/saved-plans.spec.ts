@@ -54,7 +54,12 @@ test('saved plans are listed, and Clear this device deletes them', async ({ look
   await expect(saved).toContainText('Amelia CROSSLEY');
   await expect(saved).toContainText('999 000 0018');
 
+  // On a 1024×768 tablet the button sits at the foot of the screen: the question comes into view whole.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: 'Clear this device' }).click();
+  await expect(page.getByRole('button', { name: 'Yes, clear this device' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 });
   await page.getByRole('button', { name: 'Yes, clear this device' }).click();
   // The key that sealed them went with them: a new shift PIN seals what is saved next (issue 11).
   await screen.enterShiftPin();
@@ -94,7 +99,12 @@ test('Clear this device in one tab clears what another tab shows, and that tab s
 
   await tabA.open();
   await expect(page.getByRole('list', { name: 'Saved on this device' })).toContainText('PEMBERTON');
+  // On a 1024×768 tablet the button sits at the foot of the screen: the question comes into view whole.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: 'Clear this device' }).click();
+  await expect(page.getByRole('button', { name: 'Yes, clear this device' })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 });
   await page.getByRole('button', { name: 'Yes, clear this device' }).click();
   // The key went with the plans: this tab sets a new shift PIN (issue 11).
   await tabA.enterShiftPin();
