@@ -13,7 +13,7 @@ import { loadConfig, ConfigError } from './config/load-config';
 import type { AppConfig } from './config/config-schema';
 import { fetchTransport, type Transport } from './services/transport';
 import { DEMO_DATABASE, LIVE_DATABASE } from './storage/database-names';
-import { lazyDeviceStorage } from './storage/lazy-device-storage';
+import { lazyDeviceStorage, preloadDeviceStorage } from './storage/lazy-device-storage';
 import { createConnectivity } from './sync/connectivity';
 import { createExternalStore, type ExternalStore } from './sync/external-store';
 import { startQueuedLookups, type QueuedLookupResult } from './sync/queued-lookups';
@@ -27,7 +27,7 @@ import { lazyNationalServices } from './services/lazy-national-services';
 import { lazyAuditClient } from './services/lazy-audit-client';
 import { actorFrom, toAccessEvent, type AccessAuthor, type RecordAccess } from './domain/access-event';
 import { startAccessDelivery } from './sync/access-delivery';
-import { App } from './frame/app';
+import { App, preloadLiveStartPages } from './frame/app';
 import { DEFAULT_OFFLINE_SESSION_HOURS } from './config/config-schema';
 import { createDemoSignIn } from './services/demo-sign-in';
 import { withBearer } from './services/bearer-transport';
@@ -91,7 +91,14 @@ async function wireServices(config: AppConfig): Promise<ServiceWiring> {
   return { transport, signIn, bases: config.services, organisationOds: config.organisationOds, asid: config.asid, demoPatients: [], demoSearchExamples: [], demo: undefined };
 }
 
-async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promise<Runtime> {
+async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promise<{ readonly runtime: Runtime; readonly preloadServices: () => void }> {
+  // Opened first: the session and the lock decide the first screen, and the database opens while
+  // the sign-in client loads.
+  // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
+  const { plans, queue, access, session: personOnDevice, lock: clinicalLock, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
+  // A newer version upgraded the database in another tab: this page cannot save or record any
+  // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
+  onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
   const wiring = await wireServices(config);
   // Demo mode answers in the page, so it works with no signal at all (trainers in a room
   // without Wi-Fi): its synthetic services are reachable unless the trainer simulates no signal.
@@ -99,11 +106,6 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
   const connectivity = wiring.demo
     ? createDemoConnectivity({ probe, noSignal: wiring.demo.noSignal })
     : createConnectivity({ probe, initiallyReachable: navigator.onLine });
-  // Demo data lives in its own database, so it can never be shown as real (safety rule 5).
-  const { plans, queue, access, session: personOnDevice, lock: clinicalLock, requestPersistentStorage, resetDemo, onNewerVersionElsewhere, onClearedElsewhere } = lazyDeviceStorage(config.mode === 'demo' ? DEMO_DATABASE : LIVE_DATABASE);
-  // A newer version upgraded the database in another tab: this page cannot save or record any
-  // more, so the update prompt offers Reload (never automatic: a plan may be on screen).
-  onNewerVersionElsewhere(() => serviceWorkerUpdates.newerVersionElsewhere());
   const session = createSessionControl({
     signIn: wiring.signIn,
     device: personOnDevice,
@@ -146,8 +148,6 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     ...(wiring.asid ? { asid: wiring.asid } : {}),
     recordAccess,
   });
-  // Loads in the background while the crew signs in (or picks a demo patient).
-  services.preload();
   const queuedResults = createExternalStore<readonly QueuedLookupResult[]>([]);
   const clearedElsewhere = createExternalStore(0);
   // Nothing about the last person's patients may stay in this page's memory: Clear this device
@@ -221,7 +221,7 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     });
     void clinicalLock.ready().then(openDemo);
   }
-  return {
+  const runtime: Runtime = {
     mode: config.mode,
     session,
     lockAfterMinutes: config.lockAfterMinutes,
@@ -243,6 +243,12 @@ async function buildRuntime(config: AppConfig, queryClient: QueryClient): Promis
     accessHistory: audit,
     trainer: wiring.demo && createTrainerTools({ noSignal: wiring.demo.noSignal, resetDevice: resetDemo, resetServices: wiring.demo.resetServices, afterReset: delivery.restart }),
   };
+  return { runtime, preloadServices: services.preload };
+}
+
+/** Resolves once the frame after the current one has been painted. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function render(root: Root, node: React.ReactNode) {
@@ -250,20 +256,26 @@ function render(root: Root, node: React.ReactNode) {
 }
 
 async function start(root: Root) {
+  // Every mode needs device storage before its first screen (the session, the lock): its chunk
+  // loads while config.json is read, not after (issue 13: the cold start with no signal).
+  preloadDeviceStorage();
   try {
     const config = await loadConfig();
-    // A live start needs these three chunks before its first screen: fetched together now, not
+    // A live start needs these chunks before its first screen: fetched together now, not
     // one after another as each await below reaches it (issue 13: the first screen's paint).
-    if (config.mode === 'live') void Promise.all([import('./services/cis2-sign-in'), import('./sync/idle-lock'), import('./features/session/sign-in-page')]).catch(() => undefined);
+    if (config.mode === 'live') void Promise.all([import('./services/cis2-sign-in'), import('./sync/idle-lock'), preloadLiveStartPages()]).catch(() => undefined);
     // Set before the first screen, so every screen's own title (the access history's) builds on it.
     document.title = uiWords.documentTitle(config.mode);
     const queryClient = createQueryClient();
-    const runtime = await buildRuntime(config, queryClient);
+    const { runtime, preloadServices } = await buildRuntime(config, queryClient);
     // Completes a sign-in callback (before anything about a patient is shown), or finds the
     // offline session to offer. The App shows "Signing you in…" meanwhile.
     const starting = runtime.session.start();
     render(root, <App runtime={runtime} queryClient={queryClient} />);
     await starting;
+    // The national services' code loads while the crew signs in, unlocks or picks a demo patient:
+    // after the first screen has painted, not competing with it (issue 13: the cold start).
+    void afterNextPaint().then(preloadServices);
     // Demo code is not precached: a demo device keeps what it loaded; a live one drops it.
     const demoCode = browserDemoCodeEnvironment();
     if (demoCode) void keepDemoCodeForOffline(config.mode, demoCode);

@@ -9,6 +9,7 @@ import { RuntimeProvider, type Runtime } from '../runtime/runtime-context';
 import { LookupScreen } from './lookup-screen';
 import { OfflineBanner } from './offline-banner';
 import { ScreenBoundary } from '../ui/screen-boundary';
+import { preloadable } from '../ui/preloadable';
 import { frameWords } from './frame-words';
 import { SignInAgainBanner } from '../features/session/sign-in-again-banner';
 import { SignedInBar } from '../features/session/signed-in-bar';
@@ -20,9 +21,22 @@ const AccessHistoryPage = lazy(() => import('../features/history/access-history-
 
 // Pages shown before any patient screen, in live mode only: their own chunk keeps the crew's
 // first screen within budget (precached, so they open offline too).
-const SignInPage = lazy(() => import('../features/session/sign-in-page').then((module) => ({ default: module.SignInPage })));
-const PinSetup = lazy(() => import('../features/session/pin-setup').then((module) => ({ default: module.PinSetup })));
-const PinUnlock = lazy(() => import('../features/session/pin-unlock').then((module) => ({ default: module.PinUnlock })));
+const signInPage = preloadable(() => import('../features/session/sign-in-page').then((module) => module.SignInPage));
+const pinSetup = preloadable(() => import('../features/session/pin-setup').then((module) => module.PinSetup));
+const pinUnlock = preloadable(() => import('../features/session/pin-unlock').then((module) => module.PinUnlock));
+const SignInPage = signInPage.Component;
+const PinSetup = pinSetup.Component;
+const PinUnlock = pinUnlock.Component;
+
+/**
+ * A live start shows one of these first (which one depends on the session and the lock, known
+ * only once device storage has loaded): loaded together as soon as the mode is known, so the
+ * first of them paints without a chunk fetched after the decision, and without React's reveal
+ * throttle on a Suspense fallback (issue 13: the cold start with no signal).
+ */
+export function preloadLiveStartPages(): Promise<unknown> {
+  return Promise.all([signInPage.preload(), pinSetup.preload(), pinUnlock.preload()]);
+}
 const PinsWipedPage = lazy(() => import('../features/session/pins-wiped-page').then((module) => ({ default: module.PinsWipedPage })));
 const NoRolePage = lazy(() => import('../features/session/no-role-page').then((module) => ({ default: module.NoRolePage })));
 

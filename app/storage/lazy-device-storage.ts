@@ -8,13 +8,20 @@ import type { PlanCache } from './plan-cache';
 
 const MAX_TRIES_BEFORE_LOAD = MAX_PIN_TRIES;
 
+const loadModule = () => import('./open-device-storage');
+
+/** Starts loading the device storage's code (once), before the database to open is known. */
+export function preloadDeviceStorage(): void {
+  void loadModule().catch(() => undefined);
+}
+
 /**
  * The device storage (Dexie, WebCrypto, the record schemas) behind a dynamic import: the search
  * screen paints without it, and it loads in the background at start-up. Every call waits for
  * the load, so callers see the same API either way. Only types are imported statically here.
  */
 export function lazyDeviceStorage(databaseName: string): DeviceStorage {
-  const loaded = import('./open-device-storage').then(({ openDeviceStorage }) => openDeviceStorage(databaseName));
+  const loaded = loadModule().then(({ openDeviceStorage }) => openDeviceStorage(databaseName));
   const plans: PlanCache = {
     save: async (...args) => (await loaded).plans.save(...args),
     find: async (...args) => (await loaded).plans.find(...args),
