@@ -29,7 +29,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
@@ -55,7 +55,7 @@ const { values: args } = parseArgs({
 });
 if (args.throttling !== 'simulate' && args.throttling !== 'devtools') throw new Error('--throttling must be simulate or devtools');
 const throttling: 'simulate' | 'devtools' = args.throttling;
-const appDist = join(root, args.dist);
+const appDist = resolve(root, args.dist);
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number of at least 1');
 const formFactorArg = args['form-factor'];
