@@ -21,7 +21,14 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 180_000,
   // A tablet set up in England: dates and times as the crew reads them.
-  // Chromium draws a date box in its own language's order, so it is started in English (UK) too.
-  use: { ...base.use, locale: 'en-GB', timezoneId: 'Europe/London', launchOptions: { ...base.use?.launchOptions, args: ['--lang=en-GB'] } },
+  // Chromium draws a date box (the access history's From and To) in its own language's order, so
+  // it is started in English (UK) too: that takes LANG as well as --lang, and Debian's
+  // `chromium-l10n` package (en-GB.pak); with only en-US installed the boxes read month first.
+  use: {
+    ...base.use,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    launchOptions: { ...base.use?.launchOptions, args: ['--lang=en-GB'], env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en' } },
+  },
   webServer: { ...base.webServer!, cwd: '../..' } as typeof base.webServer,
 });
